@@ -1,0 +1,1 @@
+"""Language analysis: one spaCy Language plus our stages (actors, times, places, quotes, events)."""
