@@ -1,0 +1,302 @@
+"""The actor knowledge base: countries, organisations, people with dated roles, sector words.
+
+Data lives in YAML next to this module (``countries.yaml``, ``organizations.yaml``,
+``people.yaml``, ``sectors.yaml``). Users layer their own files over it: every ``*.yaml`` /
+``*.yml`` file in a folder given with ``--knowledge DIR`` (or ``[dyads] knowledge = [...]`` in
+``dyads.toml``) may carry any of the top-level keys ``countries``, ``organizations``,
+``people``, ``sectors`` and ``student_titles``. A user entry with the same key as a built-in
+one (``iso3`` for a country, ``name`` for an organisation or a person) updates its fields; a
+new key adds an entry. Unknown top-level keys are ignored, so other knowledge (event verbs,
+places) may share a folder.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BUILTIN_DIR = Path(__file__).resolve().parent
+BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
+SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles")
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file cannot be read; the message names the file and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...] = ()  # other full and short names ("Republic of Mali", "the US")
+    adjectives: tuple[str, ...] = ()  # demonyms and adjectives ("Malian", "Malians")
+    capitals: tuple[str, ...] = ()
+    seats: tuple[tuple[str, str | None], ...] = ()  # seat-of-power metonym and its sector
+    cameo: tuple[str, ...] = ()  # CAMEO codes that differ from the ISO3 code
+    historical: bool = False
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.names)
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str  # canonical full name
+    org: str  # short canonical name used in the `org` field ("ECOWAS", "UN")
+    sector: str | None = None
+    country: str | None = None  # ISO3 for national bodies, companies and armed groups
+    kind: str = "organization"  # or "group" for movements and armed groups
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, self.org, *self.aliases)
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    title: str
+    of: str | None = None  # ISO3 or organisation
+    sector: str | None = None
+    start: str | None = None  # ISO date, as precise as known
+    end: str | None = None  # None: still held (as far as the knowledge base knows)
+
+    def held_on(self, date: str) -> bool:
+        """Whether the role was held on ``date`` (ISO, any precision; prefixes compare)."""
+        day = date[:10]
+        if self.start and self.start[: len(day)] > day:
+            return False
+        return not (self.end and self.end[: len(day)] < day)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...] = ()  # other spellings; a bare surname only when it is distinctive
+    country: str | None = None  # nationality
+    sector: str | None = None  # sector outside any dated role (e.g. MIL for an officer)
+    roles: tuple[PersonRole, ...] = ()
+    note: str | None = None
+
+    def roles_on(self, date: str | None) -> tuple[PersonRole, ...]:
+        if date is None:
+            return self.roles
+        return tuple(r for r in self.roles if r.held_on(date))
+
+
+def normalize(text: str) -> str:
+    """Key for look-ups: accents folded, case folded, a leading "the" and punctuation dropped."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = re.sub(r"[’'`]s\b", "s", folded)
+    folded = re.sub(r"[^\w]+", " ", folded).strip()
+    return re.sub(r"^the ", "", folded)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    countries: tuple[Country, ...]
+    organizations: tuple[Organization, ...]
+    people: tuple[Person, ...]
+    sector_terms: Mapping[str, str]  # lower-case noun or phrase -> sector code
+    student_titles: frozenset[str]  # titles whose affiliation says nothing of nationality
+    _country_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _code_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _iso3: dict[str, Country] = field(default_factory=dict, repr=False, compare=False)
+    _org_index: dict[str, Organization] = field(default_factory=dict, repr=False, compare=False)
+    _person_index: dict[str, Person] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for country in self.countries:
+            self._iso3[country.iso3] = country
+            for code in (country.iso3, *country.cameo):
+                self._code_index.setdefault(code.upper(), country.iso3)
+            names = (*country.all_names, *country.adjectives, *country.capitals)
+            for text in (*names, *(seat for seat, _ in country.seats)):
+                if text.isupper() and len(text.replace(".", "")) <= 3:  # "US", "U.K.": not "us"
+                    self._code_index.setdefault(text, country.iso3)
+                    continue
+                # First entry wins: an ambiguous adjective belongs to the state listed first.
+                self._country_index.setdefault(normalize(text), country.iso3)
+        for org in self.organizations:
+            for text in org.all_names:
+                self._org_index.setdefault(normalize(text), org)
+        for person in self.people:
+            for text in (person.name, *person.aliases):
+                self._person_index.setdefault(normalize(text), person)
+
+    def country(self, iso3: str) -> Country | None:
+        return self._iso3.get(iso3)
+
+    def country_for(self, text: str) -> str | None:
+        """ISO3 for a country name, short name, adjective, capital, seat of power or CAMEO code."""
+        code = text.strip()
+        if code.isupper() and code in self._code_index:  # "MLI", "JAP": codes only in capitals
+            return self._code_index[code]
+        return self._country_index.get(normalize(text))
+
+    def organization_for(self, text: str) -> Organization | None:
+        return self._org_index.get(normalize(text))
+
+    def person_for(self, text: str) -> Person | None:
+        return self._person_index.get(normalize(text))
+
+    def sector_for(self, noun: str) -> str | None:
+        """Sector of a title or group noun ("minister" -> GOV, "Malian troops" -> MIL)."""
+        words = normalize(noun).split()
+        for start in range(len(words)):  # longest phrase first: "prime minister", then "minister"
+            phrase = " ".join(words[start:])
+            if phrase in self.sector_terms:
+                return self.sector_terms[phrase]
+        return None
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _country(entry: dict[str, Any]) -> Country:
+    seats = entry.get("seats") or {}
+    if not isinstance(seats, dict):
+        seats = {str(s): None for s in seats}
+    return Country(
+        iso3=str(entry["iso3"]).upper(),
+        name=str(entry["name"]),
+        names=_tuple(entry.get("names")),
+        adjectives=_tuple(entry.get("adjectives")),
+        capitals=_tuple(entry.get("capitals")),
+        seats=tuple((str(k), None if v is None else str(v)) for k, v in seats.items()),
+        cameo=_tuple(entry.get("cameo")),
+        historical=bool(entry.get("historical", False)),
+    )
+
+
+def _organization(entry: dict[str, Any]) -> Organization:
+    return Organization(
+        name=str(entry["name"]),
+        org=str(entry.get("org") or entry["name"]),
+        sector=entry.get("sector"),
+        country=entry.get("country"),
+        kind=str(entry.get("kind", "organization")),
+        aliases=_tuple(entry.get("aliases")),
+        note=entry.get("note"),
+    )
+
+
+def _person(entry: dict[str, Any]) -> Person:
+    roles = tuple(
+        PersonRole(
+            title=str(r["title"]),
+            of=r.get("of"),
+            sector=r.get("sector"),
+            start=_date(r.get("from")),
+            end=_date(r.get("to")),
+        )
+        for r in entry.get("roles") or ()
+    )
+    return Person(
+        name=str(entry["name"]),
+        aliases=_tuple(entry.get("aliases")),
+        country=entry.get("country"),
+        sector=entry.get("sector"),
+        roles=roles,
+        note=entry.get("note"),
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(str(path), f"cannot read ({error.__class__.__name__})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise KnowledgeError(str(path), f"not valid YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(str(path), "expected a mapping with keys such as 'countries' or 'people'")
+    return data
+
+
+def _files(dirs: Iterable[str]) -> list[Path]:
+    files = [BUILTIN_DIR / name for name in BUILTIN_FILES if (BUILTIN_DIR / name).is_file()]
+    for folder in dirs:
+        path = Path(folder)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        else:
+            raise KnowledgeError(folder, "no such knowledge folder or file")
+    return files
+
+
+def _merge(entries: dict[str, dict[str, Any]], new: Any, key: str, source: Path, section: str) -> None:
+    if not isinstance(new, list):
+        raise KnowledgeError(str(source), f"'{section}' must be a list of entries")
+    for number, entry in enumerate(new, 1):
+        if not isinstance(entry, dict) or key not in entry:
+            raise KnowledgeError(str(source), f"entry {number} of '{section}' needs a '{key}'")
+        ident = str(entry[key]).upper() if key == "iso3" else normalize(str(entry[key]))
+        entries[ident] = {**entries.get(ident, {}), **entry}
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
+    """The built-in knowledge with the user's folders (or single files) layered over it, in order."""
+    countries: dict[str, dict[str, Any]] = {}
+    organizations: dict[str, dict[str, Any]] = {}
+    people: dict[str, dict[str, Any]] = {}
+    sector_terms: dict[str, str] = {}
+    student_titles: set[str] = set()
+    for path in _files(dirs):
+        data = _read_yaml(path)
+        _merge(countries, data.get("countries", []), "iso3", path, "countries")
+        _merge(organizations, data.get("organizations", []), "name", path, "organizations")
+        _merge(people, data.get("people", []), "name", path, "people")
+        sectors = data.get("sectors", {}) or {}
+        if not isinstance(sectors, dict):
+            raise KnowledgeError(str(path), "'sectors' must map a sector code to a list of words")
+        for code, words in sectors.items():
+            for word in _tuple(words):
+                sector_terms[normalize(word)] = str(code).upper()
+        student_titles.update(normalize(t) for t in _tuple(data.get("student_titles")))
+    try:
+        return Knowledge(
+            countries=tuple(_country(e) for e in countries.values()),
+            organizations=tuple(_organization(e) for e in organizations.values()),
+            people=tuple(_person(e) for e in people.values()),
+            sector_terms=sector_terms,
+            student_titles=frozenset(student_titles),
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise KnowledgeError(",".join(dirs) or str(BUILTIN_DIR), f"malformed entry ({error})") from None
+
+
+def country_for(text: str, dirs: tuple[str, ...] = ()) -> str | None:
+    """ISO3 for a country name, adjective, capital or seat of power; None when unknown."""
+    return load_knowledge(dirs).country_for(text)
