@@ -1,0 +1,90 @@
+"""Paragraphs of clean text: splitting, tidying, and mending paragraphs a crawl broke apart."""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph that ends on one of these finished its sentence (closing quotes and brackets may follow).
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”»)\]]*$|[\"”»]$")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+# Words a sentence cannot end on: a paragraph ending with one was cut mid-sentence.
+_CONTINUING_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as than that which who whom whose "
+    "into onto over under between among about against its their his her our your my this these "
+    "those is are was were be been has have had will would shall should can could may might must "
+    "not if while when where whether because although though since until unless".split()
+)
+
+# A heading-like line is short; only longer unfinished paragraphs are taken as cut mid-sentence.
+_MIN_WORDS_FOR_BROKEN = 8
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines; the lines of one paragraph joined by a space.
+
+    A text without any blank line uses one line a paragraph (many exports do);
+    ``join_broken`` then mends hard-wrapped sentences.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    blocks = _BLANK_LINES.split(text) if _BLANK_LINES.search(text) else text.split("\n")
+    out = []
+    for block in blocks:
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        para = " ".join(line for line in lines if line)
+        if para:
+            out.append(para)
+    return out
+
+
+def _starts_paragraph_continuation(nxt: str) -> bool:
+    first = nxt.lstrip("\"'“‘(«")[:1]
+    return bool(first) and (first.isalnum())
+
+
+def is_broken_pair(prev: str, nxt: str) -> bool:
+    """True when ``prev`` stops mid-sentence and ``nxt`` carries the sentence on.
+
+    Either the next paragraph starts in lower case, or the previous one is a
+    long unfinished sentence (a heading is short) or ends on a comma or a word
+    no sentence ends on ("… in Mali and").
+    """
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if not prev or not nxt or _TERMINAL.search(prev):
+        return False
+    if not _starts_paragraph_continuation(nxt):
+        return False
+    if nxt[0].islower():
+        return True
+    last_word = re.sub(r"\W+$", "", prev.rsplit(None, 1)[-1]).lower()
+    if prev.endswith(",") or last_word in _CONTINUING_WORDS:
+        return True
+    return len(prev.split()) >= _MIN_WORDS_FOR_BROKEN and prev[-1].isalnum()
+
+
+def join_broken(paragraphs: list[str], keep: set[int] | None = None) -> list[str]:
+    """Join each paragraph that a crawl split mid-sentence with its continuation.
+
+    ``keep`` lists indexes that are never joined (headings).
+    """
+    keep = keep or set()
+    out: list[str] = []
+    last_index = -1
+    for index, para in enumerate(paragraphs):
+        if (
+            out
+            and last_index not in keep
+            and index not in keep
+            and is_broken_pair(out[-1], para)
+        ):
+            out[-1] = out[-1].rstrip() + " " + para.lstrip()
+        else:
+            out.append(para)
+        last_index = index
+    return out
+
+
+def tidy(text: str) -> str:
+    """Paragraphs separated by one blank line, broken ones mended."""
+    return "\n\n".join(join_broken(split_paragraphs(text)))
