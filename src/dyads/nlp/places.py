@@ -1,11 +1,61 @@
-"""Toponyms resolved offline to coordinates and ISO3. Placeholder."""
+"""Toponyms resolved offline to coordinates and ISO3.
+
+``find_places`` finds the place names of an article (``place_detect``), chooses what each
+means (``place_resolve``) and returns one ``Place`` per distinct place, carrying every span
+that names it. Places are numbered p1, p2… in order of first mention; events refer to them
+by these ids.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dyads.model import Actor, Options, Place
+from dyads.model import Actor, Options, Place, PlaceFeature
+from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry, load_gazetteer
+from dyads.nlp.place_detect import find_toponyms
+from dyads.nlp.place_resolve import group_toponyms, resolve_groups
+
+FEATURE_OF_KIND: dict[str, PlaceFeature] = {
+    COUNTRY: "country",
+    ADMIN1: "admin",
+    ADMIN2: "admin",
+    REGION: "region",
+    CONTINENT: "region",
+}
 
 
 def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
-    return []
+    gaz = load_gazetteer()
+    toponyms = find_toponyms(doc, gaz)
+    if not toponyms:
+        return []
+    groups = group_toponyms(toponyms, doc.text, gaz)
+    chosen = resolve_groups(groups)
+
+    # Several names may resolve to one place ("U.S." and "America"): merge their spans.
+    merged: dict[object, tuple[Entry | None, str, list[tuple[int, int]]]] = {}
+    for group, entry in zip(groups, chosen, strict=True):
+        spans = [(t.start, t.end) for t in group.toponyms]
+        identity: object = (entry.kind, entry.geonameid, entry.name, entry.lat) if entry else group.key
+        if identity in merged:
+            merged[identity][2].extend(spans)
+        else:
+            name = entry.name if entry else group.toponyms[0].text
+            merged[identity] = (entry, name, spans)
+
+    ordered = sorted(merged.values(), key=lambda item: min(item[2]))
+    places = []
+    for number, (entry, name, spans) in enumerate(ordered, start=1):
+        places.append(
+            Place(
+                id=f"p{number}",
+                name=name,
+                lat=entry.lat if entry else None,
+                lon=entry.lon if entry else None,
+                geonameid=entry.geonameid if entry else None,
+                country=gaz.country_iso3(entry.country) if entry else None,
+                feature=FEATURE_OF_KIND.get(entry.kind, "city") if entry else "landmark",
+                mentions=tuple(sorted(set(spans))),
+            )
+        )
+    return places

@@ -1,0 +1,196 @@
+"""Finding toponyms: character spans in the text that name a place.
+
+Sources, in order of trust:
+1. the named-entity recogniser's GPE and LOC spans (and FAC spans the gazetteer knows);
+2. adjectives of nationality tagged NORP ("Russian", "Palestinians"): news geoparsing
+   corpora treat them as mentions of the country, and so do we;
+3. the gazetteer's own names found in the text (countries, US states and their newspaper
+   abbreviations, regions, continents, large cities), for what the recogniser missed or
+   labelled PERSON/ORG ("Georgia" as a person);
+4. place names at the start of an organisation's or facility's name ("Mansfield Police
+   Department", "Douglas County Hospital"): the place is named even though the entity is not it.
+Metonymic uses ("Russia said", "Washington announced") stay toponyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "demonym", "gazetteer", "embedded"
+    demonym_of: str | None = None  # ISO2 when the span is an adjective of nationality
+
+
+_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:]+)$")
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# Words that begin a capitalised phrase without being part of a place name.
+_NOT_PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "central", "downtown", "greater", "rural", "upstate"})
+_ORG_HEADS = frozenset(
+    "police department county sheriff sheriff's fire city school schools high middle elementary "
+    "hospital university college board council court district library airport chamber state "
+    "public church museum commission office center centre authority memorial regional".split()
+)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim articles, possessives and punctuation from a span; None if nothing placeable is left."""
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead:
+        start += lead.end()
+    while True:
+        span = text[start:end]
+        trail = _TRAILING.search(span)
+        if not trail or trail.start() == 0:
+            break
+        # Keep the final period of abbreviations such as "D.C." or "Ga.".
+        if span.endswith(".") and re.search(r"(?:\b[A-Z][a-z]{0,4}|[A-Z]\.[A-Z]?[a-z]?)\.$", span):
+            break
+        end = start + trail.start()
+    span = text[start:end]
+    if not span or not any(ch.isalpha() for ch in span) or not span[0].isupper():
+        return None
+    return start, end
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Paris, Texas" is two toponyms."""
+    parts, cursor = [], start
+    for match in re.finditer(r",\s*", text[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _known(gaz: Gazetteer, surface: str) -> bool:
+    return bool(gaz.by_name.get(normalize(surface)))
+
+
+def _embedded_place(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
+    """The longest leading run of tokens in an ORG/FAC name that the gazetteer knows as a place,
+    when what follows is an organisational head word ("Alexandria Police", "Ohio Department")."""
+    tokens = list(ent)
+    if tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    for size in range(min(4, len(tokens) - 1), 0, -1):
+        head = tokens[size]
+        run = tokens[:size]
+        if not all(t.text[:1].isupper() for t in run):
+            continue
+        surface = ent.doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        entries = gaz.lookup(surface)
+        if not entries:
+            continue
+        strong = any(e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 5000 for e in entries)
+        if strong and head.lower_ in _ORG_HEADS:
+            return run[0].idx, run[-1].idx + len(run[-1].text)
+    # "University of Alexandria", "Bank of Georgia"
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower_ == "of" and i > 0:
+            rest = tokens[i + 1 :]
+            surface = ent.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]
+            if rest[0].text[:1].isupper() and _known(gaz, surface):
+                return rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    return None
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    text = doc.text
+    found: list[Toponym] = []
+
+    def add(start: int, end: int, source: str, demonym_of: str | None = None) -> None:
+        cleaned = _clean(text, start, end)
+        if cleaned:
+            found.append(Toponym(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], source, demonym_of))
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            for start, end in _split_commas(text, ent.start_char, ent.end_char):
+                add(start, end, "ner")
+        elif ent.label_ == "FAC":
+            if _known(gaz, ent.text):
+                add(ent.start_char, ent.end_char, "ner")
+            else:
+                embedded = _embedded_place(gaz, ent)
+                if embedded:
+                    add(*embedded, "embedded")
+        elif ent.label_ == "NORP":
+            iso2 = gaz.demonyms.get(normalize(ent.text))
+            if iso2:
+                add(ent.start_char, ent.end_char, "demonym", iso2)
+        elif ent.label_ == "ORG":
+            embedded = _embedded_place(gaz, ent)
+            if embedded:
+                add(*embedded, "embedded")
+
+    found.extend(_gazetteer_matches(doc, gaz))
+    return _without_overlaps(found)
+
+
+def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    """Known names the recogniser missed, matched case-sensitively on token boundaries."""
+    text = doc.text
+    out: list[Toponym] = []
+    tokens = list(doc)
+    person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    for i, token in enumerate(tokens):
+        if not token.text[:1].isupper() or i in person_tokens:
+            continue
+        for size in (4, 3, 2, 1):
+            if i + size > len(tokens):
+                continue
+            last = tokens[i + size - 1]
+            surface = text[token.idx : last.idx + len(last.text)]
+            kind = gaz.matcher_names.get(surface)
+            if kind is None:
+                continue
+            if size == 1 and kind == CITY and token.is_sent_start:
+                break
+            # A state abbreviation such as "Ind." or "Miss." is a place only after a comma
+            # ("Gary, Ind.") or when it carries internal periods ("W.Va.", "N.C.").
+            if surface in gaz.state_abbreviations and surface.count(".") == 1 and len(surface) > 1:
+                previous = tokens[i - 1] if i else None
+                if previous is None or previous.text != ",":
+                    break
+            out.append(Toponym(token.idx, last.idx + len(last.text), surface, "gazetteer"))
+            break
+    for token in tokens:
+        iso2 = gaz.demonyms.get(normalize(token.text)) if token.text[:1].isupper() else None
+        if iso2 and token.ent_type_ not in ("PERSON", "ORG", "FAC"):
+            out.append(Toponym(token.idx, token.idx + len(token.text), token.text, "demonym", iso2))
+    return out
+
+
+_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "embedded": 3}
+
+
+def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
+    """Keep one toponym per stretch of text: the recogniser's first, then the longer."""
+    chosen: list[Toponym] = []
+    taken: list[tuple[int, int]] = []
+    # Longer first ("Burkina Faso" over the recogniser's "Burkina"), the recogniser on ties;
+    # names found inside organisations' names last.
+    for toponym in sorted(
+        found, key=lambda t: (t.source == "embedded", -(t.end - t.start), _SOURCE_RANK[t.source], t.start)
+    ):
+        if any(toponym.start < e and s < toponym.end for s, e in taken):
+            continue
+        chosen.append(toponym)
+        taken.append((toponym.start, toponym.end))
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def leading_word_is_direction(surface: str) -> bool:
+    return surface.split(" ", 1)[0].casefold() in _NOT_PLACE_WORDS
