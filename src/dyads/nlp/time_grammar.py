@@ -1,0 +1,262 @@
+"""Where time expressions are: a small set of compiled patterns over the raw text.
+
+Each rule is one regular expression with named groups; ``scan`` returns every match
+as a ``Candidate`` (rule name, span, groups), longest first where they overlap. What
+a match *means* is decided in ``time_normalise``; whether a lexically ambiguous
+match ("May", "fall", "1960") is a time at all is decided against the parse in
+``times``.
+
+Every rule needs a digit, a month or weekday name, a unit of time, or one of a few
+temporal adverbs, so that ordinary words never become dates ("We" is not Wednesday,
+"60th" is not 2060).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
+    "dozen": 12, "a half": 0.5, "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": 4, "final": 4,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9,
+    "10th": 10, "11th": 11, "12th": 12, "13th": 13, "14th": 14, "15th": 15, "16th": 16,
+    "17th": 17, "18th": 18, "19th": 19, "20th": 20, "21st": 21, "twentieth": 20,
+    "nineteenth": 19, "eighteenth": 18, "seventeenth": 17, "sixteenth": 16, "twenty-first": 21,
+}  # fmt: skip
+# Unit words → TIMEX3 duration unit; "T" marks the clock units written after a "T".
+UNITS = {
+    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
+    "fortnight": "W2", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "centurie": "CE", "weekend": "WE",
+}  # fmt: skip
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Quantities with no definite number: "several years" is PXY.
+VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of")
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+# Month names are matched capitalised only: "may", "march" and "august" in lower case are
+# other words. Abbreviations need a following day or year (see the rules below).
+_FULL_MONTH = "(?:" + "|".join(m.capitalize() for m in list(MONTHS)[:12]) + ")"
+_ABBR_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH}|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
+WEEKDAY = "(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + ")"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9,.]?[0-9])"
+DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a\s+single|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen"
+    r"|a\s+half|half\s+an?|an?)"
+)
+NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+UNIT_ONE = r"(?:day|week|weekend|month|year|decade|century|quarter|hour|minute)"
+_APPROX = _alt(
+    ("about", "around", "nearly", "almost", "more than", "less than", "fewer than", "over", "at least",
+     "up to", "roughly", "approximately", "some", "only", "just", "barely", "well over", "under")
+)  # fmt: skip
+_EDGE = (
+    r"(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of|the\s+(?:first|second)\s+half\s+of)"
+)
+_PARTS = _alt(tuple(PARTS_OF_DAY))
+_SEASON = _alt(tuple(SEASONS))
+_ORD = _alt(tuple(ORDINALS))
+_QUARTER_MODS = _alt(
+    ("latest", "last", "current", "next", "previous", "past", "same", "comparable", "recent",
+     "most recent", "year-earlier", "year-ago", "prior-year", "year-before", "fiscal", "final",
+     "corresponding", "preceding", "coming", "year earlier", "year ago")
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One pattern match: the rule that fired, its span and its named groups."""
+
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str]
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _rule(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags | re.VERBOSE)
+
+
+# (?i:...) scopes case-insensitivity to the function words, keeping month and weekday
+# names case-sensitive.
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    # Thursday, April 6, 2000 · Sept 25 · 25 September 2020 · the 25th of September
+    ("month_day", _rule(rf"""
+        (?:(?P<weekday>{WEEKDAY}),?\s+)?
+        (?:(?P<edge>(?i:early|late|mid))[-\s])?
+        (?P<month>{MONTH})\s*(?P<day>{DAY})
+        (?:(?:,\s*|\s+)(?P<year>{YEAR}))?\b""")),
+    ("day_month", _rule(rf"""
+        (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?
+        (?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<month>{MONTH})
+        (?:,?\s+(?P<year>{YEAR}))?\b""")),
+    ("iso_date", _rule(r"\b(?P<year>(?:1[89]|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])\b")),
+    ("slash_date", _rule(r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:19|20)?[0-9]{2})\b")),
+    # June 2019 · early November 1989 · the end of March 2020
+    ("month_year", _rule(rf"""
+        (?:(?P<edge>(?i:{_EDGE}))[-\s]+)?
+        (?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b""")),
+    # June · last December · early November · this September
+    ("month", _rule(rf"""
+        (?:(?P<rel>(?i:last|next|this|past|coming|previous|that))\s+)?
+        (?:(?P<edge>(?i:{_EDGE}))[-\s]+)?
+        (?P<month>{_FULL_MONTH}|Sept\.)(?![\w-])""")),
+    # the 1990s · the mid-1980s · the '90s
+    ("decade", _rule(r"""
+        (?:(?i:the)\s+)?(?:(?P<edge>(?i:early|mid|late))[-\s]?)?
+        (?:(?P<decade>1[0-9]{2}|20[0-9])0'?s|'(?P<short>[0-9])0s)\b""")),
+    ("century", _rule(rf"""
+        (?:(?i:the)\s+)?(?:(?P<edge>(?i:early|mid|late))[-\s])?
+        (?P<ordinal>{_ORD})[-\s](?i:century)\b""")),
+    # in 1960 · fiscal 1989 · mid-2019 · the end of 2020 · FY2019
+    ("year", _rule(rf"""
+        (?:(?P<edge>(?i:{_EDGE}))[-\s]+|(?P<fiscal>(?i:fiscal\s+(?:year\s+)?|FY\s?)))?
+        (?<![$£€#./0-9])\b(?P<year>{YEAR})(?!\s*(?:%|(?i:percent)))(?:-(?P<year2>[0-9]{{2}}))?\b""")),
+    # the third quarter · third-quarter · the fiscal first quarter of 1990 · the latest quarter
+    ("quarter", _rule(rf"""
+        (?:(?P<det>(?i:the|this|that|its|a))\s+)?
+        (?:(?P<year>{YEAR})(?:'s)?\s+|(?P<yearrel>(?i:this|last|next))\s+(?i:year's)\s+)?
+        (?P<mods>(?:(?i:{_QUARTER_MODS})\s+)*)
+        (?:(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+)?(?:(?i:fiscal)[-\s]+)?
+        (?P<head>(?i:quarter|period))(?!s)\b
+        (?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel2>(?i:this|last|next))\s+(?i:year)))?""")),
+    ("half", _rule(rf"""
+        (?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter))[-\s](?i:half)\b
+        (?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yearrel>(?i:this|last|next|the))\s+(?i:year)))?""")),
+    # this summer · last fall · the summer of 2019 · winter 2020
+    ("season", _rule(rf"""
+        (?:(?P<det>(?i:this|last|next|early|late|the|that|past|coming))\s+)?
+        (?P<season>(?i:{_SEASON}))\b(?!-)
+        (?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?""")),
+    # yesterday · early today · tomorrow morning · tonight · the day before yesterday
+    ("deictic", _rule(rf"""
+        (?:(?P<edge>(?i:early|late|earlier|later))\s+)?
+        (?:(?P<before>(?i:the\s+day\s+(?:before|after)))\s+)?
+        (?P<word>(?i:yesterday|today|tomorrow|tonight))(?!'s?\s+(?i:{UNIT}))
+        (?:\s+(?P<part>(?i:{_PARTS})))?\b""")),
+    # last night · this morning · this afternoon
+    ("part_of_day", _rule(rf"""\b(?P<rel>(?i:last|this|that|the\s+same|the\s+next|the\s+following))\s+(?P<part>(?i:{_PARTS}))\b""")),
+    # Tuesday · last Friday · Tuesday morning · late Wednesday
+    ("weekday", _rule(rf"""
+        (?:(?P<rel>(?i:last|next|this|coming|past|early|late|that))\s+)?
+        (?P<weekday>{WEEKDAY})(?!-)\b
+        (?:\s+(?P<part>(?i:{_PARTS})))?""")),
+    # 10 p.m. · 3:30 pm EST · noon · midnight
+    ("clock", _rule(r"""
+        \b(?P<hour>[012]?[0-9])(?::(?P<minute>[0-5][0-9]))?\s*
+        (?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?""")),
+    ("clock", _rule(r"\b(?P<hour>[012]?[0-9]):(?P<minute>[0-5][0-9])(?![0-9:])(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?")),
+    ("clock", _rule(r"\b(?P<named>(?i:noon|midday|midnight))\b")),
+    # every year · each Thursday · every other week · twice a year · per month
+    ("set", _rule(rf"""
+        (?:(?P<times>(?i:once|twice|thrice|(?:[0-9]+|{_NUM_WORD})\s+times))\s+(?P<q>(?i:an?|per|every|each))
+           |(?P<q2>(?i:every|each|per)))\s+
+        (?:(?P<n>(?i:other)|[0-9]+|{_NUM_WORD})\s+)?
+        (?P<unit>(?i:{UNIT})|{WEEKDAY}|{_FULL_MONTH})(?!-)\b
+        (?:\s+(?P<part>(?i:{_PARTS})))?""")),
+    ("set_adverb", _rule(r"""\b(?P<word>(?i:daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly|semiannually|bimonthly))\b""")),
+    # two years ago · a year earlier · three days later · 18 months before
+    ("ago", _rule(rf"""
+        (?:(?i:{_APPROX})\s+)?
+        (?P<num>(?i:{NUM}))[-\s]+(?P<unit>(?i:{UNIT}))\s+
+        (?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?!\s+(?:than|that))\b""")),
+    ("year_ago", _rule(r"""\b(?P<word>(?i:year-earlier|year-ago|year-before|prior-year|year\s+earlier|year\s+ago))(?=[\s,.])""")),
+    # the last two years · the next four weeks · the first nine months · three years · 18-month
+    ("duration", _rule(rf"""
+        (?:(?P<approx>(?i:{_APPROX}))\s+)?
+        (?:(?P<det>(?i:the|a|an|its|their|his|her|this))\s+)?
+        (?:(?P<rel>(?i:past|last|next|first|coming|previous|final|following|recent|latest|initial|full|entire|same|whole|subsequent))\s+)?
+        (?P<num>(?i:{NUM}))(?:\s*(?P<range>(?i:to|or|-|and|and\s+a\s+half))\s*(?P<num2>(?i:{NUM}))?)?
+        (?P<sep>[-\s]+)(?P<unit>(?i:{UNIT}))(?![-\w])(?!-(?i:old|long))""")),
+    # for years · in recent months · the coming weeks · decades · the year
+    ("bare_unit", _rule(r"""
+        (?:(?P<lead>(?i:for|over|within|in|after|during|throughout|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|recent|the))\s+)?
+        (?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries|year|month|week|day|weekend))\b""")),
+    # last month · next week · this year · earlier this year · the following day · the same year
+    ("relative", _rule(rf"""
+        (?:(?P<edge>(?i:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of))[-\s]+)?
+        (?:(?P<det>(?i:the|that))\s+)?
+        (?P<rel>(?i:last|next|this|past|coming|previous|current|following|same|prior|preceding|that|latest))\s+
+        (?:(?i:fiscal|calendar)\s+)?
+        (?P<unit>(?i:{UNIT_ONE}))(?!-)\b""")),
+    # now · currently · recently · in the past · in the future · soon
+    ("vague", _rule(r"""
+        \b(?P<word>(?i:right\s+now|now|nowadays|currently|presently|at\s+present|these\s+days|at\s+the\s+moment
+        |current|today's|recently|lately|in\s+the\s+past|the\s+past|formerly|in\s+recent\s+(?:years|months|weeks|decades)
+        |recent|in\s+the\s+future|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b""")),
+    ("holiday", _rule(r"""
+        \b(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?
+        |Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day)
+        (?:\s+(?P<year>{YEAR}))?""".replace("{YEAR}", YEAR))),
+]  # fmt: skip
+
+
+def scan(text: str) -> list[Candidate]:
+    """Every rule's matches, overlaps resolved: the longest wins, then the earliest rule."""
+    found: list[tuple[int, int, Candidate]] = []
+    for order, (name, pattern) in enumerate(RULES):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            # trailing whitespace or dots from optional groups are not part of the span
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end <= start:
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append((-(end - start), order, Candidate(name, start, end, groups)))
+    found.sort(key=lambda item: (item[0], item[1], item[2].start))
+    taken: list[Candidate] = []
+    for _, _, cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def number_value(words: str) -> float | None:
+    """The number a numeral or number phrase names; None for vague ones ("several")."""
+    text = re.sub(r"\s+", " ", words.strip().lower())
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    parts = re.split(r"[-\s]", text)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None

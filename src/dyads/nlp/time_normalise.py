@@ -1,0 +1,637 @@
+"""What a matched time expression means: a TIMEX3 value and type, given its context.
+
+``normalise(candidate, context)`` is pure: the candidate comes from ``time_grammar``,
+the context carries the article date, the tense of the governing verb and the last
+date mentioned before (the reference time of "the following day", "a year earlier").
+
+TimeML conventions followed here:
+
+* a value keeps the precision of the words: "June 2019" is ``2019-06``, "in 1960" is
+  ``1960``; "early", "mid", "late" do not change it;
+* a month or day without a year takes the article year, unless the tense puts it on the
+  other side of the article date ("said on December 30" in January is last year's);
+* weekdays go the way of the tense, today included; "last"/"next" are strict;
+* "last month"/"two years ago" count from the article date, at the unit's granularity;
+* durations are ``P<n><unit>`` (``X`` when the number is vague), sets carry the period;
+* vague references are ``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``.
+
+Without an article date the calendar fields that would depend on it become ``X``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dyads.model import TimeType
+from dyads.nlp.time_calendar import (
+    SEASON_CODES,
+    Tense,
+    Unit,
+    choose_year,
+    fmt,
+    month_after_before,
+    nth_weekday,
+    parse_iso,
+    quarter_of,
+    relative,
+    season_year,
+    shift,
+    weekday_date,
+)
+from dyads.nlp.time_grammar import (
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    Candidate,
+    number_value,
+)
+
+Normalised = tuple[str, TimeType]
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None  # the article date
+    tense: Tense | None = None  # of the verb governing the expression
+    reference: str | None = None  # value of the last date mentioned before
+    before: str = ""  # a few characters of text before the expression
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _year_of(text: str) -> int:
+    return int(text)
+
+
+def _unknown_year(month: int, day: int | None = None) -> str:
+    return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month_day(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    month, day = _month(g["month"]), _day(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    if "year" in g:
+        year = _year_of(g["year"])
+    elif ctx.anchor is None:
+        return _unknown_year(month, day), "DATE"
+    else:
+        year = ctx.anchor.year
+        if "weekday" in g:
+            # the weekday names the year: the nearest year in which that date falls on it
+            wd = WEEKDAYS[g["weekday"].lower()]
+            for y in (year, year - 1, year + 1):
+                if _valid(y, month, day) and date(y, month, day).weekday() == wd:
+                    year = y
+                    break
+        else:
+            year = choose_year(ctx.anchor, month, day, ctx.tense)
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "DATE"
+
+
+def _numeric_date(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    year = int(g["year"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    month, day = int(g["month"]), int(g["day"])
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "DATE"
+
+
+def _month_year(c: Candidate, ctx: Context) -> Normalised:
+    return f"{_year_of(c.groups['year']):04d}-{_month(c.groups['month']):02d}", "DATE"
+
+
+def _month_alone(c: Candidate, ctx: Context) -> Normalised:
+    month = _month(c.groups["month"])
+    rel = (c.groups.get("rel") or "").lower()
+    if ctx.anchor is None:
+        return _unknown_year(month), "DATE"
+    if rel in ("last", "past", "previous"):
+        year = month_after_before(ctx.anchor, month, -1)
+    elif rel in ("next", "coming"):
+        year = month_after_before(ctx.anchor, month, +1)
+    elif rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = choose_year(ctx.anchor, month, None, ctx.tense)
+    return f"{year:04d}-{month:02d}", "DATE"
+
+
+def _decade(c: Candidate, ctx: Context) -> Normalised:
+    if "decade" in c.groups:
+        return c.groups["decade"], "DATE"
+    # '90s: the century of the article (or the 20th without one)
+    century = (ctx.anchor.year // 100) if ctx.anchor else 19
+    digit = int(c.groups["short"])
+    if ctx.anchor and century * 100 + digit * 10 > ctx.anchor.year:
+        century -= 1
+    return f"{century:02d}{digit}", "DATE"
+
+
+def _century(c: Candidate, ctx: Context) -> Normalised | None:
+    n = ORDINALS.get(c.groups["ordinal"].lower())
+    if n is None or c.groups["ordinal"].lower() in ("last", "final"):
+        return None
+    return f"{n - 1:02d}", "DATE"
+
+
+def _year(c: Candidate, ctx: Context) -> Normalised:
+    return c.groups["year"], "DATE"
+
+
+def _year_for(ctx: Context, rel: str | None) -> int | None:
+    if ctx.anchor is None:
+        return None
+    rel = (rel or "").lower()
+    return ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+
+
+def _quarter_back(ctx: Context, quarters: int) -> str | None:
+    """The quarter ``quarters`` before the reference quarter (or the article's last complete one)."""
+    ref = ctx.reference if ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference) else None
+    if ref:
+        base = date(int(ref[:4]), (int(ref[-1]) - 1) * 3 + 1, 1)
+    elif ctx.anchor:
+        base = shift(ctx.anchor, -1, "Q")
+    else:
+        return None
+    return fmt(shift(base, -quarters, "Q"), "Q")
+
+
+def _quarter(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    mods = (g.get("mods") or "").lower()
+    head = g["head"].lower()
+    ordinal = (g.get("ordinal") or "").lower()
+    year_back = any(
+        w in mods
+        for w in ("year-earlier", "year-ago", "prior-year", "year-before", "year earlier", "year ago")
+    )
+    if head == "period" and not (
+        year_back or re.search(r"latest|recent|same|comparable|corresponding", mods)
+    ):
+        return None
+    if not ordinal and not mods and (g.get("det") or "").lower() in ("a", ""):
+        return None  # "a quarter of the votes"
+    if ordinal:
+        n = ORDINALS[ordinal]
+        year: int | None
+        if "year" in g or "year2" in g:
+            year = int(g.get("year") or g["year2"])
+        elif "yearrel" in g or "yearrel2" in g:
+            year = _year_for(ctx, g.get("yearrel") or g.get("yearrel2"))
+        elif ctx.anchor is None:
+            return f"XXXX-Q{n}", "DATE"
+        else:
+            year = ctx.anchor.year
+            start = date(year, (n - 1) * 3 + 1, 1)
+            if ctx.tense == "past" and start > ctx.anchor:
+                year -= 1
+            if ctx.tense == "future" and shift(start, 1, "Q") <= ctx.anchor:
+                year += 1
+        if year is None:
+            return f"XXXX-Q{n}", "DATE"
+        if year_back:
+            year -= 1
+        return f"{year:04d}-Q{n}", "DATE"
+    if year_back:
+        value = _quarter_back(ctx, 4)
+        return (value, "DATE") if value else None
+    if ctx.anchor is None:
+        return "XXXX-QX", "DATE"
+    if re.search(r"\b(?:next|coming)\b", mods):
+        return relative(ctx.anchor, 1, "Q"), "DATE"
+    if re.search(r"\bcurrent\b", mods):
+        return relative(ctx.anchor, 0, "Q"), "DATE"
+    if (
+        ctx.reference
+        and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference)
+        and not re.search(r"previous|preceding|last|past", mods)
+    ):
+        return ctx.reference, "DATE"
+    # "the quarter", "the latest quarter": the last complete one, the one being reported
+    return relative(ctx.anchor, -1, "Q"), "DATE"
+
+
+def _half(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    half = 1 if g["ordinal"].lower() == "first" else 2
+    if "year" in g:
+        return f"{g['year']}-H{half}", "DATE"
+    year = _year_for(ctx, g.get("yearrel"))
+    if year is None:
+        return f"XXXX-H{half}", "DATE"
+    return f"{year:04d}-H{half}", "DATE"
+
+
+def _season(c: Candidate, ctx: Context) -> Normalised:
+    g = c.groups
+    code = SEASONS[g["season"].lower()]
+    if "year" in g:
+        return f"{g['year']}-{code}", "DATE"
+    if ctx.anchor is None:
+        return f"XXXX-{code}", "DATE"
+    det = (g.get("det") or "").lower()
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(det)
+    if direction is None:
+        direction = -1 if ctx.tense == "past" else 1 if ctx.tense == "future" else 0
+        if direction and _current_season(ctx.anchor) == code:
+            direction = 0
+    year = season_year(ctx.anchor, code, direction) if direction else _season_year_now(ctx.anchor, code)
+    return f"{year:04d}-{code}", "DATE"
+
+
+def _current_season(day: date) -> str:
+    return SEASON_CODES[((day.month - 3) % 12) // 3]
+
+
+def _season_year_now(anchor: date, code: str) -> int:
+    # winter in January or February belongs to the year its December fell in
+    if code == "WI" and anchor.month < 3:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _with_part(day: date | None, part: str | None) -> Normalised:
+    text = day.isoformat() if day else "XXXX-XX-XX"
+    if part:
+        return f"{text}T{PARTS_OF_DAY[part.lower()]}", "TIME"
+    return text, "DATE"
+
+
+def _deictic(c: Candidate, ctx: Context) -> Normalised:
+    g = c.groups
+    word = g["word"].lower()
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    before = (g.get("before") or "").lower()
+    if before:
+        offset += -1 if "before" in before else 1
+    day = ctx.anchor + timedelta(days=offset) if ctx.anchor else None
+    part = g.get("part") or ("night" if word == "tonight" else None)
+    value, kind = _with_part(day, part)
+    # TimeML files "yesterday evening" under DATE when the day is what is said
+    return value, kind if word == "tonight" or "part" in g else "DATE"
+
+
+def _reference_day(ctx: Context) -> date | None:
+    if ctx.reference and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.reference[:10]):
+        return parse_iso(ctx.reference[:10])
+    return ctx.anchor
+
+
+def _part_of_day(c: Candidate, ctx: Context) -> Normalised:
+    rel = re.sub(r"\s+", " ", c.groups["rel"].lower())
+    part = c.groups["part"]
+    if rel == "last":
+        day = ctx.anchor - timedelta(days=1) if ctx.anchor else None
+        if part.lower() != "night" and ctx.anchor:
+            day = ctx.anchor - timedelta(days=1)
+    elif rel in ("the next", "the following"):
+        ref = _reference_day(ctx)
+        day = ref + timedelta(days=1) if ref else None
+    elif rel in ("that", "the same"):
+        day = _reference_day(ctx)
+    else:
+        day = ctx.anchor
+    return _with_part(day, part)
+
+
+def _weekday(c: Candidate, ctx: Context) -> Normalised:
+    g = c.groups
+    wd = WEEKDAYS[g["weekday"].lower()]
+    rel = (g.get("rel") or "").lower()
+    modifier = rel if rel in ("last", "next", "this", "coming") else None
+    if rel == "past":
+        modifier = "last"
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{wd + 1}", "DATE"
+    if rel == "that":
+        ref = _reference_day(ctx) or ctx.anchor
+        day = weekday_date(ref, wd, "past")
+    else:
+        day = weekday_date(ctx.anchor, wd, ctx.tense, modifier)
+    part = g.get("part")
+    return (f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME") if part else (day.isoformat(), "DATE")
+
+
+def _clock(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    if "named" in g:
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["named"].lower()]
+    else:
+        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if hour > 24 or (ampm and hour > 12):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+    day = _reference_day(ctx)
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    return f"{prefix}T{hour:02d}:{minute:02d}", "TIME"
+
+
+def _unit_code(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s"):
+        word = word[:-1]
+    return UNITS[word]
+
+
+def _duration_value(amount: float | None, code: str) -> str:
+    """``P18M``, ``PT5H``, ``PXY``; fractions go down to the next unit where TimeML has one."""
+    if code == "WE":
+        return "P2D" if amount in (None, 1) else f"P{int(2 * amount)}D"
+    if code == "W2":
+        code, amount = "W", (2 * amount if amount is not None else None)
+    clock = code.startswith("T")
+    unit = code[1:] if clock else code
+    if amount is None:
+        number = "X"
+    elif amount != int(amount):
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "W": ("D", 7)}
+        if code in smaller:
+            unit2, factor = smaller[code]
+            clock = clock or unit2 == "H"
+            return ("PT" if clock else "P") + f"{int(amount * factor)}{unit2}"
+        number = str(amount)
+    else:
+        number = str(int(amount))
+    return ("PT" if clock else "P") + number + unit
+
+
+_SET_AFTER = re.compile(
+    r"(?:[0-9%]|percent|cents?|dollars?|times|once|twice|francs|pounds|yen|euros?|marks)\W*$", re.I
+)
+
+
+def _duration(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    amount = number_value(g["num"])
+    code = _unit_code(g["unit"])
+    det = (g.get("det") or "").lower()
+    num_word = g["num"].lower()
+    if code == "TS" and num_word in ("a", "an"):
+        return None  # "a second round"
+    if code == "Q" and num_word in ("a", "an") and not det:
+        return None  # "a quarter of"
+    if num_word in ("a", "an") and _SET_AFTER.search(ctx.before):
+        return _duration_value(1, code), "SET"  # "$5 a year", "twice a week"
+    return _duration_value(amount, code), "DURATION"
+
+
+_PERIODS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
+
+
+def _ago(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    code = _unit_code(g["unit"])
+    amount = number_value(g["num"])
+    direction = -1 if g["dir"].lower() in ("ago", "earlier", "before", "back", "previously") else 1
+    unit = _PERIODS.get(code)
+    if code.startswith("T"):
+        unit = "D"
+        amount = 0 if amount is None or amount < 24 else amount // 24
+    if unit is None:
+        return None
+    relative_to_reference = g["dir"].lower() in ("earlier", "later", "before", "after", "previously")
+    if amount is None:
+        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
+    if amount != int(amount):
+        return None
+    if code == "Y" and amount == 1 and direction < 0 and _quarter_reference(ctx):
+        value = _quarter_back(ctx, 4)
+        return (value, "DATE") if value else None
+    base = _reference_day(ctx) if relative_to_reference else ctx.anchor
+    if base is None:
+        return None
+    return relative(base, direction * int(amount), unit), "DATE"
+
+
+def _quarter_reference(ctx: Context) -> bool:
+    return bool(ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference))
+
+
+def _year_ago(c: Candidate, ctx: Context) -> Normalised | None:
+    if _quarter_reference(ctx):
+        value = _quarter_back(ctx, 4)
+        return (value, "DATE") if value else None
+    if ctx.anchor is None:
+        return None
+    return relative(ctx.anchor, -1, "Y"), "DATE"
+
+
+def _bare_unit(c: Candidate, ctx: Context) -> Normalised | None:
+    lead = re.sub(r"\s+", " ", (c.groups.get("lead") or "").lower())
+    word = c.groups["unit"].lower()
+    plural = word.endswith("s")
+    code = _unit_code(word)
+    if plural:
+        if lead in ("in recent", "recent"):
+            return "PAST_REF", "DATE"
+        if lead in (
+            "the past",
+            "the last",
+            "the next",
+            "the coming",
+            "for",
+            "over",
+            "within",
+            "throughout",
+            "during",
+        ):
+            return _duration_value(None, code), "DURATION"
+        return None
+    if lead == "the" and word in ("year", "week", "weekend") and ctx.anchor:
+        if word == "weekend":
+            return _weekend(ctx), "DATE"
+        if ctx.before.rstrip().lower().endswith(("for", "during", "over", "throughout")):
+            return _duration_value(1, code), "DURATION"
+        return relative(ctx.anchor, 0, "Y" if word == "year" else "W"), "DATE"
+    return None
+
+
+def _weekend(ctx: Context, offset: int = 0) -> str:
+    assert ctx.anchor is not None
+    day = ctx.anchor
+    if ctx.tense == "past" and day.weekday() < 5:
+        offset -= 1
+    return f"{relative(day, offset, 'W')}-WE"
+
+
+_REL_OFFSETS = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "latest": -1,
+    "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "that": 0,
+}  # fmt: skip
+
+
+def _relative(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    rel = g["rel"].lower()
+    word = g["unit"].lower()
+    code = _unit_code(word)
+    det = (g.get("det") or "").lower()
+    offset = _REL_OFFSETS[rel]
+    # "the following day", "that week", "the same year", "the previous day": from the
+    # reference time; "last week", "next year": from the article date
+    from_reference = rel in ("following", "same", "that", "preceding") or (
+        det in ("the", "that") and rel in ("next", "previous", "prior")
+    )
+    base = _reference_day(ctx) if from_reference else ctx.anchor
+    if from_reference and ctx.reference and re.fullmatch(r"\d{4}", ctx.reference) and code == "Y":
+        base = date(int(ctx.reference), 7, 1)
+    if base is None:
+        return None
+    if code == "WE":
+        return f"{relative(base, offset, 'W')}-WE", "DATE"
+    unit = _PERIODS.get(code)
+    if unit is None:
+        return None
+    if code == "Q" and rel in ("last", "latest", "past") and det == "the" and rel != "last":
+        return relative(base, -1, "Q"), "DATE"
+    return relative(base, offset, unit), "DATE"
+
+
+def _set(c: Candidate, ctx: Context) -> Normalised | None:
+    g = c.groups
+    unit = g["unit"]
+    if unit.lower() in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[unit.lower()] + 1}"
+        if "part" in g:
+            value += "T" + PARTS_OF_DAY[g["part"].lower()]
+        return value, "SET"
+    if unit.lower() in MONTHS:
+        return f"XXXX-{MONTHS[unit.lower()]:02d}", "SET"
+    n = (g.get("n") or "").lower()
+    amount = 2 if n == "other" else (number_value(n) if n else 1)
+    return _duration_value(amount, _unit_code(unit)), "SET"
+
+
+_ADVERB_SETS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "bimonthly": "P2M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "semiannually": "P6M",
+}  # fmt: skip
+
+
+def _set_adverb(c: Candidate, ctx: Context) -> Normalised:
+    return _ADVERB_SETS[c.groups["word"].lower()], "SET"
+
+
+_VAGUE = {
+    "PRESENT_REF": ("now", "right now", "nowadays", "currently", "presently", "at present", "these days",
+                    "at the moment", "current", "today's"),
+    "PAST_REF": ("recently", "lately", "in the past", "the past", "formerly", "recent"),
+    "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future",
+                   "the distant future", "the foreseeable future"),
+}  # fmt: skip
+
+
+def _vague(c: Candidate, ctx: Context) -> Normalised:
+    word = re.sub(r"\s+", " ", c.groups["word"].lower())
+    if word.startswith("in recent"):
+        return "PAST_REF", "DATE"
+    if word.startswith("in the coming"):
+        return "FUTURE_REF", "DATE"
+    for value, words in _VAGUE.items():
+        if word in words:
+            return value, "DATE"
+    return "FUTURE_REF" if "future" in word else "PRESENT_REF", "DATE"
+
+
+def _holiday(c: Candidate, ctx: Context) -> Normalised | None:
+    name = re.sub(r"\s+", " ", c.groups["name"]).lower()
+    if "year" in c.groups:
+        year: int | None = int(c.groups["year"])
+    elif ctx.anchor:
+        year = ctx.anchor.year
+    else:
+        year = None
+    if year is None:
+        return None
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4)}  # fmt: skip
+    if name in fixed:
+        month, day = fixed[name]
+        if ctx.anchor and "year" not in c.groups:
+            year = choose_year(ctx.anchor, month, day, ctx.tense)
+        return f"{year:04d}-{month:02d}-{day:02d}", "DATE"
+    if name.startswith("thanksgiving"):
+        when = nth_weekday(year, 11, 3, 4)
+    elif name == "labor day":
+        when = nth_weekday(year, 9, 0, 1)
+    elif name == "memorial day":
+        when = nth_weekday(year, 5, 0, -1)
+    else:
+        return None  # Easter: a movable feast this table does not compute
+    if ctx.anchor and "year" not in c.groups and ctx.tense == "past" and when > ctx.anchor:
+        return _holiday(Candidate(c.rule, c.start, c.end, {**c.groups, "year": str(year - 1)}), ctx)
+    return when.isoformat(), "DATE"
+
+
+HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "iso_date": _numeric_date,
+    "slash_date": _numeric_date,
+    "month_year": _month_year,
+    "month": _month_alone,
+    "decade": _decade,
+    "century": _century,
+    "year": _year,
+    "quarter": _quarter,
+    "half": _half,
+    "season": _season,
+    "deictic": _deictic,
+    "part_of_day": _part_of_day,
+    "weekday": _weekday,
+    "clock": _clock,
+    "set": _set,
+    "set_adverb": _set_adverb,
+    "ago": _ago,
+    "year_ago": _year_ago,
+    "duration": _duration,
+    "bare_unit": _bare_unit,
+    "relative": _relative,
+    "vague": _vague,
+    "holiday": _holiday,
+}
+
+
+def normalise(candidate: Candidate, context: Context) -> Normalised | None:
+    """The TIMEX3 (value, type) of a candidate, or None when it does not name a time."""
+    return HANDLERS[candidate.rule](candidate, context)
+
+
+def quarter_of_day(day: date) -> str:
+    return f"{day.year:04d}-Q{quarter_of(day)}"
