@@ -59,7 +59,9 @@ def test_places_and_symmetric_types() -> None:
     assert not compatible(key(place=idlib), key(place=aleppo), params)
     met = key("CONSULT", ("c:RUS",), ("c:TUR",))
     assert compatible(met, key("CONSULT", ("c:TUR",), ("c:RUS",)), params)  # "A met B" is "B met A"
-    assert not compatible(key(actors=("c:RUS",), recipients=("c:TUR",)), key(actors=("c:TUR",), recipients=("c:RUS",)), params)
+    assert not compatible(
+        key(actors=("c:RUS",), recipients=("c:TUR",)), key(actors=("c:TUR",), recipients=("c:RUS",)), params
+    )
 
 
 def test_cluster_keeps_the_first_report_as_anchor_so_stories_do_not_chain() -> None:
@@ -72,30 +74,56 @@ def test_paraphrased_reports_in_the_store_become_one_event(tmp_path: Path) -> No
     # elsewhere, one a different kind of event between the same sides, one a denial.
     reports = [
         make_analysis(
-            [EventSpec("RUS:MIL bombed a market in Idlib, killing 12.", "RUS:MIL", "ASSAULT", "SYR",
-                       place="Idlib", date="2019-05-02")],
-            published="2019-05-02", outlet="Wire A",
+            [
+                EventSpec(
+                    "RUS:MIL bombed a market in Idlib, killing 12.",
+                    "RUS:MIL",
+                    "ASSAULT",
+                    "SYR",
+                    place="Idlib",
+                    date="2019-05-02",
+                )
+            ],
+            published="2019-05-02",
+            outlet="Wire A",
         ),
         make_analysis(
             [
-                EventSpec("Russian jets struck the town on Thursday.", "RUS", "ASSAULT", "SYR", date="2019-05-02"),
+                EventSpec(
+                    "Russian jets struck the town on Thursday.", "RUS", "ASSAULT", "SYR", date="2019-05-02"
+                ),
                 EventSpec("RUS and SYR agreed a truce in Idlib.", "RUS", "AGREE", "SYR", place="Idlib"),
             ],
-            published="2019-05-03", outlet="Wire B",
+            published="2019-05-03",
+            outlet="Wire B",
         ),
         make_analysis(
             [EventSpec("An air raid blamed on RUS hit Idlib.", "RUS", "ASSAULT", None, place="Idlib")],
-            published="2019-05-03", outlet="Paper C",
+            published="2019-05-03",
+            outlet="Paper C",
         ),
         make_analysis(
-            [EventSpec("RUS struck Aleppo the same day.", "RUS", "ASSAULT", "SYR", place="Aleppo",
-                       date="2019-05-02")],
-            published="2019-05-03", outlet="Paper C",
+            [
+                EventSpec(
+                    "RUS struck Aleppo the same day.",
+                    "RUS",
+                    "ASSAULT",
+                    "SYR",
+                    place="Aleppo",
+                    date="2019-05-02",
+                )
+            ],
+            published="2019-05-03",
+            outlet="Paper C",
         ),
         make_analysis(
-            [EventSpec("RUS denied bombing Idlib.", "RUS", "ASSAULT", "SYR", place="Idlib",
-                       auxiliary="negation")],
-            published="2019-05-03", outlet="Wire A",
+            [
+                EventSpec(
+                    "RUS denied bombing Idlib.", "RUS", "ASSAULT", "SYR", place="Idlib", auxiliary="negation"
+                )
+            ],
+            published="2019-05-03",
+            outlet="Wire A",
         ),
     ]
     with open_store(tmp_path / "c.db") as store:
@@ -115,8 +143,10 @@ def test_paraphrased_reports_in_the_store_become_one_event(tmp_path: Path) -> No
         )
         assert [s["outlet"] for s in sentences] == ["Wire A", "Wire B", "Paper C"]
         assert sentences[1]["text"] == "Russian jets struck the town on Thursday."
-        parties = {(r["role"], r["key"]) for r in store.rows(
-            "SELECT role, key FROM event_actors WHERE event_id = ?", (strike["id"],))}
+        parties = {
+            (r["role"], r["key"])
+            for r in store.rows("SELECT role, key FROM event_actors WHERE event_id = ?", (strike["id"],))
+        }
         assert parties == {("actor", "c:RUS"), ("recipient", "c:SYR")}
 
 

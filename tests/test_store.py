@@ -10,15 +10,21 @@ import pytest
 from dyads.contract import analysis_from_json, analysis_to_json
 from dyads.store import StoreError, content_hash, open_store
 from dyads.store.migrations import available_migrations, current_version, latest_version, migrate, schema_text
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 from dyads.store.store import sentence_spans
+from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 
 
 def sahel_analysis(published: str = "2021-12-20"):
     return make_analysis(
         [
-            EventSpec("RUS:MIL deployed instructors to MLI near Bamako.", "RUS:MIL", "COOPERATE", "MLI",
-                      place="Bamako", place_country="MLI"),
+            EventSpec(
+                "RUS:MIL deployed instructors to MLI near Bamako.",
+                "RUS:MIL",
+                "COOPERATE",
+                "MLI",
+                place="Bamako",
+                place_country="MLI",
+            ),
             EventSpec("FRA accused MLI of hiring mercenaries.", "FRA", "ACCUSE", "MLI"),
         ],
         published=published,
@@ -32,8 +38,21 @@ def test_migrates_an_empty_database_to_the_latest_version(tmp_path: Path) -> Non
     with open_store(tmp_path / "c.db") as store:
         assert store.schema_version() == latest_version() >= 2
         tables = {r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "actors", "mentions", "events", "event_mentions", "quotes", "places", "times",
-            "sentences", "failures", "sentences_fts", "quotes_fts", "schema_version"} <= tables
+    assert {
+        "articles",
+        "actors",
+        "mentions",
+        "events",
+        "event_mentions",
+        "quotes",
+        "places",
+        "times",
+        "sentences",
+        "failures",
+        "sentences_fts",
+        "quotes_fts",
+        "schema_version",
+    } <= tables
 
 
 def test_migrates_a_version_1_store_with_data_and_indexes_it(tmp_path: Path) -> None:
@@ -45,7 +64,9 @@ def test_migrates_a_version_1_store_with_data_and_indexes_it(tmp_path: Path) -> 
         "INSERT INTO articles (doc_id, content_hash, n_chars, analysis_json, analyzed_at)"
         " VALUES ('x', 'h', 10, '{}', 'now')"
     )
-    conn.execute("INSERT INTO sentences (article_id, start, \"end\", text) VALUES (1, 0, 20, 'Wagner arrived')")
+    conn.execute(
+        "INSERT INTO sentences (article_id, start, \"end\", text) VALUES (1, 0, 20, 'Wagner arrived')"
+    )
     conn.close()
     with open_store(path) as store:
         assert store.schema_version() == latest_version()
@@ -89,7 +110,9 @@ def test_stores_every_record_and_renders_the_analysis_exactly(tmp_path: Path) ->
         assert row and row["content_hash"] == content_hash(analysis.article) and row["source"] == "a.md"
         quote = store.rows("SELECT content, speaker_name FROM quotes")[0]
         assert quote == {"content": "We choose our partners.", "speaker_name": "MLI"}
-        trig = store.rows("SELECT trigger_text, s.text FROM event_mentions m JOIN sentences s ON s.id = m.sentence_id")
+        trig = store.rows(
+            "SELECT trigger_text, s.text FROM event_mentions m JOIN sentences s ON s.id = m.sentence_id"
+        )
         assert trig[0]["trigger_text"] == "deployed" and trig[0]["text"].startswith("RUS:MIL deployed")
         assert store.scalar("PRAGMA journal_mode") == "wal"
         assert store.scalar("PRAGMA foreign_keys") == 1
@@ -130,7 +153,9 @@ def test_failures_are_one_row_per_input_and_cleared_by_success(tmp_path: Path) -
 
 def test_force_replacing_an_article_rebuilds_shared_events(tmp_path: Path) -> None:
     first = make_analysis([EventSpec("RUS met MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-05")
-    second = make_analysis([EventSpec("RUS held talks with MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-06")
+    second = make_analysis(
+        [EventSpec("RUS held talks with MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-06"
+    )
     with open_store(tmp_path / "c.db") as store:
         store.add_analysis(first)
         store.add_analysis(second)

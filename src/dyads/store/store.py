@@ -137,7 +137,9 @@ class Store:
     def has_content(self, digest: str) -> bool:
         return self.scalar("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)) is not None
 
-    def add_analysis(self, analysis: Analysis, source: str | None = None, force: bool = False) -> WriteOutcome:
+    def add_analysis(
+        self, analysis: Analysis, source: str | None = None, force: bool = False
+    ) -> WriteOutcome:
         """Store one analysis whole, in one transaction. Returns added, replaced or skipped."""
         digest = content_hash(analysis.article)
         source = source or analysis.article.source
@@ -223,7 +225,7 @@ class Store:
             )
             actor_rows[actor.id] = int(cur.lastrowid or 0)
             self.conn.executemany(
-                "INSERT INTO mentions (article_id, actor_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                'INSERT INTO mentions (article_id, actor_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                 [(row, actor_rows[actor.id], s, e, text[s:e]) for s, e in actor.mentions],
             )
         place_rows: dict[str, int] = {}
@@ -231,30 +233,44 @@ class Store:
             cur = self.conn.execute(
                 "INSERT INTO places (article_id, local_id, name, geonameid, lat, lon, country, feature)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (row, place.id, place.name, place.geonameid, place.lat, place.lon, place.country, place.feature),
+                (
+                    row,
+                    place.id,
+                    place.name,
+                    place.geonameid,
+                    place.lat,
+                    place.lon,
+                    place.country,
+                    place.feature,
+                ),
             )
             place_rows[place.id] = int(cur.lastrowid or 0)
             self.conn.executemany(
-                "INSERT INTO mentions (article_id, place_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                'INSERT INTO mentions (article_id, place_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                 [(row, place_rows[place.id], s, e, text[s:e]) for s, e in place.mentions],
             )
         sentence_rows: dict[tuple[int, int], int] = {}
-        for lo, hi in sentence_spans(text, sorted({e.sentence for e in analysis.events if e.sentence[1] > 0})):
+        for lo, hi in sentence_spans(
+            text, sorted({e.sentence for e in analysis.events if e.sentence[1] > 0})
+        ):
             cur = self.conn.execute(
-                "INSERT OR IGNORE INTO sentences (article_id, start, \"end\", text) VALUES (?, ?, ?, ?)",
+                'INSERT OR IGNORE INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
                 (row, lo, hi, text[lo:hi]),
             )
             if cur.lastrowid and cur.rowcount:
                 sentence_rows[(lo, hi)] = int(cur.lastrowid)
         self.conn.executemany(
-            "INSERT INTO times (article_id, start, \"end\", text, value, type) VALUES (?, ?, ?, ?, ?, ?)",
-            [(row, t.span[0], t.span[1], text[t.span[0] : t.span[1]], t.value, t.type) for t in analysis.times],
+            'INSERT INTO times (article_id, start, "end", text, value, type) VALUES (?, ?, ?, ?, ?, ?)',
+            [
+                (row, t.span[0], t.span[1], text[t.span[0] : t.span[1]], t.value, t.type)
+                for t in analysis.times
+            ],
         )
         for quote in analysis.quotes:
             speaker = analysis.actor(quote.speaker) if quote.speaker else None
             lo, hi = quote.content
             self.conn.execute(
-                "INSERT INTO quotes (article_id, local_id, start, \"end\", content, speaker_actor_id, speaker_name,"
+                'INSERT INTO quotes (article_id, local_id, start, "end", content, speaker_actor_id, speaker_name,'
                 " speaker_country, speaker_text, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     row,
@@ -299,7 +315,9 @@ class Store:
 
         reach = timedelta(days=self.dedup.window_days)
         widest = timedelta(days=self.dedup.window_days + self.dedup.max_uncertainty_days)
-        sides = list(key.actors | key.recipients) if key.type in self.dedup.symmetric_types else list(key.actors)
+        sides = (
+            list(key.actors | key.recipients) if key.type in self.dedup.symmetric_types else list(key.actors)
+        )
         marks = ",".join("?" * len(sides))
         found = self.rows(
             "SELECT DISTINCT e.id, e.date_lo, e.date_hi, e.place_name, e.geonameid, e.place_country,"
@@ -504,7 +522,8 @@ class Store:
             if found is not None:
                 return int(found)
         found = self.scalar(
-            "SELECT id FROM articles WHERE doc_id = ? OR content_hash = ? ORDER BY id LIMIT 1", (str(ref), str(ref))
+            "SELECT id FROM articles WHERE doc_id = ? OR content_hash = ? ORDER BY id LIMIT 1",
+            (str(ref), str(ref)),
         )
         return None if found is None else int(found)
 
@@ -560,7 +579,16 @@ class Store:
 
     def counts(self) -> Row:
         """How much the store holds: articles, actors, event mentions, events, quotes, places, failures."""
-        tables = ["articles", "actors", "event_mentions", "events", "quotes", "places", "sentences", "failures"]
+        tables = [
+            "articles",
+            "actors",
+            "event_mentions",
+            "events",
+            "quotes",
+            "places",
+            "sentences",
+            "failures",
+        ]
         return {t: int(self.scalar(f"SELECT COUNT(*) FROM {t}") or 0) for t in tables}
 
 
@@ -568,7 +596,9 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         if not path.exists():
             raise StoreError(f"{path}: no such store (run dyads ingest first)")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -596,7 +626,9 @@ def open_store(
             version = current_version(conn)
             if version < latest_version():
                 conn.close()
-                raise StoreError(f"{path}: schema version {version}, expected {latest_version()}; open it once for writing")
+                raise StoreError(
+                    f"{path}: schema version {version}, expected {latest_version()}; open it once for writing"
+                )
         else:
             migrate(conn)
     except (sqlite3.DatabaseError, SchemaTooNew) as err:

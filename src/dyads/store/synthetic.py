@@ -122,7 +122,10 @@ def make_analysis(
             Event(
                 id=f"e{i + 1}",
                 type=spec.type,
-                trigger=(span[0] + trigger_at, span[0] + (trigger_end if trigger_end > 0 else len(spec.sentence))),
+                trigger=(
+                    span[0] + trigger_at,
+                    span[0] + (trigger_end if trigger_end > 0 else len(spec.sentence)),
+                ),
                 sentence=span,
                 actor=(ids[spec.actor],),
                 recipient=(ids[spec.recipient],) if spec.recipient else (),
@@ -134,7 +137,9 @@ def make_analysis(
             )
         )
     times = tuple(
-        TimeExpr(span=span, value=spec.date, type="DATE") for spec, span in zip(events, spans, strict=True) if spec.date
+        TimeExpr(span=span, value=spec.date, type="DATE")
+        for spec, span in zip(events, spans, strict=True)
+        if spec.date
     )
     coded_quotes = tuple(
         Quote(id=f"q{i + 1}", content=content, speaker=ids[q.speaker], speaker_span=speaker, direct=True)
