@@ -85,6 +85,8 @@ class Quote:
     speaker_span: Span | None = None
     cue: Span | None = None
     direct: bool = True
+    antecedent: Span | None = None  # the earlier mention a pronoun/nominal speaker resolved to
+    why: str | None = None  # the rule that found the quotation
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,92 @@
-"""Quotations attributed to their speakers. Placeholder."""
+"""Quotations attributed to their speakers: who said what.
+
+Two finders run over each document: ``quote_direct`` reads quotation marks (quote_marks)
+and attaches each quotation to its cue and speaker; ``quote_reported`` reads the parse for
+reported speech ("said that …", "according to …"). They are merged so that one utterance
+is reported once:
+
+* a reported clause that holds a quotation ("said the move was “illegal”") is one
+  attribution of the whole clause, not direct (as PolNeAR annotates mixed quotations);
+  when the clause is nothing but the quotation it is the direct quote;
+* a reported clause inside a quotation is the quoted speaker's own words, not a new
+  attribution.
+
+Speakers are then resolved in reading order (quote_speakers).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from dyads.model import Actor, Quote
+from dyads.nlp.quote_direct import find_direct_quotes
+from dyads.nlp.quote_found import Attribution, Char
+from dyads.nlp.quote_lexicon import load_speech_lexicon
+from dyads.nlp.quote_marks import find_quoted_spans
+from dyads.nlp.quote_reported import find_reported_speech
+from dyads.nlp.quote_speakers import Speaker, SpeakerResolver
+
+_MARKS = set("\"“”„«»'")
 
 
-def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    return []
+def _inside(inner: Char, outer: Char) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _is_whole_quotation(text: str, span: Char) -> bool:
+    content = text[span[0] : span[1]].rstrip(".,;: ")
+    return len(content) > 2 and content[0] in _MARKS and content[-1] in _MARKS
+
+
+def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
+    kept_direct = list(direct)
+    out: list[Attribution] = []
+    direct_cues = {a.cue for a in direct if a.cue is not None}
+    for r in reported:
+        if r.cue in direct_cues:
+            continue
+        if any(_inside(r.content, d.content) for d in direct):
+            continue  # words inside a quotation belong to the quoted speaker
+        holders = [d for d in kept_direct if _inside(d.content, r.content)]
+        if holders:
+            if _is_whole_quotation(text, r.content) and len(holders) == 1:
+                d = holders[0]
+                if d.cue is None:
+                    d.cue, d.cue_token, d.subject, d.rule = r.cue, r.cue_token, r.subject, r.rule
+                continue
+            for d in holders:
+                if d.cue is None or d.cue == r.cue:
+                    kept_direct.remove(d)
+        out.append(r)
+    return sorted(kept_direct + out, key=lambda a: (a.content[0], a.content[1]))
+
+
+def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] = ()) -> list[Quote]:
+    lexicon = load_speech_lexicon(knowledge_dirs)
+    text = doc.text
+    direct = find_direct_quotes(doc, find_quoted_spans(text), lexicon)
+    reported = find_reported_speech(doc, lexicon)
+    attributions = _merge(text, direct, reported)
+    resolver = SpeakerResolver(doc, actors, lexicon)
+    speakers: dict[int, Speaker | None] = {}
+    quotes: list[Quote] = []
+    for attribution in attributions:
+        speaker: Speaker | None = None
+        if attribution.subject is not None:
+            speaker = resolver.resolve(attribution.subject, exclude=attribution.content)
+        elif attribution.continues is not None:
+            speaker = speakers.get(id(attribution.continues))
+        speakers[id(attribution)] = speaker
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                content=attribution.content,
+                speaker=speaker.actor if speaker else None,
+                speaker_span=speaker.span if speaker else None,
+                cue=attribution.cue,
+                direct=attribution.direct and _is_whole_quotation(text, attribution.content),
+                antecedent=speaker.antecedent if speaker else None,
+                why=attribution.rule or None,
+            )
+        )
+    return quotes

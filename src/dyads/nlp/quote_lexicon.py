@@ -1,0 +1,57 @@
+"""The cue lexicon for quotations (knowledge/speech_verbs.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_BUILTIN = Path(__file__).resolve().parents[1] / "knowledge" / "speech_verbs.yaml"
+_RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd"}
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    content: tuple[str, ...]  # dependency relations that may hold the reported content
+    quotes: bool  # a verb of speaking or writing: may introduce a quotation in marks
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: dict[str, CueVerb]
+    according_to: tuple[str, ...]
+    nominal_kind: dict[str, str]  # head noun -> "person" | "organization" | "document"
+
+    def verb(self, lemma: str) -> CueVerb | None:
+        return self.verbs.get(lemma.lower())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_speech_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> SpeechLexicon:
+    """The built-in lexicon with any user ``speech_verbs.yaml`` layered over it."""
+    layers = [_read(_BUILTIN)]
+    layers += [_read(p) for d in knowledge_dirs if (p := Path(d) / "speech_verbs.yaml").is_file()]
+    verbs: dict[str, CueVerb] = {}
+    according: list[str] = []
+    nominal_kind: dict[str, str] = {}
+    for layer in layers:
+        for lemma, entry in (layer.get("verbs") or {}).items():
+            entry = entry or {}
+            content = tuple(r for r in entry.get("content", ["ccomp"]) if r in _RELATIONS)
+            verbs[str(lemma).lower()] = CueVerb(str(lemma).lower(), content, bool(entry.get("quotes")))
+        according += [str(p).lower() for p in layer.get("according_to") or ()]
+        for kind, nouns in (layer.get("nominals") or {}).items():
+            for noun in nouns or ():
+                nominal_kind[str(noun).lower()] = str(kind)
+    return SpeechLexicon(verbs, tuple(dict.fromkeys(according)), nominal_kind)

@@ -1,0 +1,129 @@
+"""Reported speech from the dependency parse: "X said that …", "X warned …", "according to X".
+
+For each verb of the cue lexicon the reported content is its complement (a clause, an
+infinitive, an object or a prepositional object, in the order the lexicon gives), the cue is
+the verb and the speaker its subject. Inserted attributions ("The vote, he said, was rigged")
+report the clause they interrupt. "According to X, …" reports the clause it modifies.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dyads.nlp.quote_found import Attribution, Char
+from dyads.nlp.quote_lexicon import CueVerb, SpeechLexicon
+from dyads.nlp.quote_speakers import subject_of
+
+# Prepositions that carry reported content: "accused X of", "called for", "warned against".
+_CONTENT_PREPOSITIONS = {"of", "for", "about", "to", "as", "against", "on", "that"}
+# Objects that are no content of their own ("said it", "told him").
+_EMPTY_OBJECTS = {"it", "this", "that", "so", "something", "anything", "nothing", "what"}
+
+
+def _char_span(doc: Doc, left: int, right: int) -> Char | None:
+    """Characters of tokens [left, right] without punctuation or spaces at either end."""
+    while left <= right and (doc[left].is_punct or doc[left].is_space) and not _is_mark(doc[left]):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space) and not _is_mark(doc[right]):
+        right -= 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in ('"', "“", "”", "''", "«", "»", "„")
+
+
+def _subtree(token: Token) -> Char | None:
+    return _char_span(token.doc, token.left_edge.i, token.right_edge.i)
+
+
+def _content_child(verb: Token, entry: CueVerb) -> Char | None:
+    children = list(verb.children)
+    for relation in entry.content:
+        for child in children:
+            if relation == "ccomp" and child.dep_ == "ccomp":
+                return _subtree(child)
+            if relation == "xcomp" and child.dep_ == "xcomp" and child.i > verb.i:
+                # "urged Paris to leave": the object belongs to the content.
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                left = objects[0].left_edge.i if objects else child.left_edge.i
+                return _char_span(verb.doc, left, child.right_edge.i)
+            if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
+                return _subtree(child)
+            if (
+                relation == "prep"
+                and child.dep_ == "prep"
+                and child.i > verb.i
+                and child.lower_ in _CONTENT_PREPOSITIONS
+                and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+            ):
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                left = objects[0].left_edge.i if objects else child.i
+                return _char_span(verb.doc, left, child.right_edge.i)
+            if relation == "oprd" and child.dep_ == "oprd":
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                left = objects[0].left_edge.i if objects else child.left_edge.i
+                return _char_span(verb.doc, left, child.right_edge.i)
+    return None
+
+
+def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
+    """'The vote, he said, was rigged' / 'The vote was rigged, he said': the clause around."""
+    if not entry.quotes or verb.dep_ not in ("parataxis", "advcl", "ccomp"):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    return _subtree(head)
+
+
+def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    head = token.head if token.head is not token else None
+    if head is None:
+        return None
+    sentence = token.sent
+    phrase = (token.left_edge.i, token.right_edge.i)
+    if phrase[0] <= sentence.start + 1:
+        # "According to X, the clause." → the clause after the phrase.
+        content = _char_span(doc, phrase[1] + 1, sentence.end - 1)
+    elif phrase[1] >= sentence.end - 2:
+        content = _char_span(doc, sentence.start, phrase[0] - 1)
+    else:
+        content = _char_span(doc, sentence.start, sentence.end - 1)
+    if content is None:
+        return None
+    cue = (token.idx, to.idx + len(to))
+    return Attribution(content, False, cue, token, objects[0] if objects else None, rule="according to")
+
+
+def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
+    found: list[Attribution] = []
+    for token in doc:
+        according = _according_to(token, lexicon)
+        if according is not None:
+            found.append(according)
+            continue
+        if token.pos_ != "VERB":
+            continue
+        entry = lexicon.verb(token.lemma_)
+        if entry is None:
+            continue
+        content = _content_child(token, entry)
+        rule = f"{entry.lemma}: complement"
+        if content is None:
+            content = _interrupted_clause(token, entry)
+            rule = f"{entry.lemma}: inserted attribution"
+        if content is None:
+            continue
+        cue = (token.idx, token.idx + len(token))
+        found.append(Attribution(content, False, cue, token, subject_of(token), rule=rule))
+    return found
