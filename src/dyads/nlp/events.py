@@ -1,10 +1,188 @@
-"""Event detection and PLOVER/CAMEO coding. Placeholder."""
+"""Event detection and PLOVER/CAMEO coding: who did what to whom, when and where.
+
+For each sentence: find triggers (``event_triggers``), fold events that are the content
+of another ("threatened to shell" is one THREATEN), read participants from the parse
+and map them to actors (``event_syntax``), read negation/future/hypothetical
+(``event_modality``), then date, place and context (``event_setting``). Every event
+keeps in ``why`` the trigger lemma, the lexicon entry or rule, and the participant spans.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
 
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
+from dyads.nlp.event_lexicon import Lexicon, load_lexicon
+from dyads.nlp.event_modality import modality, recode
+from dyads.nlp.event_setting import event_contexts, event_date, event_location
+from dyads.nlp.event_syntax import ActorIndex, Arguments, describe, noun_arguments, resolve_pronoun, verb_arguments
+from dyads.nlp.event_triggers import Candidate, absorb, find_candidates
+
+GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
+HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
+
+
+def _arguments(cand: Candidate) -> Arguments:
+    if cand.kind == "noun":
+        return noun_arguments(cand.head)
+    args = verb_arguments(cand.head, cand.content if cand.kind == "light" else None)
+    if cand.kind in ("governor", "modal"):
+        # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
+        # the towns are; "Russia said Sudan must …": Sudan is.
+        inner: list[Token] = []
+        if cand.kind == "modal" and cand.content is not None:
+            inner = [c for c in cand.content.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in cand.children:
+            inner += list(_arguments(child).recipients)
+        if cand.kind == "modal":
+            return Arguments(args.actors, tuple(inner), args.passive)
+        own = [r for r in args.recipients if (cand.content is None or r.i != cand.content.i)
+               and r.pos_ in ("PROPN", "NOUN", "PRON")]
+        recipients = own or inner
+        return Arguments(args.actors, tuple(recipients), args.passive)
+    return args
+
+
+def _resolve_subjects(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        antecedent = resolve_pronoun(token)
+        out.append(antecedent if antecedent is not None else token)
+    return out
+
+
+def _mode_from_children(cand: Candidate, lexicon: Lexicon) -> str | None:
+    type_ = cand.sense.type
+    if cand.sense.mode:
+        return cand.sense.mode
+    for child in cand.children:
+        child_type, child_mode = child.sense.type, child.sense.mode
+        if child_type == type_ and child_mode:
+            return child_mode  # "wounded in a bomb attack" → explosives
+        if lexicon.valid_mode(type_, child_mode):
+            return child_mode  # "threatened to arrest" → arrest
+        mapped = lexicon.complement_modes.get(type_, {}).get(child_type)
+        if mapped and lexicon.valid_mode(type_, mapped):
+            return mapped
+    return None
+
+
+def _trigger_span(cand: Candidate) -> tuple[int, int]:
+    tokens = sorted(cand.anchor_tokens, key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _code(
+    cand: Candidate, sent: Span, article: Article, index: ActorIndex, times: Sequence[TimeExpr],
+    places: Sequence[Place], lexicon: Lexicon, transparent: dict[str, str | None],
+) -> Event | None:
+    args = _arguments(cand)
+    actor_tokens = _resolve_subjects(args.actors)
+    if any(t.lower_ in GENERIC_SUBJECTS for t in actor_tokens):
+        return None  # instructions to the reader ("you must request permission")
+    recipient_tokens = [t for t in args.recipients if t not in actor_tokens]
+    if cand.kind == "noun" and not actor_tokens and not recipient_tokens and not _happens(cand, lexicon):
+        return None  # a bare mention ("the coup") with nobody named and nothing said to happen
+    if not actor_tokens and not recipient_tokens and cand.sense.type not in lexicon.actorless_ok:
+        return None
+    actor_ids = index.for_tokens(actor_tokens)
+    recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+
+    carrier = cand.head if cand.kind != "noun" else _carrier_verb(cand.head)
+    mod = modality(carrier if carrier is not None else cand.head, transparent)
+    mode = _mode_from_children(cand, lexicon)
+    type_, mode, auxiliary, note = recode(cand.sense.type, mode, mod, lexicon)
+    date, precision = event_date(cand.head, sent, times, article, future=mod.future)
+    if auxiliary is None and date and article.published and precision != "article":
+        if int(article.published[:4]) - int(date[:4]) >= HISTORICAL_YEARS:
+            auxiliary = "historical"
+
+    trigger_lemma = " ".join(t.lemma_.lower() for t in sorted(cand.anchor_tokens, key=lambda t: t.i))
+    why = [f"{trigger_lemma!r} → {cand.sense.entry} ({cand.kind})"]
+    if note:
+        why.append(note)
+    if cand.children:
+        why.append("content: " + ", ".join(f"{c.sense.type} {c.head.text!r}" for c in cand.children))
+    if actor_tokens:
+        why.append(f"actor: {describe(actor_tokens)}" + ("" if actor_ids else " (no resolved actor)"))
+    if recipient_tokens:
+        why.append(f"recipient: {describe(recipient_tokens)}" + ("" if recipient_ids else " (no resolved actor)"))
+    if cand.background:
+        why.append("background clause")
+
+    confidence = 0.45 + (0.2 if actor_ids else 0) + (0.1 if recipient_ids else 0)
+    confidence += 0.1 if cand.kind in ("verb", "light", "governor") else 0
+    confidence -= 0.15 if cand.background else 0
+    confidence -= 0.1 if auxiliary == "hypothetical" else 0
+    contexts = event_contexts(cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon)
+    cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
+    return Event(
+        id="",
+        type=type_,
+        trigger=_trigger_span(cand),
+        sentence=(sent.start_char, sent.end_char),
+        actor=tuple(actor_ids),
+        recipient=tuple(recipient_ids),
+        mode=mode,
+        context=contexts,
+        cameo=cameo or lexicon.cameo(type_),
+        score=lexicon.score(type_, mode),
+        date=date,
+        date_precision=precision,
+        location=event_location(cand.head, sent, places),
+        auxiliary=auxiliary,  # type: ignore[arg-type]
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        why="; ".join(why),
+    )
+
+
+def _carrier_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger hangs from, for its modality ("will hold talks")."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _happens(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A nominal event said to happen ("protests erupted") or carried by a participle."""
+    noun = cand.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lexicon.happen_verbs:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+               for c in noun.children)
+
+
+def _same(a: Event, b: Event) -> bool:
+    return a.type == b.type and a.sentence == b.sentence and (
+        not a.actor or not b.actor or bool(set(a.actor) & set(b.actor))
+    )
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per type and participants in a sentence ("the attack killed five" is one ASSAULT)."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((i for i, e in enumerate(out) if _same(e, event)), None)
+        if twin is None:
+            out.append(event)
+            continue
+        kept = out[twin]
+        richer, other = (kept, event) if len(kept.actor) + len(kept.recipient) >= len(event.actor) + len(event.recipient) else (event, kept)
+        out[twin] = replace(
+            richer,
+            actor=tuple(dict.fromkeys(richer.actor + other.actor)),
+            recipient=tuple(r for r in dict.fromkeys(richer.recipient + other.recipient) if r not in richer.actor + other.actor),
+            mode=richer.mode or other.mode,
+        )
+    return out
 
 
 def find_events(
@@ -15,4 +193,21 @@ def find_events(
     places: list[Place],
     options: Options,
 ) -> list[Event]:
-    return []
+    """All events of one parsed article, in text order, with ids e1, e2, …"""
+    lexicon = load_lexicon(tuple(options.knowledge_dirs))
+    index = ActorIndex(actors)
+    events: list[Event] = []
+    for sent in doc.sents:
+        candidates = find_candidates(sent, lexicon)
+        if not candidates:
+            continue
+        absorb(candidates)
+        coded = []
+        for cand in candidates:
+            if cand.absorbed_by is not None:
+                continue
+            event = _code(cand, sent, article, index, times, places, lexicon, lexicon.transparent)
+            if event is not None:
+                coded.append(event)
+        events.extend(_merge(coded))
+    return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]

@@ -1,0 +1,247 @@
+"""Who did what to whom, read off the dependency parse, and mapped onto resolved actors.
+
+Pure functions over spaCy tokens. Arguments are found syntactically (subject, object,
+prepositional objects, passive agents, conjunctions, appositions, control verbs) and
+then mapped to ``Actor`` ids through the actors' character mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyads.model import Actor
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
+# prepositions whose object is the one acted upon ("met with", "attack on", "sanctions against")
+RECIPIENT_PREPS = {"with", "against", "on", "to", "at", "toward", "towards", "upon", "into", "from", "for"}
+# prepositions that attach background circumstances, not content
+BACKGROUND_PREPS = {"after", "before", "following", "since", "during", "amid", "amidst", "despite",
+                    "until", "ahead", "because", "as", "while", "than", "like", "unlike", "throughout"}
+# a noun's own span: what names it, not clauses or circumstances hanging from it
+CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat",
+             "npadvmod", "appos", "conj", "cc", "punct", "advmod", "prep", "pobj"}
+CORE_PREPS = {"of", "from", "in"}
+# verbs whose object is the subject of their complement ("urged Moscow to repel")
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "pressure", "press", "call", "persuade",
+                  "invite", "encourage", "tell", "instruct", "compel", "require", "help", "direct", "warn"}
+PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves",
+            "who", "which", "that"}
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """Syntactic participants of one trigger, as tokens."""
+
+    actors: tuple[Token, ...] = ()
+    recipients: tuple[Token, ...] = ()
+    passive: bool = False
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens joined to it by "and"/"or" (compound actors)."""
+    out = [token]
+    out.extend(t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def participant(token: Token) -> bool:
+    """Can this token name a participant (not a date, a number or an amount)?"""
+    return token.ent_type_ not in NOT_PARTICIPANTS and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj" and participant(c))
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The clause subject; inherited through xcomp, conj, acl and relcl when missing."""
+    found = _children(verb, SUBJECT_DEPS)
+    if found:
+        if found[0].lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return [verb.head]
+        return found
+    if depth > 4:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            objects = _children(head, {"dobj"}) or prep_objects(head, {"on", "upon"})
+            if objects:
+                return objects
+        return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+        return [head]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return subjects(head, depth + 1)
+    return []
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    found = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if found:
+        return found
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _children(verb.head, PASSIVE_SUBJECT_DEPS)
+    return []
+
+
+def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
+    """Actor and recipient tokens of a verbal trigger.
+
+    ``content`` is the object noun that carries the event for a light verb ("imposed
+    sanctions on Iran"): its own prepositional objects are recipients too.
+    """
+    if is_passive(verb):
+        actor_tokens = agents(verb)
+        patients = [p for p in passive_patients(verb) if content is None or p.i != content.i]
+        recipients = patients + prep_objects(verb, RECIPIENT_PREPS - {"from", "for"})
+        if content is not None:
+            recipients += prep_objects(content, RECIPIENT_PREPS)
+        return Arguments(tuple(actor_tokens), tuple(recipients), passive=True)
+    actor_tokens = subjects(verb)
+    objects = [o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i]
+    recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
+    if content is not None:
+        recipients += prep_objects(content, RECIPIENT_PREPS)
+    return Arguments(tuple(actor_tokens), tuple(recipients))
+
+
+def noun_arguments(noun: Token) -> Arguments:
+    """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X"."""
+    actor_tokens = [c for c in noun.children if c.dep_ == "poss"]
+    actor_tokens += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    actor_tokens += prep_objects(noun, {"by"})
+    recipients = prep_objects(noun, RECIPIENT_PREPS - {"from"})
+    # "sanctions imposed by West African leaders": the participle names the agent
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            actor_tokens += agents(child)
+            recipients += prep_objects(child, {"on", "against", "to"})
+    return Arguments(tuple(actor_tokens), tuple(recipients))
+
+
+def core_tokens(token: Token) -> Iterator[Token]:
+    """The tokens that name a participant: the noun with its modifiers and of/from phrases."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in CORE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in CORE_PREPS:
+            continue
+        if child.dep_ == "conj":
+            continue  # conjuncts are expanded by the caller as separate participants
+        if child.dep_ == "amod":
+            yield from child.subtree  # "Hungarian and Romanian officials"
+            continue
+        yield from core_tokens(child)
+
+
+class ActorIndex:
+    """Character-span lookup from text to actor ids."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        spans = sorted((s, e, a.id) for a in actors for (s, e) in a.mentions)
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def at(self, start: int, end: int) -> list[str]:
+        """Actor ids whose mentions overlap [start, end)."""
+        out: list[str] = []
+        hi = bisect_right(self._starts, end)
+        for s, e, actor_id in self._spans[max(0, hi - 64):hi]:
+            if s < end and e > start and actor_id not in out:
+                out.append(actor_id)
+        return out
+
+    def for_token(self, token: Token) -> list[str]:
+        """Actor ids naming one participant token: its own mention first, then its modifiers."""
+        own = self.at(token.idx, token.idx + len(token.text))
+        if own:
+            return own
+        tokens = list(core_tokens(token))
+        # modifiers before the head ("Russian Ambassador", "Israel's army") come first,
+        # then of/from phrases ("representatives of the CNSP")
+        left = [t for t in tokens if t.i < token.i]
+        right = [t for t in tokens if t.i > token.i]
+        for group in (left, right):
+            found: list[str] = []
+            for t in sorted(group, key=lambda t: t.i):
+                for actor_id in self.at(t.idx, t.idx + len(t.text)):
+                    if actor_id not in found:
+                        found.append(actor_id)
+            if found:
+                return found
+        return []
+
+    def for_tokens(self, tokens: Iterable[Token]) -> list[str]:
+        out: list[str] = []
+        for token in tokens:
+            for part in conjuncts(token):
+                for actor_id in self.for_token(part):
+                    if actor_id not in out:
+                        out.append(actor_id)
+        return out
+
+
+def resolve_pronoun(token: Token) -> Token | None:
+    """A subject pronoun inside a reported clause refers to the reporter ("Iran said it would …")."""
+    if token.lower_ not in PRONOUNS:
+        return None
+    node = token.head
+    for _ in range(6):
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and node.head.i != node.i:
+            node = node.head
+            for subject in _children(node, SUBJECT_DEPS):
+                if subject.lower_ not in PRONOUNS:
+                    return subject
+        else:
+            break
+    return None
+
+
+def describe(tokens: Iterable[Token]) -> str:
+    """Short text of participant tokens for ``Event.why``."""
+    parts = []
+    for token in tokens:
+        words = sorted(core_tokens(token), key=lambda t: t.i)
+        left = [t for t in words if t.i <= token.i and t.dep_ not in ("det", "punct")]
+        parts.append(" ".join(t.text for t in left) or token.text)
+    return " & ".join(parts)

@@ -1,0 +1,229 @@
+"""Trigger detection: which words in a sentence carry an event, and with which lexicon sense.
+
+A trigger is a verb ("attacked"), a light verb with an event noun as object ("held
+talks", "imposed sanctions"), a governing verb whose complement is the event's content
+("threatened to shell", "urged Moscow to repel"), a reporting verb with a must-clause
+("said Sudan must return"), or a noun ("the coup", "protests erupted").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dyads.nlp.event_lexicon import Lexicon, Sense
+from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive
+
+OBLIGATION = {"must", "should"}
+# dependency steps through which an event lies inside another's content
+CONTENT_STEPS = {"dobj", "xcomp", "ccomp", "pobj", "prep", "attr", "oprd", "acomp", "dative", "compound",
+                 "amod", "nmod", "poss", "appos", "pcomp", "nsubjpass", "acl", "npadvmod", "agent"}
+BACKGROUND_MARKS = {"after", "before", "since", "as", "when", "while", "because", "although", "though",
+                    "until", "once", "whereas", "where"}
+
+
+@dataclass
+class Candidate:
+    """One trigger found in a sentence, before arguments and coding."""
+
+    kind: str  # "verb" | "light" | "noun" | "governor" | "modal"
+    head: Token  # the verb (or noun) whose syntax gives the participants
+    sense: Sense
+    content: Token | None = None  # event noun of a light verb; complement of a governor
+    tokens: list[Token] = field(default_factory=list)  # trigger words
+    absorbed_by: Candidate | None = None
+    children: list[Candidate] = field(default_factory=list)
+    background: bool = False
+
+    @property
+    def anchor_tokens(self) -> list[Token]:
+        return self.tokens or [self.head]
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas naming a verb's object: the noun and its compounds ("aid deliveries")."""
+    out = {token.lemma_.lower(), token.lower_}
+    out.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    if is_passive(verb):
+        found += [c for c in verb.children if c.dep_ in ("nsubjpass",)]
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            found.append(verb.head)
+    for child in verb.children:  # "agreed to a six-month extension", "called for independence"
+        if child.dep_ == "prep":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _verb_keys(verb: Token) -> list[tuple[str, list[Token]]]:
+    lemma = verb.lemma_.lower()
+    keys: list[tuple[str, list[Token]]] = []
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "dobj") and child.i > verb.i:
+            keys.append((f"{lemma} {child.lemma_.lower()}", [verb, child]))
+            if child.dep_ == "prt":
+                for obj in child.children:
+                    keys.append((f"{lemma} {child.lemma_.lower()} {obj.lemma_.lower()}", [verb, child, obj]))
+    keys.append((lemma, [verb]))
+    return keys
+
+
+def match_sense(senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]) -> Sense | None:
+    object_lemmas: set[str] = set()
+    for obj in objects:
+        object_lemmas |= _object_lemmas(obj)
+    for sense in senses:
+        if sense.objects and not sense.objects & object_lemmas:
+            continue
+        if sense.preps and not sense.preps & preps:
+            continue
+        if sense.modifiers and not sense.modifiers & modifiers:
+            continue
+        return sense
+    return None
+
+
+def verb_sense(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | None:
+    objects = verb_objects(verb)
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
+    for key, tokens in _verb_keys(verb):
+        senses = lexicon.verbs.get(key)
+        if senses:
+            sense = match_sense(senses, objects, preps, set())
+            if sense is not None:
+                return sense, tokens
+    return None
+
+
+def noun_sense(noun: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | None:
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    # multi-word nouns: "hunger strike", "state of emergency", "war game"
+    for words, senses in lexicon.noun_phrases.items():
+        n = len(words)
+        if "of" in words and words[0] in (lemma, noun.lower_):
+            window = doc[noun.i : noun.i + n]
+        elif words[-1] in (lemma, noun.lower_):
+            window = doc[max(0, noun.i - n + 1) : noun.i + 1]
+        else:
+            continue
+        if len(window) == n and all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, window, strict=True)):
+            return senses[0], list(window)
+    senses = lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
+    if not senses:
+        return None
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    sense = match_sense(senses, [], set(), modifiers)
+    return (sense, [noun]) if sense else None
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+    return None
+
+
+def _has_obligation(clause: Token) -> bool:
+    """A clause with "must"/"should" ("Sudan must return the helicopter")."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children)
+
+
+def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger in one sentence, light verbs and governors resolved, nothing absorbed yet."""
+    out: list[Candidate] = []
+    light_nouns: set[int] = set()
+    for token in sent:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            lemma = token.lemma_.lower()
+            # light verb + event noun ("held talks", "imposed sanctions", "launched an attack")
+            if lemma in lexicon.light_verbs:
+                own = verb_sense(token, lexicon)
+                for obj in verb_objects(token):
+                    found = noun_sense(obj, lexicon)
+                    if found is None:
+                        continue
+                    sense = own[0] if own and own[0].conditional else found[0]
+                    out.append(Candidate("light", token, sense, content=obj, tokens=[token, *found[1]]))
+                    light_nouns.update(t.i for t in found[1])
+                    break
+                else:
+                    if own is not None:
+                        out.append(Candidate("verb", token, own[0], tokens=own[1]))
+                continue
+            if lemma in lexicon.governors:
+                complement = _complement(token)
+                own = verb_sense(token, lexicon)
+                sense = own[0] if own else Sense(type=lexicon.governors[lemma], entry=f"governor:{lemma}")
+                if own is None or own[0].type != lexicon.governors[lemma]:
+                    sense = Sense(type=lexicon.governors[lemma], cameo=sense.cameo, contexts=sense.contexts,
+                                  entry=f"governor:{lemma}")
+                out.append(Candidate("governor", token, sense, content=complement, tokens=own[1] if own else [token]))
+                continue
+            found_verb = verb_sense(token, lexicon)
+            if found_verb is not None:
+                out.append(Candidate("verb", token, found_verb[0], tokens=found_verb[1]))
+                continue
+            if lemma in lexicon.modal_request:
+                for child in token.children:
+                    if child.dep_ == "ccomp" and _has_obligation(child):
+                        sense = Sense(type="REQUEST", cameo="100", entry=f"modal:{lemma}+{child.lemma_}")
+                        out.append(Candidate("modal", token, sense, content=child, tokens=[token]))
+                        break
+        elif token.pos_ in ("NOUN", "PROPN") and token.i not in light_nouns:
+            found_noun = noun_sense(token, lexicon)
+            if found_noun is not None:
+                out.append(Candidate("noun", token, found_noun[0], tokens=found_noun[1]))
+    # nouns already taken by a light verb found later in the sentence
+    taken = {t.i for c in out if c.kind == "light" for t in c.tokens}
+    return [c for c in out if not (c.kind == "noun" and c.head.i in taken)]
+
+
+def _background_step(token: Token) -> bool:
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ == "advcl":
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        return bool(marks & BACKGROUND_MARKS) or not any(c.lower_ == "to" for c in token.children)
+    if token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS:
+        return True
+    return False
+
+
+def absorb(candidates: list[Candidate]) -> None:
+    """Link each trigger lying inside another's content to it (``absorbed_by``).
+
+    "threatened to shell" → the shelling is the content of the threat; "demanded the
+    withdrawal" → the withdrawal is what was requested; "wounded in a bomb attack" → the
+    attack is the wounding. Triggers under background clauses (after…, relative clauses)
+    are not content: they stay separate events, marked ``background``.
+    """
+    by_token: dict[int, Candidate] = {}
+    for cand in candidates:
+        for t in cand.anchor_tokens:
+            by_token.setdefault(t.i, cand)
+        if cand.content is not None:
+            by_token.setdefault(cand.content.i, cand)
+    for cand in candidates:
+        node = cand.head
+        background = crossed = False
+        for _ in range(12):
+            if node.dep_ == "ROOT" or node.head.i == node.i:
+                break
+            if _background_step(node) or node.dep_ == "parataxis":
+                background = crossed = True
+            elif node.dep_ not in CONTENT_STEPS and node.dep_ != "advcl":
+                crossed = True
+            parent = node.head
+            owner = by_token.get(parent.i)
+            if owner is not None and owner is not cand and not crossed:
+                cand.absorbed_by = owner
+                owner.children.append(cand)
+                break
+            node = parent
+        cand.background = background and cand.absorbed_by is None
