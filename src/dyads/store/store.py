@@ -337,7 +337,7 @@ class Store:
         out = []
         for cand in found:
             parties = self.conn.execute(
-                "SELECT role, key FROM event_actors WHERE event_id = ?", (cand["id"],)
+                "SELECT DISTINCT role, key FROM event_actors WHERE event_id = ?", (cand["id"],)
             ).fetchall()
             place = None
             if cand["place_name"] or cand["geonameid"] is not None:
@@ -464,9 +464,9 @@ class Store:
         ).fetchall():
             key = party_key(name, kind_country, org)
             self.conn.execute(
-                "INSERT OR IGNORE INTO event_actors (event_id, role, key, name, country, sector, code)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (event_id, role, key, name, kind_country, sector, code),
+                "INSERT OR IGNORE INTO event_actors (event_id, role, key, name, country, sector, org, code)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (event_id, role, key, name, kind_country, sector, org, code),
             )
 
     def _refresh_counts(self, event_id: int) -> None:

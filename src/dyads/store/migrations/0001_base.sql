@@ -140,17 +140,19 @@ CREATE TABLE events (
 CREATE INDEX events_type_date ON events (type, date_lo);
 CREATE INDEX events_date ON events (date);
 
--- The parties of each deduplicated event: the union over its mentions. `key` is what dedup
--- compares: "c:MLI" (a country), "o:ECOWAS" (an organisation), "n:wagner group" (a name).
+-- The parties of each deduplicated event: the union over its mentions of the actors named on each
+-- side (one row per distinct name). `key` is what dedup compares: "c:MLI" (a country, whoever in it
+-- acts), "o:ECOWAS" (an organisation), "n:wagner group" (a name).
 CREATE TABLE event_actors (
     event_id    INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     role        TEXT NOT NULL,              -- actor (CAMEO source) | recipient (CAMEO target)
     key         TEXT NOT NULL,
-    name        TEXT,
+    name        TEXT NOT NULL,
     country     TEXT,
     sector      TEXT,
+    org         TEXT,
     code        TEXT,
-    PRIMARY KEY (event_id, role, key)
+    PRIMARY KEY (event_id, role, key, name)
 ) WITHOUT ROWID;
 CREATE INDEX event_actors_country ON event_actors (role, country, event_id);
 CREATE INDEX event_actors_key ON event_actors (key, role, event_id);

@@ -1,0 +1,182 @@
+"""Analyst queries over a small synthetic corpus (no language pipeline involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.analytics import (
+    EventFilter,
+    compare,
+    dyad_series,
+    find_events,
+    fts_query,
+    get_event,
+    period_sql,
+    search_quotes,
+    search_sentences,
+    timeline,
+    top_actors,
+    top_places,
+)
+from dyads.store import Store, open_store
+from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path = tmp_path_factory.mktemp("corpus") / "c.db"
+    articles = [
+        make_analysis(
+            [
+                EventSpec("RUS signed a defence pact with MLI.", "RUS", "AGREE", "MLI", date="2019-06-25"),
+                EventSpec(
+                    "FRA troops clashed with insurgents in Menaka.",
+                    "FRA:MIL",
+                    "ASSAULT",
+                    "Islamic State Sahel",
+                    place="Menaka",
+                    place_country="MLI",
+                ),
+            ],
+            published="2019-06-26",
+            title="Pact",
+            outlet="Sahel Wire",
+            url="https://example.org/pact",
+            quotes=[QuoteSpec("RUS", "Russia stands with Mali against terrorism.")],
+        ),
+        make_analysis(
+            [
+                EventSpec(
+                    "Moscow and Bamako signed a military cooperation accord.",
+                    "RUS",
+                    "AGREE",
+                    "MLI",
+                    date="2019-06-25",
+                )
+            ],
+            published="2019-06-27",
+            title="Accord",
+            outlet="Daily B",
+        ),
+        make_analysis(
+            [
+                EventSpec("MLI accused FRA of spying.", "MLI", "ACCUSE", "FRA", date="2022-01-10"),
+                EventSpec(
+                    "FRA announced the withdrawal of its troops from MLI.",
+                    "FRA",
+                    "RETREAT",
+                    "MLI",
+                    date="2022-02-17",
+                ),
+                EventSpec(
+                    "RUS:MIL instructors arrived in MLI.",
+                    "RUS:MIL",
+                    "COOPERATE",
+                    "MLI",
+                    date="2022-01-05",
+                    place="Bamako",
+                    place_country="MLI",
+                ),
+                EventSpec(
+                    "MLI denied hiring RUS mercenaries.", "MLI", "COOPERATE", "RUS", auxiliary="negation"
+                ),
+            ],
+            published="2022-02-18",
+            title="Withdrawal",
+            outlet="Sahel Wire",
+            quotes=[
+                QuoteSpec("MLI", "France abandoned us in mid-flight."),
+                QuoteSpec("FRA", "Russia is exploiting the junta."),
+            ],
+        ),
+    ]
+    with open_store(path) as writer:
+        for analysis in articles:
+            writer.add_analysis(analysis)
+    return open_store(path, readonly=True)
+
+
+def test_find_events_filters(store: Store) -> None:
+    everything = find_events(store)
+    assert everything.total == 5  # the two pact reports are one event; the denial is left out
+    assert find_events(store, EventFilter(include_auxiliary=True)).total == 6
+    pact = find_events(store, EventFilter(actor="RUS", recipient="MLI", types=("AGREE",))).items
+    assert len(pact) == 1 and pact[0]["n_articles"] == 2 and pact[0]["quad_class"] == "verbal cooperation"
+    assert pact[0]["source"] == "https://example.org/pact"
+    assert {e["type"] for e in find_events(store, EventFilter(party="MLI", quad=3)).items} == {"ACCUSE"}
+    assert find_events(store, EventFilter(actor="RUS:MIL")).total == 1
+    assert find_events(store, EventFilter(actor="FRAMIL")).total == 1
+    assert find_events(store, EventFilter(recipient="islamic state sahel")).total == 1
+    assert find_events(store, EventFilter(since="2022", until="2022-01")).total == 2
+    assert find_events(store, EventFilter(place="Bamako")).total == 1
+    assert find_events(store, EventFilter(place="MLI")).total == 2
+    assert find_events(store, EventFilter(text="withdrawal troops")).items[0]["type"] == "RETREAT"
+    assert find_events(store, EventFilter(text="U.S.")).total == 0  # punctuation is not FTS syntax
+    page = find_events(store, limit=2, offset=2)
+    assert page.total == 5 and len(page.items) == 2
+
+
+def test_get_event_lists_every_mention_with_its_sentence(store: Store) -> None:
+    pact = find_events(store, EventFilter(types=("AGREE",))).items[0]
+    event = get_event(store, pact["id"])
+    assert event is not None
+    assert [m["outlet"] for m in event["mentions"]] == ["Sahel Wire", "Daily B"]
+    assert event["mentions"][1]["sentence"].startswith("Moscow and Bamako")
+    assert get_event(store, 10_000) is None
+
+
+def test_dyad_series_both_directions(store: Store) -> None:
+    rows = dyad_series(store, "FRA", "MLI", by="quarter")
+    assert [(r["period"], r["direction"], r["type"], r["events"]) for r in rows] == [
+        ("2022-Q1", "FRA→MLI", "RETREAT", 1),
+        ("2022-Q1", "MLI→FRA", "ACCUSE", 1),
+    ]
+    one_way = dyad_series(store, "RUS", "MLI", by="month", both_directions=False)
+    assert [(r["period"], r["type"], r["mentions"]) for r in one_way] == [
+        ("2019-06", "AGREE", 2),
+        ("2022-01", "COOPERATE", 1),
+    ]
+    assert one_way[0]["score_mean"] == one_way[0]["score_sum"]
+
+
+def test_timeline_is_in_date_order_with_sources(store: Store) -> None:
+    rows = timeline(store, "MLI")
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert rows[0]["type"] == "AGREE" and [s["title"] for s in rows[0]["sources"]] == ["Pact", "Accord"]
+    assert len(timeline(store, "MLI", limit=1)) == 1
+    assert timeline(store, "MLI", limit=1)[0]["n_articles"] == 2  # the most reported comes first
+
+
+def test_compare_partners(store: Store) -> None:
+    rows = compare(store, "MLI", ["RUS", "FRA"], by="year")
+    totals = {r["partner"]: r for r in rows if r["period"] == "all"}
+    assert totals["RUS"]["cooperation"] == 2 and totals["RUS"]["conflict"] == 0
+    assert totals["FRA"]["cooperation"] == 1 and totals["FRA"]["conflict"] == 1
+    assert totals["FRA"]["balance"] == 0
+    assert [r["period"] for r in rows if r["partner"] == "RUS"] == ["2019", "2022", "all"]
+
+
+def test_quotes_and_sentences_search(store: Store) -> None:
+    hits = search_quotes(store, search="Russia")
+    assert hits.total == 2 and {h["speaker"] for h in hits.items} == {"RUS", "FRA"}
+    assert search_quotes(store, speaker="MLI").items[0]["content"] == "France abandoned us in mid-flight."
+    assert search_quotes(store, search="russia", speaker="FRA").total == 1
+    found = search_sentences(store, "defence pact")
+    assert found.total == 1 and "[defence]" in found.items[0]["snippet"] and found.items[0]["events"]
+
+
+def test_top_actors_and_places(store: Store) -> None:
+    actors = top_actors(store, limit=3)
+    assert actors[0]["name"] == "MLI" and actors[0]["articles"] == 3
+    assert top_actors(store, country="FRA")[0]["name"] in {"FRA", "FRA:MIL"}
+    places = top_places(store)
+    assert {p["name"] for p in places} == {"Menaka", "Bamako"} and places[0]["events"] == 1
+
+
+def test_bad_inputs_are_refused_not_injected(store: Store) -> None:
+    with pytest.raises(ValueError, match="period"):
+        period_sql("fortnight")
+    with pytest.raises(ValueError, match="ISO date"):
+        find_events(store, EventFilter(since="last week"))
+    assert find_events(store, EventFilter(actor="x' OR '1'='1")).total == 0
+    assert fts_query('say "no"') == '"say" """no"""'
