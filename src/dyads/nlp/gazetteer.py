@@ -166,6 +166,7 @@ class _Builder:
         self._continents(data)
         self._states(data)
         self._regions()
+        self._admin1()
         us_seen = self._cities(data)
         self._us_postal(us_seen)
         self.gaz.by_name = dict(self.gaz.by_name)
@@ -252,6 +253,13 @@ class _Builder:
                 REGION,
             )
             self.add(entry, [region["name"], *region.get("aliases", [])], REGION)
+
+    def _admin1(self) -> None:
+        for row in _read_tsv(KNOWLEDGE / "admin1.tsv"):
+            entry = Entry(
+                None, row["name"], float(row["lat"]), float(row["lon"]), row["iso2"], None, 0, ADMIN1
+            )
+            self.add(entry, [row["name"], *_split(row.get("aliases"))], ADMIN1)
 
     def _cities(self, data: Path) -> set[tuple[str, str]]:
         cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
 
@@ -34,8 +34,11 @@ class Toponym:
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:]+)$")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # Words that begin a capitalised phrase without being part of a place name.
-_NOT_PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                              "central", "downtown", "greater", "rural", "upstate"})
+_NOT_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern central downtown greater rural upstate "
+    "suburban metro mid middle".split()
+)
 _ORG_HEADS = frozenset(
     "police department county sheriff sheriff's fire city school schools high middle elementary "
     "hospital university college board council court district library airport chamber state "
@@ -94,7 +97,7 @@ def _embedded_place(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
         if not entries:
             continue
         strong = any(e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 5000 for e in entries)
-        if strong and head.lower_ in _ORG_HEADS:
+        if strong and (head.lower_ in _ORG_HEADS or head.text[:1].isupper()):
             return run[0].idx, run[-1].idx + len(run[-1].text)
     # "University of Alexandria", "Bank of Georgia"
     for i, token in enumerate(tokens[:-1]):
@@ -112,6 +115,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
 
     def add(start: int, end: int, source: str, demonym_of: str | None = None) -> None:
         cleaned = _clean(text, start, end)
+        if cleaned and not demonym_of:
+            cleaned = _without_direction(text, *cleaned, gaz)
         if cleaned:
             found.append(Toponym(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], source, demonym_of))
 
@@ -136,6 +141,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 add(*embedded, "embedded")
 
     found.extend(_gazetteer_matches(doc, gaz))
+    found.extend(_after_prepositions(doc, gaz))
     return _without_overlaps(found)
 
 
@@ -144,9 +150,8 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     text = doc.text
     out: list[Toponym] = []
     tokens = list(doc)
-    person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for i, token in enumerate(tokens):
-        if not token.text[:1].isupper() or i in person_tokens:
+        if not token.text[:1].isupper():
             continue
         for size in (4, 3, 2, 1):
             if i + size > len(tokens):
@@ -156,24 +161,48 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             kind = gaz.matcher_names.get(surface)
             if kind is None:
                 continue
-            if size == 1 and kind == CITY and token.is_sent_start:
+            if not _free_to_match(doc, i, i + size, kind):
                 break
             # A state abbreviation such as "Ind." or "Miss." is a place only after a comma
             # ("Gary, Ind.") or when it carries internal periods ("W.Va.", "N.C.").
-            if surface in gaz.state_abbreviations and surface.count(".") == 1 and len(surface) > 1:
-                previous = tokens[i - 1] if i else None
-                if previous is None or previous.text != ",":
+            if surface in gaz.state_abbreviations and surface.count(".") == 1:
+                if i == 0 or tokens[i - 1].text != ",":
                     break
             out.append(Toponym(token.idx, last.idx + len(last.text), surface, "gazetteer"))
             break
-    for token in tokens:
-        iso2 = gaz.demonyms.get(normalize(token.text)) if token.text[:1].isupper() else None
-        if iso2 and token.ent_type_ not in ("PERSON", "ORG", "FAC"):
+        iso2 = gaz.demonyms.get(normalize(token.text))
+        if iso2 and _adjectival(token) and token.ent_type_ != "PERSON":
             out.append(Toponym(token.idx, token.idx + len(token.text), token.text, "demonym", iso2))
     return out
 
 
-_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "embedded": 3}
+def _free_to_match(doc: Doc, start: int, end: int, kind: str) -> bool:
+    """A gazetteer name inside a person's, work's or product's name is not a toponym
+    ("Toyota" the maker, "Lincoln" the president). A country or state the recogniser took
+    for an organisation or person all by itself ("Georgia") is one."""
+    for token in doc[start:end]:
+        if token.ent_type_ in ("", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            continue
+        whole = ent.start == start and ent.end == end
+        if ent.label_ == "ORG" and (kind != CITY or not whole):
+            continue  # "the Georgia Bureau of Investigation" names Georgia; "Toyota" names a maker
+        if not (whole and kind in (COUNTRY, ADMIN1, REGION)):
+            return False
+    return not (kind == CITY and end - start == 1 and doc[start].is_sent_start and doc[start].ent_type_ == "")
+
+
+def _adjectival(token: Token) -> bool:
+    """ "Russian troops", "the Palestinians": a nationality, not a surname ("French said")."""
+    if token.text.endswith("s") and token.pos_ in ("PROPN", "NOUN"):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ != "nsubj"
+
+
+_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "context": 3, "embedded": 4}
 
 
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
@@ -192,5 +221,34 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
-def leading_word_is_direction(surface: str) -> bool:
-    return surface.split(" ", 1)[0].casefold() in _NOT_PLACE_WORDS
+def _without_direction(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """ "Northeast Georgia" names Georgia: when the whole is unknown but the rest is a place,
+    keep the rest."""
+    surface = text[start:end]
+    first, _, rest = surface.partition(" ")
+    if rest and first.casefold() in _NOT_PLACE_WORDS and not _known(gaz, surface) and _known(gaz, rest):
+        return end - len(rest), end
+    return start, end
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "around", "to", "toward", "towards"})
+
+
+def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
+    """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
+    preposition of place, that the gazetteer knows as a town of some size or a division."""
+    out: list[Toponym] = []
+    for token in doc:
+        if token.lower_ not in _PLACE_PREPOSITIONS or token.i + 1 >= len(doc):
+            continue
+        first = doc[token.i + 1]
+        if first.ent_type_ or first.pos_ != "PROPN" or not first.text[:1].isupper():
+            continue
+        end = first.i + 1
+        while end < len(doc) and end - first.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        span = doc[first.i : end]
+        entries = gaz.lookup(span.text)
+        if any(e.kind != CITY or e.population >= 1000 for e in entries):
+            out.append(Toponym(span.start_char, span.end_char, span.text, "context"))
+    return out

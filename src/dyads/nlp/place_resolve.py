@@ -31,7 +31,7 @@ from dyads.nlp.gazetteer import (
 )
 from dyads.nlp.place_detect import Toponym
 
-KIND_PRIOR = {COUNTRY: 10.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 8.0, ADMIN2: 5.5}
+KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 8.0, ADMIN2: 5.5}
 CAPITAL_BONUS = 1.5
 ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
