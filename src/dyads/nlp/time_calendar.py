@@ -89,27 +89,46 @@ def relative(anchor: date, amount: int, unit: Unit) -> str:
     return fmt(shift(anchor, amount, unit), unit)
 
 
-def choose_year(anchor: date, month: int, day: int | None, tense: Tense | None) -> int:
-    """The year of a month (and day) given without one.
+# How far (in days) a tense pushes a yearless date to its side of the article date. A bare
+# "Nov. 20" under a past-tense verb in a Nov. 2 article is still the coming one ("extended
+# the offer to Nov. 20"); "December 30" under a past-tense verb in January is last year's.
+TENSE_PULL_DAYS = 120
 
-    The article's year, unless the tense says the reference lies on the other side of
-    the article date: "met on December 30" in a January article was last year's.
+
+def place_in_year(anchor: date, stretch: tuple[int, int, int, int], tense: Tense | None) -> int:
+    """The year for a month-and-day stretch given without one (``stretch`` = start and end
+    as (month, day, month, day) within a year).
+
+    The year that puts the stretch nearest the article date, where the tense of the
+    governing verb counts a stretch on the wrong side of the date ``TENSE_PULL_DAYS``
+    further away: the article's year unless the stretch is closer to it in the previous
+    or next year, or the tense says so.
     """
-    year = anchor.year
-    last = calendar.monthrange(year, month)[1]
-    candidate = date(year, month, min(day or 1, last))
+    m1, d1, m2, d2 = stretch
+    best, best_cost = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        first = date(year, m1, min(d1, calendar.monthrange(year, m1)[1]))
+        last = date(year, m2, min(d2, calendar.monthrange(year, m2)[1]))
+        if first <= anchor <= last:
+            return year
+        gap = (first - anchor).days if first > anchor else (anchor - last).days
+        if (tense == "past" and first > anchor) or (tense == "future" and last < anchor):
+            gap += TENSE_PULL_DAYS
+        if best_cost is None or gap < best_cost:
+            best, best_cost = year, gap
+    return best
+
+
+def choose_year(anchor: date, month: int, day: int | None, tense: Tense | None) -> int:
+    """The year of a month (and day) given without one; see ``place_in_year``."""
     if day is None:
-        # month precision: compare whole months
-        if tense == "past" and (month > anchor.month):
-            return year - 1
-        if tense == "future" and month < anchor.month:
-            return year + 1
-        return year
-    if tense == "past" and candidate > anchor:
-        return year - 1
-    if tense == "future" and candidate < anchor:
-        return year + 1
-    return year
+        return place_in_year(anchor, (month, 1, month, 31), tense)
+    return place_in_year(anchor, (month, day, month, day), tense)
+
+
+def choose_quarter_year(anchor: date, quarter: int, tense: Tense | None) -> int:
+    """The year of "the third quarter" given without one; see ``place_in_year``."""
+    return place_in_year(anchor, (3 * quarter - 2, 1, 3 * quarter, 31), tense)
 
 
 def month_after_before(anchor: date, month: int, direction: int) -> int:
@@ -143,13 +162,11 @@ def weekday_date(anchor: date, weekday: int, tense: Tense | None, modifier: str 
 
 def season_year(anchor: date, season: str, direction: int) -> int:
     """Year of the season before (-1), containing or nearest (0) or after (+1) the anchor."""
-    start = SEASON_START_MONTH[season]
     current = _season_of(anchor)
     current_year = anchor.year - 1 if anchor.month < 3 else anchor.year
     order = SEASON_CODES.index(season) - SEASON_CODES.index(current)
     if direction == 0:
-        year = current_year if start != 12 else current_year
-        return year
+        return current_year
     if direction < 0:
         return current_year if order < 0 else current_year - 1
     return current_year if order > 0 else current_year + 1

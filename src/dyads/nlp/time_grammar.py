@@ -91,6 +91,21 @@ _QUARTER_MODS = _alt(
 )  # fmt: skip
 
 
+_DAYREF = rf"(?:{WEEKDAY}(?:,?\s+{MONTH}\s*{DAY})?|{MONTH}\s*{DAY}|(?i:yesterday|today|tomorrow))"
+_DAY_BEFORE = rf"(?:(?P<dayref0>{_DAYREF})(?:,?\s+(?i:at))?\s+)?"
+_DAY_AFTER = rf"(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{_DAYREF}))?"
+# Years in words, as transcripts spell them: "nineteen ninety-six", "two thousand and one".
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPELLED_YEAR = (
+    rf"(?:(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[-\s]"
+    rf"(?:hundred(?:\s+and)?(?:\s+(?:{_UNITS_WORDS}))?|(?:{_TENS_WORDS})(?:[-\s](?:{_UNITS_WORDS}))?|{_TEENS}"
+    rf"|oh[-\s](?:{_UNITS_WORDS}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_UNITS_WORDS}))?)"
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One pattern match: the rule that fired, its span and its named groups."""
@@ -129,6 +144,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<edge>(?i:{_EDGE}))[-\s]+)?
         (?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b""")),
     # June · last December · early November · this September
+    # January nineteen ninety-seven · the year two thousand · in nineteen eighty-four
+    ("spelled_year", _rule(rf"""
+        (?:(?P<month>{MONTH})\s+|(?P<lead>(?i:the\s+year|in|since|by|until|before|after|of))\s+)?
+        \b(?P<spelled>(?i:{SPELLED_YEAR}))\b(?![-\s](?i:{_UNITS_WORDS}|hundred|thousand|million|percent))""")),
     ("month", _rule(rf"""
         (?:(?P<rel>(?i:last|next|this|past|coming|previous|that))\s+)?
         (?:(?P<edge>(?i:{_EDGE}))[-\s]+)?
@@ -173,12 +192,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<rel>(?i:last|next|this|coming|past|early|late|that))\s+)?
         (?P<weekday>{WEEKDAY})(?!-)\b
         (?:\s+(?P<part>(?i:{_PARTS})))?""")),
-    # 10 p.m. · 3:30 pm EST · noon · midnight
-    ("clock", _rule(r"""
+    # 10 p.m. · 3:30 pm EST · noon Thursday · 5 p.m. EST, Nov. 9 · Friday at 9 a.m.
+    ("clock", _rule(rf"""{_DAY_BEFORE}
         \b(?P<hour>[012]?[0-9])(?::(?P<minute>[0-5][0-9]))?\s*
-        (?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?""")),
-    ("clock", _rule(r"\b(?P<hour>[012]?[0-9]):(?P<minute>[0-5][0-9])(?![0-9:])(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?")),
-    ("clock", _rule(r"\b(?P<named>(?i:noon|midday|midnight))\b")),
+        (?P<ampm>(?i:a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?{_DAY_AFTER}""")),
+    ("clock", _rule(rf"""{_DAY_BEFORE}\b(?P<hour>[012]?[0-9]):(?P<minute>[0-5][0-9])(?![0-9:])
+        (?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?{_DAY_AFTER}""")),
+    ("clock", _rule(rf"{_DAY_BEFORE}\b(?P<named>(?i:noon|midday|midnight))\b{_DAY_AFTER}")),
     # every year · each Thursday · every other week · twice a year · per month
     ("set", _rule(rf"""
         (?:(?P<times>(?i:once|twice|thrice|(?:[0-9]+|{_NUM_WORD})\s+times))\s+(?P<q>(?i:an?|per|every|each))
@@ -191,7 +211,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("ago", _rule(rf"""
         (?:(?i:{_APPROX})\s+)?
         (?P<num>(?i:{NUM}))[-\s]+(?P<unit>(?i:{UNIT}))\s+
-        (?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?!\s+(?:than|that))\b""")),
+        (?:(?i:or\s+so)\s+)?(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?!\s+(?:than|that))\b""")),
     ("year_ago", _rule(r"""\b(?P<word>(?i:year-earlier|year-ago|year-before|prior-year|year\s+earlier|year\s+ago))(?=[\s,.])""")),
     # the last two years · the next four weeks · the first nine months · three years · 18-month
     ("duration", _rule(rf"""
@@ -242,6 +262,22 @@ def scan(text: str) -> list[Candidate]:
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
+
+
+def spelled_year_value(words: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2001 for "two thousand and one"."""
+    parts = [w for w in re.split(r"[-\s]+", words.lower()) if w not in ("and", "")]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        return 2000 + (int(NUMBER_WORDS[rest[0]]) if rest else 0)
+    if not parts or parts[0] not in NUMBER_WORDS:
+        return None
+    century = int(NUMBER_WORDS[parts[0]])
+    rest = parts[1:]
+    if (rest and rest[0] == "hundred") or (rest and rest[0] == "oh"):
+        rest = rest[1:]
+    total = sum(int(NUMBER_WORDS.get(w, 0)) for w in rest)
+    return century * 100 + total
 
 
 def number_value(words: str) -> float | None:

@@ -30,6 +30,7 @@ from dyads.nlp.time_calendar import (
     SEASON_CODES,
     Tense,
     Unit,
+    choose_quarter_year,
     choose_year,
     fmt,
     month_after_before,
@@ -50,6 +51,8 @@ from dyads.nlp.time_grammar import (
     WEEKDAYS,
     Candidate,
     number_value,
+    scan,
+    spelled_year_value,
 )
 
 Normalised = tuple[str, TimeType]
@@ -61,6 +64,7 @@ class Context:
     tense: Tense | None = None  # of the verb governing the expression
     reference: str | None = None  # value of the last date mentioned before
     before: str = ""  # a few characters of text before the expression
+    after: str = ""  # and after it
 
 
 def _month(name: str) -> int:
@@ -161,6 +165,15 @@ def _century(c: Candidate, ctx: Context) -> Normalised | None:
     return f"{n - 1:02d}", "DATE"
 
 
+def _spelled_year(c: Candidate, ctx: Context) -> Normalised | None:
+    year = spelled_year_value(c.groups["spelled"])
+    if year is None:
+        return None
+    if "month" in c.groups:
+        return f"{year:04d}-{_month(c.groups['month']):02d}", "DATE"
+    return f"{year:04d}", "DATE"
+
+
 def _year(c: Candidate, ctx: Context) -> Normalised:
     return c.groups["year"], "DATE"
 
@@ -209,12 +222,7 @@ def _quarter(c: Candidate, ctx: Context) -> Normalised | None:
         elif ctx.anchor is None:
             return f"XXXX-Q{n}", "DATE"
         else:
-            year = ctx.anchor.year
-            start = date(year, (n - 1) * 3 + 1, 1)
-            if ctx.tense == "past" and start > ctx.anchor:
-                year -= 1
-            if ctx.tense == "future" and shift(start, 1, "Q") <= ctx.anchor:
-                year += 1
+            year = choose_quarter_year(ctx.anchor, n, ctx.tense)
         if year is None:
             return f"XXXX-Q{n}", "DATE"
         if year_back:
@@ -229,6 +237,8 @@ def _quarter(c: Candidate, ctx: Context) -> Normalised | None:
         return relative(ctx.anchor, 1, "Q"), "DATE"
     if re.search(r"\bcurrent\b", mods):
         return relative(ctx.anchor, 0, "Q"), "DATE"
+    if re.search(r"latest|recent", mods):
+        return relative(ctx.anchor, -1, "Q"), "DATE"
     if (
         ctx.reference
         and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference)
@@ -355,7 +365,22 @@ def _clock(c: Candidate, ctx: Context) -> Normalised | None:
             hour = 0
     day = _reference_day(ctx)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
+    dayref = g.get("dayref") or g.get("dayref0")
+    if dayref:
+        named = _day_named(dayref, ctx)
+        prefix = named if named else prefix
     return f"{prefix}T{hour:02d}:{minute:02d}", "TIME"
+
+
+def _day_named(text: str, ctx: Context) -> str | None:
+    """The date a day phrase inside a longer expression names ("noon Thursday")."""
+    found = scan(text)
+    if not found:
+        return None
+    result = normalise(found[0], ctx)
+    if result is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", result[0]):
+        return None
+    return result[0]
 
 
 def _unit_code(word: str) -> str:
@@ -373,6 +398,14 @@ def _duration_value(amount: float | None, code: str) -> str:
         return "P2D" if amount in (None, 1) else f"P{int(2 * amount)}D"
     if code == "W2":
         code, amount = "W", (2 * amount if amount is not None else None)
+    # decades, centuries and quarters are counted in years and months, as TimeBank does
+    if code in ("DE", "CE", "Q") and amount is not None:
+        factor = {"DE": 10, "CE": 100, "Q": 3}[code]
+        code, amount = ("M" if code == "Q" else "Y"), amount * factor
+    elif code == "Q":
+        code = "M"
+    elif code == "CE":
+        code = "C"
     clock = code.startswith("T")
     unit = code[1:] if clock else code
     if amount is None:
@@ -423,6 +456,9 @@ def _ago(c: Candidate, ctx: Context) -> Normalised | None:
         amount = 0 if amount is None or amount < 24 else amount // 24
     if unit is None:
         return None
+    if g["dir"].lower() in ("before", "after") and re.match(r"\s*[A-Za-z$0-9]", ctx.after):
+        # "two weeks after the vote": a duration anchored on an event, not a date
+        return _duration_value(amount, code), "DURATION"
     relative_to_reference = g["dir"].lower() in ("earlier", "later", "before", "after", "previously")
     if amount is None:
         return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
@@ -456,9 +492,9 @@ def _bare_unit(c: Candidate, ctx: Context) -> Normalised | None:
     plural = word.endswith("s")
     code = _unit_code(word)
     if plural:
-        if lead in ("in recent", "recent"):
-            return "PAST_REF", "DATE"
         if lead in (
+            "in recent",
+            "recent",
             "the past",
             "the last",
             "the next",
@@ -559,7 +595,7 @@ _VAGUE = {
 def _vague(c: Candidate, ctx: Context) -> Normalised:
     word = re.sub(r"\s+", " ", c.groups["word"].lower())
     if word.startswith("in recent"):
-        return "PAST_REF", "DATE"
+        return _duration_value(None, _unit_code(word.split()[-1])), "DURATION"
     if word.startswith("in the coming"):
         return "FUTURE_REF", "DATE"
     for value, words in _VAGUE.items():
@@ -609,6 +645,7 @@ HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
     "decade": _decade,
     "century": _century,
     "year": _year,
+    "spelled_year": _spelled_year,
     "quarter": _quarter,
     "half": _half,
     "season": _season,
@@ -626,6 +663,17 @@ HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
     "vague": _vague,
     "holiday": _holiday,
 }
+
+
+def is_reference(candidate: Candidate) -> bool:
+    """Whether a later "the following day" or "a year earlier" may count from this expression.
+
+    Expressions counted back from another one ("a year earlier", "the year-ago quarter")
+    are not: chaining them would walk back a year at each mention.
+    """
+    if candidate.rule in ("ago", "year_ago"):
+        return False
+    return not (candidate.rule == "quarter" and re.search(r"year", candidate.groups.get("mods", "")))
 
 
 def normalise(candidate: Candidate, context: Context) -> Normalised | None:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.model import TimeExpr
 from dyads.nlp.time_calendar import Tense, parse_iso
 from dyads.nlp.time_grammar import Candidate, scan
-from dyads.nlp.time_normalise import Context, normalise
+from dyads.nlp.time_normalise import Context, is_reference, normalise
 
 Precision = Literal["day", "month", "year"]
 
@@ -73,13 +73,19 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not _plausible(cand, span):
             continue
-        context = Context(anchor, _tense(span), reference, text[max(0, cand.start - 30) : cand.start])
+        context = Context(
+            anchor,
+            _tense(span),
+            reference,
+            text[max(0, cand.start - 30) : cand.start],
+            text[cand.end : cand.end + 30],
+        )
         result = normalise(cand, context)
         if result is None:
             continue
         value, kind = result
         found.append(TimeExpr(span=(cand.start, cand.end), value=value, type=kind))
-        if kind == "DATE" and _REFERENCE.fullmatch(value):
+        if kind == "DATE" and _REFERENCE.fullmatch(value) and is_reference(cand):
             reference = value
     return found
 
@@ -96,7 +102,13 @@ def resolve_value(
     if not candidates:
         return None
     cand = max(candidates, key=lambda c: c.length)
-    context = Context(parse_iso(published), tense, reference, text[max(0, cand.start - 30) : cand.start])
+    context = Context(
+        parse_iso(published),
+        tense,
+        reference,
+        text[max(0, cand.start - 30) : cand.start],
+        text[cand.end : cand.end + 30],
+    )
     result = normalise(cand, context)
     if result is None:
         return None
@@ -146,11 +158,11 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         return "future"
     if verb.tag_ == "VB" and "to" in words and depth < 3:
         head = verb.head
+        head_tense = _verb_tense(head, depth + 1) if head is not verb else None
         if head.lemma_.lower() in _INTENT:
-            return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head, depth + 1)
-        return None
+            # "plans to meet Friday" lies ahead; "had been due to expire Friday" is past
+            return "past" if head_tense == "past" else "future"
+        return head_tense
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN" and (words & _PERFECT_AUX or not aux):
