@@ -89,6 +89,8 @@ def parse_sense(text: str, entry: str, types: dict[str, TypeInfo] | None = None)
     parts = str(text).split()
     if not parts:
         raise LexiconError(f"{entry}: empty sense")
+    if parts[0] == "-":
+        return Sense(type="-", entry=entry)  # a phrase that is not an event ("shoot up")
     type_ = parts[0].upper()
     if types is not None and type_ not in types:
         raise LexiconError(f"{entry}: unknown PLOVER type {parts[0]!r}")

@@ -101,6 +101,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return objects
         return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) and not is_passive(verb):
+            return _children(head, PASSIVE_SUBJECT_DEPS)  # "was indicted … and will resign"
         return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return [head]

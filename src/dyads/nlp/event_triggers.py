@@ -134,6 +134,33 @@ def _has_obligation(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children)
 
 
+def _event_noun(obj: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | None:
+    """The event noun a light verb carries: the object, its compound ("mediation mission"),
+    or the noun after a measure ("ten days of war games")."""
+    found = noun_sense(obj, lexicon)
+    if found is not None:
+        return found
+    for child in obj.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            found = noun_sense(child, lexicon)
+            if found is not None:
+                return found[0], [*found[1], obj]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = noun_sense(pobj, lexicon)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _nominal(token: Token) -> bool:
+    """A common noun outside names and dates ("the coup", not "Front" in a party name)."""
+    if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.is_title and token.ent_type_ == ""):
+        return False
+    return token.ent_type_ in ("", "NORP", "EVENT")
+
+
 def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in one sentence, light verbs and governors resolved, nothing absorbed yet."""
     out: list[Candidate] = []
@@ -141,33 +168,34 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             lemma = token.lemma_.lower()
+            own = verb_sense(token, lexicon)
+            if own is not None and own[0].type == "-":
+                continue
             # light verb + event noun ("held talks", "imposed sanctions", "launched an attack")
             if lemma in lexicon.light_verbs:
-                own = verb_sense(token, lexicon)
                 for obj in verb_objects(token):
-                    found = noun_sense(obj, lexicon)
-                    if found is None:
+                    found = _event_noun(obj, lexicon)
+                    if found is None or found[0].type == "-":
                         continue
                     sense = own[0] if own and own[0].conditional else found[0]
-                    out.append(Candidate("light", token, sense, content=obj, tokens=[token, *found[1]]))
+                    out.append(Candidate("light", token, sense, content=found[1][-1], tokens=[token, *found[1]]))
                     light_nouns.update(t.i for t in found[1])
                     break
                 else:
                     if own is not None:
                         out.append(Candidate("verb", token, own[0], tokens=own[1]))
                 continue
-            if lemma in lexicon.governors:
+            governed = lexicon.governors.get(lemma)
+            if governed and (own is not None or lemma not in lexicon.verbs):
                 complement = _complement(token)
-                own = verb_sense(token, lexicon)
-                sense = own[0] if own else Sense(type=lexicon.governors[lemma], entry=f"governor:{lemma}")
-                if own is None or own[0].type != lexicon.governors[lemma]:
-                    sense = Sense(type=lexicon.governors[lemma], cameo=sense.cameo, contexts=sense.contexts,
-                                  entry=f"governor:{lemma}")
+                if own is not None and (own[0].conditional or own[0].type == governed):
+                    sense = own[0]  # "accepted demands" is CONCEDE, not AGREE
+                else:
+                    sense = Sense(type=governed, cameo=lexicon.cameo(governed), entry=f"governor:{lemma}")
                 out.append(Candidate("governor", token, sense, content=complement, tokens=own[1] if own else [token]))
                 continue
-            found_verb = verb_sense(token, lexicon)
-            if found_verb is not None:
-                out.append(Candidate("verb", token, found_verb[0], tokens=found_verb[1]))
+            if own is not None:
+                out.append(Candidate("verb", token, own[0], tokens=own[1]))
                 continue
             if lemma in lexicon.modal_request:
                 for child in token.children:
@@ -175,9 +203,9 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                         sense = Sense(type="REQUEST", cameo="100", entry=f"modal:{lemma}+{child.lemma_}")
                         out.append(Candidate("modal", token, sense, content=child, tokens=[token]))
                         break
-        elif token.pos_ in ("NOUN", "PROPN") and token.i not in light_nouns:
+        elif _nominal(token) and token.i not in light_nouns:
             found_noun = noun_sense(token, lexicon)
-            if found_noun is not None:
+            if found_noun is not None and found_noun[0].type != "-":
                 out.append(Candidate("noun", token, found_noun[0], tokens=found_noun[1]))
     # nouns already taken by a light verb found later in the sentence
     taken = {t.i for c in out if c.kind == "light" for t in c.tokens}
@@ -189,7 +217,10 @@ def _background_step(token: Token) -> bool:
         return True
     if token.dep_ == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        return bool(marks & BACKGROUND_MARKS) or not any(c.lower_ == "to" for c in token.children)
+        if marks & BACKGROUND_MARKS:
+            return True
+        # purpose ("to protest") and participles ("demonstrated, calling for …") are content
+        return not (any(c.lower_ == "to" for c in token.children) or (token.tag_ == "VBG" and not marks))
     if token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS:
         return True
     return False

@@ -90,6 +90,8 @@ def _code(
         return None
     actor_ids = index.for_tokens(actor_tokens)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+    if cand.background and not actor_ids:
+        return None  # circumstances ("after X …", relative clauses) only with a known actor
 
     carrier = cand.head if cand.kind != "noun" else _carrier_verb(cand.head)
     mod = modality(carrier if carrier is not None else cand.head, transparent)
