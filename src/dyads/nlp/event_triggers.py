@@ -168,8 +168,13 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             lemma = token.lemma_.lower()
+            if token.dep_ == "amod" and token.tag_ == "VBN":
+                continue  # adjectival participles describe, they do not report ("Israeli-occupied")
             own = verb_sense(token, lexicon)
             if own is not None and own[0].type == "-":
+                continue
+            if own is not None and len(own[1]) > 1:  # phrasal verbs first: "called off", "pulled out"
+                out.append(Candidate("verb", token, own[0], tokens=own[1]))
                 continue
             # light verb + event noun ("held talks", "imposed sanctions", "launched an attack")
             if lemma in lexicon.light_verbs:
@@ -213,8 +218,8 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _background_step(token: Token) -> bool:
-    if token.dep_ == "relcl":
-        return True
+    if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        return True  # relative clauses and reduced relatives ("the sanctions imposed after …")
     if token.dep_ == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         if marks & BACKGROUND_MARKS:
@@ -248,6 +253,8 @@ def absorb(candidates: list[Candidate]) -> None:
                 break
             if _background_step(node) or node.dep_ == "parataxis":
                 background = crossed = True
+            elif node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN"):
+                pass  # coordinated objects stay content ("weapons and equipment")
             elif node.dep_ not in CONTENT_STEPS and node.dep_ != "advcl":
                 crossed = True
             parent = node.head
