@@ -81,7 +81,7 @@ def _known(gaz: Gazetteer, surface: str) -> bool:
     return bool(gaz.by_name.get(normalize(surface)))
 
 
-def _embedded_place(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
+def _embedded_place(gaz: Gazetteer, ent: Span, standalone: set[str]) -> tuple[int, int] | None:
     """The longest leading run of tokens in an ORG/FAC name that the gazetteer knows as a place,
     when what follows is an organisational head word ("Alexandria Police", "Ohio Department")."""
     tokens = list(ent)
@@ -96,7 +96,11 @@ def _embedded_place(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
         entries = gaz.lookup(surface)
         if not entries:
             continue
-        strong = any(e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 5000 for e in entries)
+        # A town's name that is also a common word ("Federal", "Olympic", "Titan") opens many
+        # organisations' names; take it only when the town is big or named on its own elsewhere.
+        strong = any(
+            e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 100_000 for e in entries
+        ) or normalize(surface) in standalone
         if strong and (head.lower_ in _ORG_HEADS or head.text[:1].isupper()):
             return run[0].idx, run[-1].idx + len(run[-1].text)
     # "University of Alexandria", "Bank of Georgia"
@@ -120,6 +124,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if cleaned:
             found.append(Toponym(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], source, demonym_of))
 
+    standalone = {normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             for start, end in _split_commas(text, ent.start_char, ent.end_char):
@@ -128,7 +133,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if _known(gaz, ent.text):
                 add(ent.start_char, ent.end_char, "ner")
             else:
-                embedded = _embedded_place(gaz, ent)
+                embedded = _embedded_place(gaz, ent, standalone)
                 if embedded:
                     add(*embedded, "embedded")
         elif ent.label_ == "NORP":
@@ -136,7 +141,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if iso2:
                 add(ent.start_char, ent.end_char, "demonym", iso2)
         elif ent.label_ == "ORG":
-            embedded = _embedded_place(gaz, ent)
+            embedded = _embedded_place(gaz, ent, standalone)
             if embedded:
                 add(*embedded, "embedded")
 
@@ -187,11 +192,20 @@ def _free_to_match(doc: Doc, start: int, end: int, kind: str) -> bool:
         if ent is None:
             continue
         whole = ent.start == start and ent.end == end
-        if ent.label_ == "ORG" and (kind != CITY or not whole):
+        if ent.label_ == "ORG" and not whole and _leads_organisation(doc, ent, start):
             continue  # "the Georgia Bureau of Investigation" names Georgia; "Toyota" names a maker
         if not (whole and kind in (COUNTRY, ADMIN1, REGION)):
             return False
     return not (kind == CITY and end - start == 1 and doc[start].is_sent_start and doc[start].ent_type_ == "")
+
+
+def _leads_organisation(doc: Doc, ent: Span, start: int) -> bool:
+    """The name opens the organisation's name ("the Georgia Bureau…") or follows its "of"
+    ("Bank of Georgia"), rather than ending it ("United Russia", a party)."""
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if first < start and doc[first].lower_ in _NOT_PLACE_WORDS:
+        first += 1  # "Northeast Texas Community College"
+    return start == first or (start > ent.start and doc[start - 1].lower_ == "of")
 
 
 def _adjectival(token: Token) -> bool:
@@ -242,12 +256,19 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if token.lower_ not in _PLACE_PREPOSITIONS or token.i + 1 >= len(doc):
             continue
         first = doc[token.i + 1]
-        if first.ent_type_ or first.pos_ != "PROPN" or not first.text[:1].isupper():
+        if first.pos_ != "PROPN" or not first.text[:1].isupper():
             continue
-        end = first.i + 1
-        while end < len(doc) and end - first.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
-            end += 1
-        span = doc[first.i : end]
+        ent = next((e for e in doc.ents if e.start == first.i), None) if first.ent_type_ else None
+        if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON")):
+            continue
+        if ent is not None:
+            # The recogniser's "ORG"/"PERSON" right after "in": "in Oxford" is the town.
+            span = ent
+        else:
+            end = first.i + 1
+            while end < len(doc) and end - first.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            span = doc[first.i : end]
         entries = gaz.lookup(span.text)
         if any(e.kind != CITY or e.population >= 1000 for e in entries):
             out.append(Toponym(span.start_char, span.end_char, span.text, "context"))

@@ -15,6 +15,11 @@ from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entr
 from dyads.nlp.place_detect import find_toponyms
 from dyads.nlp.place_resolve import group_toponyms, resolve_groups
 
+# One-word names the gazetteer does not know are mostly the recogniser's mistakes
+# (surnames, groups); longer ones are mostly streets, parks and neighbourhoods, which are
+# places even without coordinates.
+KEEP_UNRESOLVED_SINGLE_WORDS = False
+
 FEATURE_OF_KIND: dict[str, PlaceFeature] = {
     COUNTRY: "country",
     ADMIN1: "admin",
@@ -35,6 +40,8 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     # Several names may resolve to one place ("U.S." and "America"): merge their spans.
     merged: dict[object, tuple[Entry | None, str, list[tuple[int, int]]]] = {}
     for group, entry in zip(groups, chosen, strict=True):
+        if entry is None and not KEEP_UNRESOLVED_SINGLE_WORDS and " " not in group.toponyms[0].text:
+            continue
         spans = [(t.start, t.end) for t in group.toponyms]
         identity: object = (entry.kind, entry.geonameid, entry.name, entry.lat) if entry else group.key
         if identity in merged:
@@ -43,6 +50,8 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
             name = entry.name if entry else group.toponyms[0].text
             merged[identity] = (entry, name, spans)
 
+    if not merged:
+        return []
     ordered = sorted(merged.values(), key=lambda item: min(item[2]))
     places = []
     for number, (entry, name, spans) in enumerate(ordered, start=1):
