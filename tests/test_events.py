@@ -1,0 +1,222 @@
+"""Event coding, one syntactic pattern per test, on sentences written for these tests.
+
+Actors are constructed here (name → country) so the tests check the event stage alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
+from dyads.nlp.event_lexicon import load_lexicon, parse_sense
+from dyads.nlp.events import find_events
+from dyads.nlp.pipeline import build_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+def _actors(text: str, names: dict[str, str]) -> list[Actor]:
+    out = []
+    for i, (name, country) in enumerate(names.items(), 1):
+        spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+        assert spans, f"{name!r} not in test sentence"
+        out.append(Actor(id=f"a{i}", name=name, kind="country", country=country, mentions=spans))
+    return out
+
+
+def code(nlp, text: str, names: dict[str, str] | None = None, *, published: str = "2021-05-10",
+         times: list[TimeExpr] | None = None, places: list[Place] | None = None) -> tuple[list[Event], dict[str, str]]:
+    actors = _actors(text, names or {})
+    article = Article(id="t", text=text, published=published)
+    events = find_events(nlp(text), article, actors, times or [], places or [], Options())
+    return events, {a.id: a.country or "" for a in actors}
+
+
+def one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert found, f"no {type_} in {[(e.type, e.why) for e in events]}"
+    return found[0]
+
+
+def countries(ids, by_id) -> set[str]:
+    return {by_id[i] for i in ids}
+
+
+def test_simple_transitive_verb(nlp):
+    events, ids = code(nlp, "Kenya accused Uganda of harbouring rebels.", {"Kenya": "KEN", "Uganda": "UGA"})
+    e = one(events, "ACCUSE")
+    assert countries(e.actor, ids) == {"KEN"} and countries(e.recipient, ids) == {"UGA"}
+    assert e.score < 0 and e.cameo and e.cameo.startswith("11")
+    assert "accuse" in (e.why or "")
+
+
+def test_passive_with_agent(nlp):
+    events, ids = code(nlp, "Two Ghanaian soldiers were killed by Togolese militiamen near the border.",
+                       {"Ghanaian": "GHA", "Togolese": "TGO"})
+    e = one(events, "ASSAULT")
+    assert countries(e.actor, ids) == {"TGO"} and countries(e.recipient, ids) == {"GHA"}
+
+
+def test_compound_actors_form_one_list(nlp):
+    events, ids = code(nlp, "Peru and Chile agreed to open a new border crossing.", {"Peru": "PER", "Chile": "CHL"})
+    e = one(events, "AGREE")
+    assert countries(e.actor, ids) == {"PER", "CHL"} and not e.recipient
+
+
+def test_meeting_with_prepositional_recipient(nlp):
+    events, ids = code(nlp, "The Norwegian foreign minister met with Icelandic officials in Oslo on Monday.",
+                       {"Norwegian": "NOR", "Icelandic": "ISL"})
+    e = one(events, "CONSULT")
+    assert countries(e.actor, ids) == {"NOR"} and countries(e.recipient, ids) == {"ISL"}
+
+
+def test_negation_is_kept_as_auxiliary(nlp):
+    events, _ = code(nlp, "Portugal did not sign the fisheries agreement with Morocco.",
+                     {"Portugal": "PRT", "Morocco": "MAR"})
+    e = one(events, "SUPPORT")
+    assert e.auxiliary == "negation"
+
+
+def test_refusal_is_reject_not_negation(nlp):
+    events, ids = code(nlp, "Finland refused to extradite the suspect to Estonia.", {"Finland": "FIN", "Estonia": "EST"})
+    e = one(events, "REJECT")
+    assert e.auxiliary is None and countries(e.actor, ids) == {"FIN"}
+    assert not [x for x in events if x.type == "COOPERATE"], "the refused act is content, not an event"
+
+
+def test_future_cooperation_is_agree(nlp):
+    events, ids = code(nlp, "Japan will provide emergency aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"})
+    e = one(events, "AGREE")
+    assert countries(e.actor, ids) == {"JPN"}
+    assert not [x for x in events if x.type == "AID"]
+
+
+def test_future_meeting_plans_to(nlp):
+    events, _ = code(nlp, "Brazil plans to host Argentine negotiators next month.", {"Brazil": "BRA", "Argentine": "ARG"})
+    assert one(events, "AGREE")
+
+
+def test_announced_violence_is_threaten(nlp):
+    events, ids = code(nlp, "Eritrea said it would attack Ethiopian positions if the talks fail.",
+                       {"Eritrea": "ERI", "Ethiopian": "ETH"})
+    e = one(events, "THREATEN")
+    assert countries(e.actor, ids) == {"ERI"}
+
+
+def test_hypothetical_modal(nlp):
+    events, _ = code(nlp, "Analysts say Serbia could recognize Kosovo within a year.", {"Serbia": "SRB", "Kosovo": "XKX"})
+    e = one(events, "SUPPORT")
+    assert e.auxiliary == "hypothetical"
+
+
+def test_reported_speech_codes_the_reported_event(nlp):
+    events, ids = code(nlp, "Officials in Kabul said Pakistani troops shelled Afghan villages overnight.",
+                       {"Pakistani": "PAK", "Afghan": "AFG", "Kabul": "AFG"})
+    e = one(events, "ASSAULT")
+    assert countries(e.actor, ids) == {"PAK"} and "AFG" in countries(e.recipient, ids)
+    assert e.mode == "heavy-weapons"
+
+
+def test_threat_takes_content_mode_and_recipient(nlp):
+    events, ids = code(nlp, "Turkey threatened to impose a curfew on Kurdish towns.", {"Turkey": "TUR", "Kurdish": "TUR"})
+    e = one(events, "THREATEN")
+    assert e.mode == "restrict"
+    assert len(events) == 1
+
+
+def test_light_verb_with_event_noun(nlp):
+    events, ids = code(nlp, "Canada imposed sanctions on Belarus on Tuesday.", {"Canada": "CAN", "Belarus": "BLR"})
+    e = one(events, "SANCTION")
+    assert countries(e.actor, ids) == {"CAN"} and countries(e.recipient, ids) == {"BLR"}
+    assert "impose" in (e.why or "")
+
+
+def test_light_verb_held_talks(nlp):
+    events, ids = code(nlp, "Vietnamese diplomats held talks with Cambodian envoys in Hanoi.",
+                       {"Vietnamese": "VNM", "Cambodian": "KHM"})
+    e = one(events, "CONSULT")
+    assert countries(e.recipient, ids) == {"KHM"}
+
+
+def test_nominal_trigger_with_possessive_actor(nlp):
+    events, ids = code(nlp, "Sudan's offensive against rebel positions continued for a third day.", {"Sudan": "SDN"})
+    e = one(events, "ASSAULT")
+    assert countries(e.actor, ids) == {"SDN"}
+
+
+def test_object_control_request(nlp):
+    events, ids = code(nlp, "Lebanon urged France to release the detained journalists.", {"Lebanon": "LBN", "France": "FRA"})
+    e = one(events, "REQUEST")
+    assert countries(e.actor, ids) == {"LBN"} and countries(e.recipient, ids) == {"FRA"}
+    assert e.mode == "yield"
+
+
+def test_must_clause_is_request(nlp):
+    events, ids = code(nlp, "Norway said Sweden must reopen the crossing.", {"Norway": "NOR", "Sweden": "SWE"})
+    e = one(events, "REQUEST")
+    assert countries(e.actor, ids) == {"NOR"} and countries(e.recipient, ids) == {"SWE"}
+
+
+def test_xcomp_chain_decided_to_expel(nlp):
+    events, ids = code(nlp, "Algeria decided to expel two French diplomats.", {"Algeria": "DZA", "French": "FRA"})
+    e = one(events, "SANCTION")
+    assert e.mode == "expel" and countries(e.actor, ids) == {"DZA"}
+
+
+def test_saying_is_not_an_event(nlp):
+    events, _ = code(nlp, "The minister said the economy grew by two percent last year.")
+    assert events == []
+
+
+def test_reader_instructions_are_not_events(nlp):
+    events, _ = code(nlp, "If you wish to use this material, you must request permission from the owner.")
+    assert events == []
+
+
+def test_background_clause_needs_known_actor(nlp):
+    events, _ = code(nlp, "Ghana recalled its ambassador after a man was shot in a bar.", {"Ghana": "GHA"})
+    assert [e.type for e in events] == ["SANCTION"]
+
+
+def test_date_from_time_expression_and_article_fallback(nlp):
+    text = "Chad signed a defence pact with Niger in March 2019. Niger praised Chad."
+    times = [TimeExpr(span=(text.index("March 2019"), text.index("March 2019") + 10), value="2019-03")]
+    events, _ = code(nlp, text, {"Chad": "TCD", "Niger": "NER"}, times=times)
+    signed = one(events, "SUPPORT")
+    assert signed.date == "2019-03" and signed.date_precision == "month"
+    praised = [e for e in events if e.type == "SUPPORT" and e is not signed][0]
+    assert praised.date == "2021-05-10" and praised.date_precision == "article"
+
+
+def test_location_is_nearest_place_in_sentence(nlp):
+    text = "Police arrested protesters in Dakar."
+    start = text.index("Dakar")
+    places = [Place(id="p1", name="Dakar", country="SEN", mentions=((start, start + 5),))]
+    events, _ = code(nlp, text, places=places)
+    assert one(events, "COERCE").location == "p1"
+
+
+def test_score_comes_from_mode_table():
+    lexicon = load_lexicon()
+    assert lexicon.score("ASSAULT", "aerial") == -9.5
+    assert lexicon.score("CONSULT", "visit") == 4
+    assert lexicon.score("AID", None) == 10
+    assert all(-10 <= t.score <= 10 for t in lexicon.types.values())
+    assert len(lexicon.types) == 16
+
+
+def test_sense_notation():
+    sense = parse_sense("ASSAULT firearms 193 @military", "test")
+    assert (sense.type, sense.mode, sense.cameo, sense.contexts) == ("ASSAULT", "firearms", "193", ("military",))
+
+
+def test_user_lexicon_layers_over_builtin(tmp_path, nlp):
+    (tmp_path / "event_lexicon.yaml").write_text("verbs:\n  snub: ACCUSE disapprove 111\n", encoding="utf-8")
+    lexicon = load_lexicon((str(tmp_path),))
+    assert lexicon.verbs["snub"][0].type == "ACCUSE"
+    assert load_lexicon().verbs["snub"][0].type == "REJECT"
