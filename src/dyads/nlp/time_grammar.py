@@ -78,9 +78,7 @@ _APPROX = _alt(
     ("about", "around", "nearly", "almost", "more than", "less than", "fewer than", "over", "at least",
      "up to", "roughly", "approximately", "some", "only", "just", "barely", "well over", "under")
 )  # fmt: skip
-_EDGE = (
-    r"(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of|the\s+(?:first|second)\s+half\s+of)"
-)
+_EDGE = r"(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)"
 _PARTS = _alt(tuple(PARTS_OF_DAY))
 _SEASON = _alt(tuple(SEASONS))
 _ORD = _alt(tuple(ORDINALS))
