@@ -37,16 +37,45 @@ def _prev_char(text: str, pos: int) -> tuple[str, bool]:
     return (text[i] if i >= 0 else "\n"), newline or i < 0
 
 
-def _is_utterance(text: str, q: QuotedSpan) -> bool:
-    inner = text[q.inner[0] : q.inner[1]]
+def _looks_like_title(inner: str) -> bool:
+    """“Orange Is the New Black”: capitalised words and no sentence punctuation."""
+    words = _WORD.findall(inner)
+    if len(words) > 8 or re.search(r"[.!?,]\s*$", inner):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) >= 2 and capitalised / len(words) >= 0.6
+
+
+def _is_utterance(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> bool:
+    text = doc.text
+    inner = text[q.inner[0] : q.inner[1]].strip()
     words = len(_WORD.findall(inner))
-    if words == 0:
+    if words == 0 or _looks_like_title(inner):
         return False
     prev, newline = _prev_char(text, q.start)
-    starts_freely = newline or prev in _INTRODUCERS or _TERMINAL.match(prev) is not None
-    if starts_freely:
-        return words >= 2 or inner.rstrip()[-1:] in ",.!?"
-    return words >= _MIN_FREE_STANDING_WORDS and inner.rstrip()[-1:] in ",.!?"
+    lower_start = inner[:1].islower() or (inner[:1] in "‘'" and inner[1:2].islower())
+    if newline:
+        return True
+    if prev in _INTRODUCERS or _TERMINAL.match(prev) is not None:
+        # '…, calling the plan “a hammock for the idle.”' continues a sentence; 'He said,
+        # “we won.”' starts one: a lower-case start counts only after a cue word.
+        if lower_start and not _after_cue_word(doc, q.start, lexicon):
+            return False
+        return words >= 2 or inner[-1:] in ",.!?"
+    # Inside a sentence: 'said the plans “must be careful …”' is part of a reported clause.
+    if lower_start:
+        return False
+    return words >= _MIN_FREE_STANDING_WORDS and inner[-1:] in ",.!?"
+
+
+def _after_cue_word(doc: Doc, start: int, lexicon: SpeechLexicon) -> bool:
+    i = _first_token_at(doc, start) - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return False
+    entry = lexicon.verb(doc[i].lemma_)
+    return entry is not None and entry.quotes
 
 
 def _span_of(token: Token) -> Char:
@@ -91,10 +120,12 @@ def _cue_after(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
 
 
 def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
-    """'He said: “…”' and a paragraph ending in a colon or comma before the quotation."""
-    prev, _ = _prev_char(doc.text, q.start)
-    if prev not in ":,—–":
-        return None
+    """'He said: “…”', 'He said the offers were “…”' and a paragraph ending in a colon or
+    comma before the quotation."""
+    prev, newline = _prev_char(doc.text, q.start)
+    introduced = prev in ":,—–"
+    if not introduced and (newline or not (prev.isalnum() or prev in "%)")):
+        return None  # a quotation opening a sentence is introduced by nothing before it
     end = _first_token_at(doc, q.start)
     if end == 0:
         return None
@@ -107,6 +138,8 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
         entry = lexicon.verb(token.lemma_)
         if entry is not None and entry.quotes:
             return token
+    if not introduced:
+        return None
     # "X issued a statement to the nation, “…”": any main verb with a subject introduces it.
     for token in reversed(verbs):
         if token.dep_ in ("ROOT", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -132,6 +165,21 @@ def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str) -> Attribution:
     return Attribution((q.start, q.end), True, cue_span, cue, subject, rule=rule)
 
 
+def _fragment(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | None:
+    """Quoted words inside a reported clause ('said they “deserve better than this”'):
+    kept as reported speech in case the parse finds no clause around them."""
+    inner = doc.text[q.inner[0] : q.inner[1]]
+    if len(_WORD.findall(inner)) < 4 or _looks_like_title(inner.strip()):
+        return None
+    cue = _cue_before(doc, q, lexicon)
+    if cue is None:
+        return None
+    found = _attribute(doc, q, cue, "quoted words in a reported clause")
+    found.direct = False
+    found.fragment = True
+    return found
+
+
 def _only_attribution_between(text: str, previous: Attribution, start: int) -> bool:
     """True when nothing but the previous quotation's own attribution separates it from
     ``start``: '“A,” he said. “B.”' and '“A.”⏎⏎“B.”' read as one utterance."""
@@ -147,7 +195,10 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
     text = doc.text
     found: list[Attribution] = []
     for q in spans:
-        if not _is_utterance(text, q):
+        if not _is_utterance(doc, q, lexicon):
+            fragment = _fragment(doc, q, lexicon)
+            if fragment is not None:
+                found.append(fragment)
             continue
         cue = _cue_after(doc, q, lexicon)
         rule = "quote, cue after"
@@ -157,7 +208,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
         if cue is not None:
             found.append(_attribute(doc, q, cue, rule))
             continue
-        previous = found[-1] if found else None
+        previous = next((a for a in reversed(found) if not a.fragment), None)
         if previous is not None and _only_attribution_between(text, previous, q.start):
             previous.content = (previous.content[0], q.end)
             continue

@@ -20,3 +20,11 @@ class Attribution:
     subject: Token | None = None  # the speaker phrase's head, resolved later
     continues: Attribution | None = None  # an earlier quote whose speaker this one shares
     rule: str = ""
+    fragment: bool = False  # quoted words that may belong to a larger reported clause
+
+    def __post_init__(self) -> None:
+        # A subject inside the quoted words is a misparse, not the speaker. (Inside reported
+        # content it is normal: "The vote, he said, was rigged.")
+        s = self.subject
+        if self.direct and s is not None and self.content[0] <= s.idx < self.content[1]:
+            self.subject = None

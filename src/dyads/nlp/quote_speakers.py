@@ -68,9 +68,9 @@ def phrase_span(token: Token) -> Char | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb for participles and
-    conjuncts ("…, adding that", "said X and added Y"), the agent for passives."""
-    seen = 0
-    while verb is not None and seen < 4:
+    conjuncts ("…, adding that", "said X and added Y", "after seeking"), the agent for
+    passives, the modified noun for relative and reduced clauses."""
+    for _ in range(5):
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
@@ -79,12 +79,19 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head is not verb:
-            verb = verb.head
-            seen += 1
+        head = verb.head
+        if head is verb:
+            return None
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (
+            verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")
+        ):
+            verb = head
             continue
-        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
-            return verb.head
+        if verb.pos_ == "ADP" and verb.dep_ == "prep":
+            verb = head
+            continue
         return None
     return None
 
@@ -160,15 +167,16 @@ class SpeakerResolver:
     def resolve(self, token: Token, exclude: Char | None = None) -> Speaker | None:
         """Speaker for the subject token of a cue; ``exclude`` is the quoted content itself,
         which may not hold the antecedent."""
-        if token.lower_ in _RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
-            # "a general who suggested": the speaker is the noun the clause hangs on.
-            holder = token.head.head if token.head.dep_ == "relcl" else None
-            if holder is None:
-                return None
-            span = phrase_span(holder)
-            return self._named(span, holder) if span else None
-        lower = token.lower_
         own = (token.idx, token.idx + len(token))
+        if token.lower_ in _RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
+            # "a general who suggested": "who" names the speaker; the noun it hangs on is who.
+            holder = token.head.head if token.head.dep_ == "relcl" else None
+            span = phrase_span(holder) if holder is not None else None
+            if holder is None or span is None:
+                return Speaker(own)
+            named = self._named(span, holder)
+            return Speaker(own, named.actor, span)
+        lower = token.lower_
         if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
             if lower in _FIRST_PERSON or lower not in {**_PERSON_PRONOUNS, **dict.fromkeys(_GROUP_PRONOUNS)}:
                 return Speaker(own)

@@ -41,7 +41,7 @@ def _is_whole_quotation(text: str, span: Char) -> bool:
 def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) -> list[Attribution]:
     kept_direct = list(direct)
     out: list[Attribution] = []
-    direct_cues = {a.cue for a in direct if a.cue is not None}
+    direct_cues = {a.cue for a in direct if a.cue is not None and not a.fragment}
     for r in reported:
         if r.cue in direct_cues:
             continue
@@ -55,9 +55,15 @@ def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) ->
                     d.cue, d.cue_token, d.subject, d.rule = r.cue, r.cue_token, r.subject, r.rule
                 continue
             for d in holders:
-                if d.cue is None or d.cue == r.cue:
+                if d.cue is None or d.cue == r.cue or d.fragment:
                     kept_direct.remove(d)
         out.append(r)
+    # Quoted words that overlap a reported clause are part of it.
+    kept_direct = [
+        d
+        for d in kept_direct
+        if not d.fragment or not any(r.content[0] < d.content[1] and d.content[0] < r.content[1] for r in out)
+    ]
     return sorted(kept_direct + out, key=lambda a: (a.content[0], a.content[1]))
 
 
@@ -72,8 +78,9 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
     quotes: list[Quote] = []
     for attribution in attributions:
         speaker: Speaker | None = None
-        if attribution.subject is not None:
-            speaker = resolver.resolve(attribution.subject, exclude=attribution.content)
+        subject = attribution.subject
+        if subject is not None:
+            speaker = resolver.resolve(subject, exclude=attribution.content)
         elif attribution.continues is not None:
             speaker = speakers.get(id(attribution.continues))
         speakers[id(attribution)] = speaker
