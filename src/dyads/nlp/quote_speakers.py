@@ -178,7 +178,7 @@ class SpeakerResolver:
             return Speaker(own, named.actor, span)
         lower = token.lower_
         if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            if lower in _FIRST_PERSON or lower not in {**_PERSON_PRONOUNS, **dict.fromkeys(_GROUP_PRONOUNS)}:
+            if lower in _FIRST_PERSON or not (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
                 return Speaker(own)
             kind = "person" if lower in _PERSON_PRONOUNS else "group"
             antecedent = self._antecedent(token, kind, _PERSON_PRONOUNS.get(lower), exclude)
@@ -186,9 +186,8 @@ class SpeakerResolver:
         span = phrase_span(token)
         if span is None:
             return None
-        named = self._has_name(token, span)
         nominal = self.lexicon.nominal_kind.get(token.lemma_.lower())
-        if named or nominal is None:
+        if self._has_name(token, span) or nominal is None:
             return self._named(span, token)
         if nominal == "document":
             return self._via(span, self._issuer(token, exclude))
