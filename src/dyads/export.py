@@ -1,0 +1,185 @@
+"""Exports of a corpus store: CSV with GDELT 2.0 event columns, JSONL analyses, Parquet by month.
+
+::
+
+    from dyads.export import export_csv, export_jsonl, export_parquet
+    with open_store("dyads.db", readonly=True) as store:
+        export_csv(store, "events.csv")          # one deduplicated event a row, GDELT 2.0 names
+        export_jsonl(store, "analyses.jsonl")    # one dyads.analysis/1 document a line, as stored
+        export_parquet(store, "events/")         # the CSV's rows, partitioned MonthYear=YYYYMM/
+
+The GDELT columns are filled where dyads has the fact: GLOBALEVENTID is the store's event id;
+Actor*Code is the CAMEO-style actor code, Actor*CountryCode and ActionGeo_CountryCode are ISO
+3166-1 alpha-3 (GDELT uses CAMEO country codes for actors, FIPS for places); Actor*Type1Code is the
+sector; EventCode is the CAMEO code, else the root of the nearest CAMEO category ("040");
+GoldsteinScale carries the PLOVER score (same −10…+10 direction); NumMentions/NumSources/NumArticles
+count the deduplicated event's reports; ActionGeo_FeatureID is the GeoNames id; SOURCEURL is the
+first report's URL (or input name). Columns GDELT has and dyads cannot fill (tone, religion,
+ethnicity, ADM codes, actor geography) are left out. After the GDELT columns come dyads' own:
+PloverType, Auxiliary (negation/future/hypothetical/historical or empty), DateLo, DateHi.
+Every function streams in batches and returns the number of rows (or documents) written.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dyads.store import Store
+from dyads.store.ontology import cameo_root
+
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+]  # fmt: skip
+DYADS_COLUMNS = ["PloverType", "Auxiliary", "DateLo", "DateHi"]
+COLUMNS = GDELT_COLUMNS + DYADS_COLUMNS
+# GDELT's geographic resolution codes: 1 country, 4 world city, 5 world state/region.
+_GEO_TYPE = {"country": 1, "city": 4, "landmark": 4, "admin": 5, "region": 5}
+BATCH = 20_000
+
+
+def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    last = 0
+    while True:
+        chunk = store.rows(
+            "SELECT e.*, (SELECT COALESCE(a.url, a.source, a.doc_id) FROM event_mentions m JOIN articles a"
+            "   ON a.id = m.article_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS source_url,"
+            " (SELECT a.analyzed_at FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+            "   WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS added"
+            " FROM events e WHERE e.id > ? ORDER BY e.id LIMIT ?",
+            (last, BATCH),
+        )
+        if not chunk:
+            return
+        for row in chunk:
+            last = row["id"]
+            yield gdelt_row(row)
+
+
+def gdelt_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One stored event as a row of GDELT 2.0 event columns plus dyads' own."""
+    day = date.fromisoformat(event["date"]) if event.get("date") else None
+    root = cameo_root(event["type"], event.get("cameo"))
+    code = event.get("cameo") or (f"{root}0" if root else None)
+    added = (event.get("added") or "").replace("-", "").replace(":", "").replace("T", "")[:14]
+    return {
+        "GLOBALEVENTID": event["id"],
+        "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
+        "MonthYear": int(day.strftime("%Y%m")) if day else None,
+        "Year": day.year if day else None,
+        "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
+        "Actor1Code": event.get("actor1_code"),
+        "Actor1Name": event.get("actor1_name"),
+        "Actor1CountryCode": event.get("actor1_country"),
+        "Actor1Type1Code": event.get("actor1_sector"),
+        "Actor2Code": event.get("actor2_code"),
+        "Actor2Name": event.get("actor2_name"),
+        "Actor2CountryCode": event.get("actor2_country"),
+        "Actor2Type1Code": event.get("actor2_sector"),
+        "IsRootEvent": 1,
+        "EventCode": code,
+        "EventBaseCode": code[:3] if code else None,
+        "EventRootCode": root,
+        "QuadClass": event["quad"],
+        "GoldsteinScale": event["score"],
+        "NumMentions": event["n_mentions"],
+        "NumSources": event["n_sources"],
+        "NumArticles": event["n_articles"],
+        "ActionGeo_Type": _GEO_TYPE.get(event.get("place_feature") or "")
+        if event.get("place_name")
+        else None,
+        "ActionGeo_FullName": event.get("place_name"),
+        "ActionGeo_CountryCode": event.get("place_country"),
+        "ActionGeo_Lat": event.get("lat"),
+        "ActionGeo_Long": event.get("lon"),
+        "ActionGeo_FeatureID": event.get("geonameid"),
+        "DATEADDED": int(added) if added.isdigit() else None,
+        "SOURCEURL": event.get("source_url"),
+        "PloverType": event["type"],
+        "Auxiliary": event.get("auxiliary"),
+        "DateLo": event.get("date_lo"),
+        "DateHi": event.get("date_hi"),
+    }
+
+
+def export_csv(store: Store, out: str | Path) -> int:
+    """Deduplicated events as CSV with a GDELT 2.0 header; returns the number of rows."""
+    count = 0
+    with Path(out).open("w", encoding="utf-8", newline="") as sink:
+        writer = csv.DictWriter(sink, fieldnames=COLUMNS)
+        writer.writeheader()
+        for row in _event_rows(store):
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def export_jsonl(store: Store, out: str | Path) -> int:
+    """Every stored analysis as its dyads.analysis/1 document, one a line; returns how many."""
+    count = 0
+    with Path(out).open("w", encoding="utf-8") as sink:
+        for doc in store.iter_analyses():
+            sink.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def arrow_schema() -> Any:
+    import pyarrow as pa
+
+    ints = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+            "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FeatureID", "DATEADDED"}  # fmt: skip
+    floats = {"FractionDate", "GoldsteinScale", "ActionGeo_Lat", "ActionGeo_Long"}
+    return pa.schema(
+        [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in COLUMNS]
+    )
+
+
+def export_parquet(store: Store, out: str | Path) -> int:
+    """Deduplicated events as a Parquet dataset partitioned by month (``MonthYear=202009/``; undated
+    events under ``MonthYear=__HIVE_DEFAULT_PARTITION__``); returns the number of rows."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    schema = arrow_schema()
+    count = 0
+
+    def batches() -> Iterator[Any]:
+        nonlocal count
+        buffer: list[dict[str, Any]] = []
+        for row in _event_rows(store):
+            buffer.append(row)
+            if len(buffer) >= BATCH:
+                count += len(buffer)
+                yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+                buffer = []
+        if buffer:
+            count += len(buffer)
+            yield pa.RecordBatch.from_pylist(buffer, schema=schema)
+
+    ds.write_dataset(
+        batches(),
+        str(out),
+        schema=schema,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([("MonthYear", pa.int64())]), flavor="hive"),
+        existing_data_behavior="delete_matching",
+    )
+    return count
+
+
+EXPORTERS: dict[str, Callable[[Store, Path], int]] = {
+    "csv": export_csv,
+    "jsonl": export_jsonl,
+    "parquet": export_parquet,
+}
