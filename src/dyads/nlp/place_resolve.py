@@ -31,13 +31,15 @@ from dyads.nlp.gazetteer import (
 )
 from dyads.nlp.place_detect import Toponym
 
-KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 8.0, ADMIN2: 5.5}
+KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 10.0, ADMIN2: 5.5}
 CAPITAL_BONUS = 1.5
 ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
-COHERENCE_WEIGHT = 3.0
-NEAR_KM, FAR_KM = 40.0, 250.0
-SAME_COUNTRY_LINK = 0.15
+COHERENCE_WEIGHT = 8.0
+NEAR_KM, FAR_KM = 40.0, 150.0
+SAME_COUNTRY_LINK = 0.1
+COUNTRY_LINK = 0.3
+MAX_GROUP_WEIGHT = 1.5
 MAX_CANDIDATES = 30
 ROUNDS = 3
 
@@ -126,7 +128,6 @@ def _base_scores(group: NameGroup) -> list[float]:
 
 def _links(entries: list[Entry]) -> np.ndarray:
     """links[i, j] in [0, 1]: how much entry j, if meant, supports entry i."""
-    n = len(entries)
     lat = np.radians(np.array([e.lat for e in entries]))
     lon = np.radians(np.array([e.lon for e in entries]))
     dlat = lat[:, None] - lat[None, :]
@@ -139,18 +140,21 @@ def _links(entries: list[Entry]) -> np.ndarray:
     kind = np.array([e.kind for e in entries], dtype=object)
     same_country = (country[:, None] == country[None, :]) & (country[:, None] != "")
     same_state = (admin1[:, None] == admin1[None, :]) & (admin1[:, None] != "")
-    wide_i = np.isin(kind, (COUNTRY, CONTINENT))[:, None]
-    wide_j = np.isin(kind, (COUNTRY, CONTINENT))[None, :]
-    state_i = (kind == ADMIN1)[:, None]
-    state_j = (kind == ADMIN1)[None, :]
+    wide = np.isin(kind, (COUNTRY, CONTINENT))
+    wide_i, wide_j = wide[:, None], wide[None, :]
+    state = kind == ADMIN1
+    state_i, state_j = state[:, None], state[None, :]
     links = np.where(same_country, np.maximum(near, SAME_COUNTRY_LINK), near)
-    # A country or state supports what lies inside it, whatever the distance to its point,
-    # and is supported by it; two countries support each other only by being neighbours.
-    links = np.where((wide_i | wide_j) & ~(wide_i & wide_j), same_country.astype(float), links)
+    # A state supports what lies inside it, whatever the distance to its point, and is
+    # supported by it. A country does too, but weakly: it holds thousands of towns.
     links = np.where(state_i | state_j, np.where(same_state, 1.0, links * 0.5), links)
+    links = np.where(wide_i ^ wide_j, same_country * COUNTRY_LINK, links)
+    # Two countries support each other only by being neighbours.
     links = np.where(wide_i & wide_j, near * 0.5, links)
+    # The same place under two names ("Egypt", "Egyptian") supports itself fully.
+    identity = np.array([hash((e.kind, e.name, e.country, e.lat, e.lon)) for e in entries])
+    links = np.where(identity[:, None] == identity[None, :], 1.0, links)
     np.fill_diagonal(links, 0.0)
-    del n
     return links
 
 
@@ -174,7 +178,7 @@ def resolve_groups(groups: list[NameGroup]) -> list[Entry | None]:
         return [None] * len(groups)
     base_arr = np.array(base)
     owner_arr = np.array(owner)
-    weights = np.array([math.log1p(len(group.toponyms)) for group in groups])
+    weights = np.array([min(math.log1p(len(group.toponyms)), MAX_GROUP_WEIGHT) for group in groups])
     links = _links(flat)
     scores = base_arr.copy()
     for _ in range(ROUNDS):
