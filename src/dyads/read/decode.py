@@ -84,7 +84,9 @@ def decode(data: bytes, source: str, html: bool = False) -> str:
         try:
             return data.decode(bom)
         except UnicodeDecodeError as exc:
-            raise ReadError(source, f"not valid {bom.upper()} despite its byte order mark (byte {exc.start})") from None
+            raise ReadError(
+                source, f"not valid {bom.upper()} despite its byte order mark (byte {exc.start})"
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -120,13 +122,15 @@ def _detect(data: bytes) -> str | None:
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 _TEXT_SUFFIXES = (".txt", ".text")
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(r"<(?:div|p|article|span|script|a\s|table|br)\b", re.I)
 _MARKDOWN_HINTS = re.compile(r"^#{1,6}\s+\S|\]\([^)]*\)|^\s*[-*]\s+\S|\*\*\S|^={3,}\s*$", re.M)
 
 
 def kind_from_name(name: str) -> str | None:
-    """"html", "markdown", "text", "jsonl", "feed" or "warc" by the file name's suffix."""
+    """ "html", "markdown", "text", "jsonl", "feed" or "warc" by the file name's suffix."""
     lower = name.lower().split("?", 1)[0]
     if lower.endswith(".gz"):
         lower = lower[:-3]

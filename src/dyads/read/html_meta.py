@@ -8,6 +8,7 @@ title agrees with it, since many pages also put the site logo in an ``<h1>``.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from typing import Any
 
 from dyads.read.dates import normalise_date
 
-_SEPARATORS = re.compile(r"\s+(?:[|–—»›·:~/]|::|-{1,2})\s+")
 _SPACES = re.compile(r"\s+")
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -37,6 +37,11 @@ def _norm(text: str | None) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+def _unescape(text: str | None) -> str:
+    """Meta values are sometimes escaped twice ("&amp;#8211;"): decode what is left."""
+    return _norm(html.unescape(text or ""))
+
+
 def _key(text: str | None) -> str:
     """A comparison key: case, spacing, dashes and quotes do not make two titles different."""
     text = _norm(text).casefold()
@@ -50,7 +55,7 @@ def _meta(tree: Any, *names: str) -> str | None:
     for name in names:
         for attribute in ("property", "name", "itemprop"):
             for element in tree.iterfind(f'.//meta[@{attribute}="{name}"]'):
-                content = _norm(element.get("content"))
+                content = _unescape(element.get("content"))
                 if content:
                     return content
     return None
@@ -116,7 +121,7 @@ def _linked_data(tree: Any) -> _LinkedData:
         article_like = "webpage" not in types or len(types) > 1
         if found.headline is None and article_like:
             headline = node.get("headline") or node.get("name")
-            found.headline = _norm(str(headline)) if isinstance(headline, str) else None
+            found.headline = _unescape(headline) if isinstance(headline, str) else None
         if not found.authors:
             found.authors = tuple(_ld_names(node.get("author")))
         if found.published is None:
@@ -131,47 +136,126 @@ def _linked_data(tree: Any) -> _LinkedData:
 
 # ---------------------------------------------------------------- title
 
+# Separators between a headline and the site name in <title>. Not ":" — headlines use it themselves.
+_SEPARATORS = re.compile(r"\s+(?:[|–—»›·~]|::|-{1,2})\s+|\s*[|]\s*")
+_CHROME = re.compile(r"logo|brand|site[-_]?(?:title|name)|blog[-_]?(?:title|name)|masthead|navbar|menu", re.I)
+_HEADLINE_CLASS = re.compile(r"entry[-_]title|post[-_]title|article[-_]title|headline|page[-_]title", re.I)
+
+
+def _alnum(text: str | None) -> str:
+    return re.sub(r"\W+", "", (text or "").casefold())
+
+
+def _host_core(url: str | None) -> str | None:
+    """ "aussengedanken" for https://www.AussenGedanken.de/…: what a site calls itself in titles."""
+    match = re.match(r"https?://([^/:?#]+)", url or "")
+    if not match:
+        return None
+    labels = [x for x in match.group(1).lower().split(".") if x not in ("www", "m", "blog", "de", "com")]
+    return _alnum(max(labels, key=len)) if labels else None
+
+
+# Title parts that name a page's place in a site, not its content.
+_GENERIC_PARTS = {"blogarchive", "blogarchiv", "home", "startseite", "accueil", "inicio", "archive", "archiv"}
+
+
+class _Site:
+    """The names a site goes by, to tell the site name apart from the headline."""
+
+    def __init__(self, names: list[str | None], url: str | None) -> None:
+        self.keys = {_alnum(n) for n in names if n and len(_alnum(n)) >= 3} | _GENERIC_PARTS
+        self.host = _host_core(url)
+
+    def add(self, name: str) -> None:
+        if len(_alnum(name)) >= 3:
+            self.keys.add(_alnum(name))
+
+    def named(self, text: str) -> bool:
+        key = _alnum(text)
+        if not key:
+            return True
+        if any(
+            key == k or (len(key) >= 5 and key in k) or (len(k) >= 5 and k in key and len(key) < 2 * len(k))
+            for k in self.keys
+        ):
+            return True
+        return bool(
+            self.host and len(self.host) >= 4 and self.host in key and len(key) < 2 * len(self.host) + 6
+        )
+
 
 def _title_parts(title: str) -> list[str]:
     return [p for p in (_norm(p) for p in _SEPARATORS.split(title)) if p]
 
 
-def _strip_site(title: str | None, site: str | None) -> str | None:
+def _strip_site(title: str | None, site: _Site) -> str | None:
     """The title without the site name that pages add before or after it ("Headline | Site")."""
     if not title:
         return None
     parts = _title_parts(title)
-    if len(parts) < 2:
+    while len(parts) > 1 and site.named(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and site.named(parts[0]):
+        parts.pop(0)
+    if len(parts) == len(_title_parts(title)):
         return _norm(title)
-    site_key = _key(site) if site else ""
-    kept = [p for p in parts if not site_key or (_key(p) not in site_key and site_key not in _key(p))]
-    if not kept:
-        return _norm(title)
-    if len(kept) < len(parts):
-        return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # No site name known: the headline is the longest part.
-    return max(parts, key=len)
+    # The separators between the kept parts are not known any more; the usual dash stands for them.
+    return (
+        " - ".join(parts)
+        if len(parts) > 1 and _norm(title).count(" - ")
+        else _norm(title[title.find(parts[0]) : title.rfind(parts[-1]) + len(parts[-1])])
+    )
 
 
-def _headings(tree: Any, tag: str) -> list[str]:
+def _in_chrome(element: Any) -> bool:
+    """The element is, or sits in, the site's header, logo or menu."""
+    node = element
+    for _ in range(6):
+        if node is None:
+            return False
+        if (
+            node.tag in ("header", "nav")
+            and node is not element
+            and not _HEADLINE_CLASS.search(
+                (element.get("class") or "") + " " + (element.get("itemprop") or "")
+            )
+        ):
+            return True
+        if _CHROME.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _heading_candidates(tree: Any, site: _Site) -> list[str]:
+    """Headline candidates in page order: ``<h1>``s, then headings classed as titles."""
     out = []
-    for element in tree.iterfind(f".//{tag}"):
+    elements = list(tree.iterfind(".//h1")) + [
+        e for e in tree.iter("h2", "h3", "div", "span")
+        if _HEADLINE_CLASS.search((e.get("class") or "") + " " + (e.get("itemprop") or ""))
+    ]  # fmt: skip
+    for element in elements[:12]:
         text = _norm(element.text_content())
-        if text and len(text) < 300:
+        if not text or len(text) >= 300:
+            continue
+        if _in_chrome(element):
+            # A logo heading names the site: it is then cut from the <title> too.
+            site.add(text)
+        elif not site.named(text):
             out.append(text)
     return out
 
 
-def choose_title(tree: Any, linked: _LinkedData, site: str | None) -> str | None:
+def choose_title(tree: Any, linked: _LinkedData, site: _Site) -> str | None:
     og_title = _meta(tree, "og:title", "twitter:title")
     title_element = tree.find(".//title")
-    page_title = _norm(title_element.text_content()) if title_element is not None else None
+    page_title = _unescape(title_element.text_content()) if title_element is not None else None
+    headings = _heading_candidates(tree, site)
     stated = [t for t in (linked.headline, og_title, page_title) if t]
-    stated_keys = {_key(t) for t in stated} | {_key(p) for t in stated for p in _title_parts(t)}
-    stripped = {_key(_strip_site(t, site)) for t in stated}
-    for heading in _headings(tree, "h1")[:4]:
+    stated_keys = {_key(t) for t in stated} | {_key(_strip_site(t, site)) for t in stated}
+    for heading in headings:
         key = _key(heading)
-        if key and (key in stated_keys or key in stripped or any(key and t.startswith(key) for t in stated_keys)):
+        if key in stated_keys or any(len(key) >= 10 and t.startswith(key) for t in stated_keys):
             return heading
     if linked.headline:
         return linked.headline
@@ -180,24 +264,43 @@ def choose_title(tree: Any, linked: _LinkedData, site: str | None) -> str | None
 
 # ---------------------------------------------------------------- authors, date, outlet
 
-_BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|written\s+by)\s*:?\s+", re.IGNORECASE)
+# Words that introduce a byline in several languages ("By", "Von", "Par", "Artikel von", "Posted by").
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:view\s+all\s+)?(?:posts|articles|beiträge|artikel)\s+(?:by|von)|(?:posted|written|published|"
+    r"geschrieben|verfasst|veröffentlicht)\s+(?:by|von)|beitrag\s+von|auteur|autor(?:in)?|author|"
+    r"by|von|vom|par|por|di|door|av|af)\s*:?\s+",
+    re.IGNORECASE,
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b)\s*")
 
 
-def _split_names(value: str) -> tuple[str, ...]:
-    value = _BYLINE_PREFIX.sub("", value)
-    names = [n.strip(" .|") for n in _NAME_SPLIT.split(value)]
-    return tuple(n for n in names if n and len(n.split()) <= 5 and not n.startswith("http") and "@" not in n)
+def split_names(value: str) -> tuple[str, ...]:
+    """Person names from a byline value: prefixes ("By", "Von") cut, lists split, links and emails left out."""
+    names = []
+    for part in value.split(";"):
+        part = _BYLINE_PREFIX.sub("", part.strip())
+        names.extend(n.strip(" |,") for n in _NAME_SPLIT.split(part))
+    return tuple(
+        dict.fromkeys(
+            n for n in names if n and len(n.split()) <= 5 and not n.startswith("http") and "@" not in n
+        )
+    )
 
 
 def choose_authors(tree: Any, linked: _LinkedData) -> tuple[str, ...]:
     if linked.authors:
-        return tuple(dict.fromkeys(n for a in linked.authors for n in _split_names(a)))
+        return tuple(dict.fromkeys(n for a in linked.authors for n in split_names(a)))
     for name in ("author", "article:author", "dc.creator", "DC.creator", "sailthru.author", "parsely-author"):
         value = _meta(tree, name)
         if value and not value.startswith("http"):
-            return _split_names(value)
+            return split_names(value)
     return ()
+
+
+def without_site_names(names: tuple[str, ...], site: _Site) -> tuple[str, ...]:
+    """Leave out the outlet when it is listed beside people ("Rob Picheta, CNN")."""
+    people = tuple(n for n in names if not site.named(n))
+    return people or names
 
 
 def choose_published(tree: Any, linked: _LinkedData) -> str | None:
@@ -220,15 +323,16 @@ def choose_published(tree: Any, linked: _LinkedData) -> str | None:
 def page_meta(tree: Any, url: str | None = None) -> PageMeta:
     """What the page says about itself; fields it does not state are None."""
     linked = _linked_data(tree)
-    site = _meta(tree, "og:site_name", "application-name") or linked.publisher
+    site_name = _meta(tree, "og:site_name", "application-name") or linked.publisher
     canonical = tree.find('.//link[@rel="canonical"]')
     page_url = url or _meta(tree, "og:url") or (canonical.get("href") if canonical is not None else None)
     if page_url and not page_url.startswith(("http://", "https://")):
         page_url = None
+    site = _Site([site_name, _meta(tree, "application-name"), linked.publisher], page_url or linked.url)
     return PageMeta(
         title=choose_title(tree, linked, site),
-        authors=choose_authors(tree, linked),
+        authors=without_site_names(choose_authors(tree, linked), site),
         published=choose_published(tree, linked),
-        outlet=site,
+        outlet=site_name,
         url=page_url or linked.url,
     )

@@ -232,7 +232,9 @@ _ORIGINAL_SOURCE = re.compile(
 
 
 def _is_body_paragraph(block: Block) -> bool:
-    return block.kind in ("para", "item") and not block.link_only and len(block.text.split()) > _MAX_META_WORDS
+    return (
+        block.kind in ("para", "item") and not block.link_only and len(block.text.split()) > _MAX_META_WORDS
+    )
 
 
 def read_markdown(markdown: str, source: str) -> Article:

@@ -11,10 +11,79 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 # Words a sentence cannot end on: a paragraph ending with one was cut mid-sentence.
 _CONTINUING_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as than that which who whom whose "
-    "into onto over under between among about against its their his her our your my this these "
-    "those is are was were be been has have had will would shall should can could may might must "
-    "not if while when where whether because although though since until unless".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "between",
+        "among",
+        "about",
+        "against",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "if",
+        "while",
+        "when",
+        "where",
+        "whether",
+        "because",
+        "although",
+        "though",
+        "since",
+        "until",
+        "unless",
+    ]
 )
 
 # A heading-like line is short; only longer unfinished paragraphs are taken as cut mid-sentence.
@@ -72,12 +141,7 @@ def join_broken(paragraphs: list[str], keep: set[int] | None = None) -> list[str
     out: list[str] = []
     last_index = -1
     for index, para in enumerate(paragraphs):
-        if (
-            out
-            and last_index not in keep
-            and index not in keep
-            and is_broken_pair(out[-1], para)
-        ):
+        if out and last_index not in keep and index not in keep and is_broken_pair(out[-1], para):
             out[-1] = out[-1].rstrip() + " " + para.lstrip()
         else:
             out.append(para)
