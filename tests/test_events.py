@@ -123,7 +123,7 @@ def test_reported_speech_codes_the_reported_event(nlp):
 
 
 def test_threat_takes_content_mode_and_recipient(nlp):
-    events, ids = code(nlp, "Turkey threatened to impose a curfew on Kurdish towns.", {"Turkey": "TUR", "Kurdish": "TUR"})
+    events, _ids = code(nlp, "Turkey threatened to impose a curfew on Kurdish towns.", {"Turkey": "TUR", "Kurdish": "TUR"})
     e = one(events, "THREATEN")
     assert e.mode == "restrict"
     assert len(events) == 1
@@ -189,7 +189,7 @@ def test_date_from_time_expression_and_article_fallback(nlp):
     events, _ = code(nlp, text, {"Chad": "TCD", "Niger": "NER"}, times=times)
     signed = one(events, "SUPPORT")
     assert signed.date == "2019-03" and signed.date_precision == "month"
-    praised = [e for e in events if e.type == "SUPPORT" and e is not signed][0]
+    praised = next(e for e in events if e.type == "SUPPORT" and e is not signed)
     assert praised.date == "2021-05-10" and praised.date_precision == "article"
 
 

@@ -1,7 +1,7 @@
 """When, where and in which context an event happened.
 
-Date: a DATE time expression in the trigger's clause, else in its sentence (nearest to
-the trigger), not later than the article date unless the event is announced for the
+Date: the DATE time expression of the sentence nearest to the trigger and not inside
+another clause (a "while …"/"after …" or relative clause that leaves the trigger out), not later than the article date unless the event is announced for the
 future; else the article date, marked ``date_precision="article"``.
 Location: the place mentioned in the sentence nearest to the trigger.
 Context: the sense's own contexts, then context words of the sentence.
@@ -9,11 +9,12 @@ Context: the sense's own contexts, then context words of the sentence.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from dyads.model import Article, Place, Span as CharSpan, TimeExpr
+from dyads.model import Article, Place, TimeExpr
 from dyads.nlp.event_lexicon import Lexicon
 
 MAX_CONTEXTS = 3
@@ -26,13 +27,20 @@ def precision_of(value: str) -> str | None:
     return {1: "year", 2: "month"}.get(len(parts), "day")
 
 
-def _clause_span(trigger: Token) -> CharSpan:
-    """Characters of the trigger's clause: the subtree of the nearest verb head."""
-    node = trigger
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj", "xcomp", "pcomp"}
+
+
+def _foreign(time_token: Token, trigger: Token) -> bool:
+    """Does the time expression sit in another clause than the trigger's ("while …, last month")?"""
+    node = time_token
+    for _ in range(20):
+        clause = node.dep_ in SUBORDINATE and node.pos_ in ("VERB", "AUX")
+        if clause and not node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return True
+        if node.head.i == node.i:
+            return False
         node = node.head
-    tokens = list(node.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return False
 
 
 def event_date(
@@ -41,8 +49,7 @@ def event_date(
     """(date, date_precision) for an event."""
     published = article.published
     s_start, s_end = sentence.start_char, sentence.end_char
-    c_start, c_end = _clause_span(trigger)
-    best: tuple[tuple[int, int], TimeExpr] | None = None
+    best: tuple[int, TimeExpr] | None = None
     for t in times:
         if t.type != "DATE" or precision_of(t.value) is None:
             continue
@@ -52,11 +59,12 @@ def event_date(
         n = min(len(t.value), len(published or ""))
         if published and not future and t.value[:n] > published[:n]:
             continue  # a past event cannot postdate its report
-        in_clause = 0 if c_start <= start and end <= c_end else 1
+        time_token = next((tok for tok in sentence if tok.idx <= start < tok.idx + len(tok.text) + 1), None)
+        if time_token is None or _foreign(time_token, trigger):
+            continue
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
-        key = (in_clause, distance)
-        if best is None or key < best[0]:
-            best = (key, t)
+        if best is None or distance < best[0]:
+            best = (distance, t)
     if best is not None:
         return best[1].value, precision_of(best[1].value)
     if published:
@@ -79,7 +87,7 @@ def event_contexts(own: Sequence[str], sentence: Span, lexicon: Lexicon) -> tupl
     out: list[str] = [c for c in own]
     words = lexicon.context_words
     lemmas = [t.lemma_.lower() for t in sentence]
-    bigrams = [f"{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
+    bigrams = [f"{a} {b}" for a, b in itertools.pairwise(lemmas)]
     for word in bigrams + lemmas:
         context = words.get(word)
         if context and context not in out:

@@ -50,9 +50,16 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _has_object(verb: Token) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(c.dep_ in ("dobj", "dative") for v in verbs for c in v.children)
+
+
 def is_passive(verb: Token) -> bool:
+    """Passive clause, or a participle after a noun ("sanctions imposed by …"). A participle
+    with its own object is a misparsed main verb ("Doctors … donated and delivered goods")."""
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _has_object(verb)
     )
 
 
@@ -104,7 +111,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if is_passive(head) and not is_passive(verb):
             return _children(head, PASSIVE_SUBJECT_DEPS)  # "was indicted … and will resign"
         return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
-    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+    if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects(head, depth + 1)
@@ -155,6 +162,15 @@ def noun_arguments(noun: Token) -> Arguments:
             actor_tokens += agents(child)
             recipients += prep_objects(child, {"on", "against", "to"})
     return Arguments(tuple(actor_tokens), tuple(recipients))
+
+
+def noun_modifiers(noun: Token) -> list[Token]:
+    """Modifiers of an event noun that may name its actor if they resolve ("military takeover",
+    "Mali's fourth" in apposition)."""
+    out = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        out += [c for c in appos.children if c.dep_ == "poss"]
+    return out
 
 
 def core_tokens(token: Token) -> Iterator[Token]:

@@ -74,29 +74,43 @@ def _verb_keys(verb: Token) -> list[tuple[str, list[Token]]]:
 
 
 def match_sense(senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]) -> Sense | None:
-    object_lemmas: set[str] = set()
-    for obj in objects:
-        object_lemmas |= _object_lemmas(obj)
+    found = match_sense_object(senses, objects, preps, modifiers)
+    return found[0] if found else None
+
+
+def match_sense_object(
+    senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]
+) -> tuple[Sense, Token | None] | None:
+    """The first sense whose conditions hold, with the object that satisfied it (the content)."""
     for sense in senses:
-        if sense.objects and not sense.objects & object_lemmas:
-            continue
+        matched: Token | None = None
+        if sense.objects:
+            matched = next((o for o in objects if sense.objects & _object_lemmas(o)), None)
+            if matched is None:
+                continue
         if sense.preps and not sense.preps & preps:
             continue
         if sense.modifiers and not sense.modifiers & modifiers:
             continue
-        return sense
+        return sense, matched
     return None
 
 
 def verb_sense(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | None:
+    found = verb_sense_content(verb, lexicon)
+    return (found[0], found[1]) if found else None
+
+
+def verb_sense_content(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token], Token | None] | None:
+    """Sense of a verb, its trigger words, and the object that selected the sense ("signed an agreement")."""
     objects = verb_objects(verb)
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
     for key, tokens in _verb_keys(verb):
         senses = lexicon.verbs.get(key)
         if senses:
-            sense = match_sense(senses, objects, preps, set())
-            if sense is not None:
-                return sense, tokens
+            found = match_sense_object(senses, objects, preps, set())
+            if found is not None:
+                return found[0], tokens, found[1]
     return None
 
 
@@ -114,11 +128,11 @@ def noun_sense(noun: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | Non
             continue
         if len(window) == n and all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, window, strict=True)):
             return senses[0], list(window)
-    senses = lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
-    if not senses:
+    single = lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
+    if not single:
         return None
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    sense = match_sense(senses, [], set(), modifiers)
+    sense = match_sense(single, [], set(), modifiers)
     return (sense, [noun]) if sense else None
 
 
@@ -200,7 +214,8 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                 out.append(Candidate("governor", token, sense, content=complement, tokens=own[1] if own else [token]))
                 continue
             if own is not None:
-                out.append(Candidate("verb", token, own[0], tokens=own[1]))
+                content = verb_sense_content(token, lexicon)
+                out.append(Candidate("verb", token, own[0], content=content[2] if content else None, tokens=own[1]))
                 continue
             if lemma in lexicon.modal_request:
                 for child in token.children:
@@ -218,7 +233,7 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _background_step(token: Token) -> bool:
-    if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+    if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN" and is_passive(token)):
         return True  # relative clauses and reduced relatives ("the sanctions imposed after …")
     if token.dep_ == "advcl":
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -226,9 +241,7 @@ def _background_step(token: Token) -> bool:
             return True
         # purpose ("to protest") and participles ("demonstrated, calling for …") are content
         return not (any(c.lower_ == "to" for c in token.children) or (token.tag_ == "VBG" and not marks))
-    if token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS:
-        return True
-    return False
+    return bool(token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS)
 
 
 def absorb(candidates: list[Candidate]) -> None:

@@ -16,9 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
 from dyads.nlp.event_lexicon import Lexicon, load_lexicon
-from dyads.nlp.event_modality import modality, recode
+from dyads.nlp.event_modality import Modality, modality, recode
 from dyads.nlp.event_setting import event_contexts, event_date, event_location
-from dyads.nlp.event_syntax import ActorIndex, Arguments, describe, noun_arguments, resolve_pronoun, verb_arguments
+from dyads.nlp.event_syntax import (
+    ActorIndex,
+    Arguments,
+    describe,
+    noun_arguments,
+    noun_modifiers,
+    resolve_pronoun,
+    verb_arguments,
+)
 from dyads.nlp.event_triggers import Candidate, absorb, find_candidates
 
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
@@ -28,7 +36,7 @@ HISTORICAL_YEARS = 2  # events dated this many years or more before the article 
 def _arguments(cand: Candidate) -> Arguments:
     if cand.kind == "noun":
         return noun_arguments(cand.head)
-    args = verb_arguments(cand.head, cand.content if cand.kind == "light" else None)
+    args = verb_arguments(cand.head, cand.content if cand.kind in ("light", "verb") else None)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
         # the towns are; "Russia said Sudan must …": Sudan is.
@@ -86,21 +94,28 @@ def _code(
     recipient_tokens = [t for t in args.recipients if t not in actor_tokens]
     if cand.kind == "noun" and not actor_tokens and not recipient_tokens and not _happens(cand, lexicon):
         return None  # a bare mention ("the coup") with nobody named and nothing said to happen
-    if not actor_tokens and not recipient_tokens and cand.sense.type not in lexicon.actorless_ok:
+    happens = cand.kind == "noun" and _happens(cand, lexicon)
+    if not actor_tokens and not recipient_tokens and not happens and cand.sense.type not in lexicon.actorless_ok:
         return None
     actor_ids = index.for_tokens(actor_tokens)
+    if cand.kind == "noun":
+        # "the military takeover", "Mali's fourth": modifiers that name a known actor
+        for actor_id in index.for_tokens(noun_modifiers(cand.head)):
+            if actor_id not in actor_ids:
+                actor_ids.append(actor_id)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
     if cand.background and not actor_ids:
         return None  # circumstances ("after X …", relative clauses) only with a known actor
 
-    carrier = cand.head if cand.kind != "noun" else _carrier_verb(cand.head)
-    mod = modality(carrier if carrier is not None else cand.head, transparent)
+    # a nominal event takes the modality of its verb only when the verb reports it happening
+    carrier = cand.head if cand.kind != "noun" else (cand.head.head if happens else None)
+    mod = modality(carrier, transparent) if carrier is not None else Modality()
     mode = _mode_from_children(cand, lexicon)
     type_, mode, auxiliary, note = recode(cand.sense.type, mode, mod, lexicon)
     date, precision = event_date(cand.head, sent, times, article, future=mod.future)
-    if auxiliary is None and date and article.published and precision != "article":
-        if int(article.published[:4]) - int(date[:4]) >= HISTORICAL_YEARS:
-            auxiliary = "historical"
+    dated = auxiliary is None and date and article.published and precision != "article"
+    if dated and int(article.published[:4]) - int(date[:4]) >= HISTORICAL_YEARS:  # type: ignore[index]
+        auxiliary = "historical"
 
     trigger_lemma = " ".join(t.lemma_.lower() for t in sorted(cand.anchor_tokens, key=lambda t: t.i))
     why = [f"{trigger_lemma!r} → {cand.sense.entry} ({cand.kind})"]
@@ -139,18 +154,6 @@ def _code(
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         why="; ".join(why),
     )
-
-
-def _carrier_verb(noun: Token) -> Token | None:
-    """The verb a nominal trigger hangs from, for its modality ("will hold talks")."""
-    node = noun
-    for _ in range(4):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _happens(cand: Candidate, lexicon: Lexicon) -> bool:
