@@ -37,8 +37,9 @@ ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
 COHERENCE_WEIGHT = 8.0
 NEAR_KM, FAR_KM = 40.0, 150.0
-SAME_COUNTRY_LINK = 0.1
-COUNTRY_LINK = 0.3
+SAME_COUNTRY_LINK = 0.0
+COUNTRY_LINK = 0.0
+FOCUS_WEIGHT = 4.0
 MAX_GROUP_WEIGHT = 1.5
 MAX_CANDIDATES = 30
 ROUNDS = 3
@@ -192,12 +193,41 @@ def resolve_groups(groups: list[NameGroup]) -> list[Entry | None]:
             best = support[:, columns].max(axis=1)
             best[owner_arr == g] = 0.0
             coherence += weights[g] * best
-        scores = base_arr + COHERENCE_WEIGHT * coherence
+        focus = _country_focus(flat, owner_arr, belief, weights)
+        scores = base_arr + COHERENCE_WEIGHT * coherence + FOCUS_WEIGHT * focus
     chosen: list[Entry | None] = []
     for g in range(len(groups)):
         rows = np.flatnonzero(owner_arr == g)
         chosen.append(flat[rows[np.argmax(scores[rows])]] if rows.size else None)
     return chosen
+
+
+def _country_focus(
+    flat: list[Entry], owner: np.ndarray, belief: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """For each candidate, the share of the article's other names that likely lie in its country.
+
+    A share, not a sum: an article naming twenty American towns should not thereby move
+    "Moscow" to Idaho; the towns near Moscow, Idaho would (through distance links)."""
+    countries = sorted({e.country for e in flat if e.country})
+    if not countries:
+        return np.zeros(len(flat))
+    column = {c: i for i, c in enumerate(countries)}
+    n_groups = int(owner.max()) + 1
+    mass = np.zeros((n_groups, len(countries)))
+    for i, entry in enumerate(flat):
+        if entry.country:
+            mass[owner[i], column[entry.country]] += belief[i] * weights[owner[i]]
+    total = mass.sum(axis=0)
+    focus = np.zeros(len(flat))
+    for i, entry in enumerate(flat):
+        if not entry.country:
+            continue
+        others = total - mass[owner[i]]
+        denominator = others.sum()
+        if denominator > 0:
+            focus[i] = others[column[entry.country]] / denominator
+    return focus
 
 
 def _beliefs(scores: np.ndarray, owner: np.ndarray, n_groups: int) -> np.ndarray:
