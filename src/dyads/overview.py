@@ -1,0 +1,99 @@
+"""Corpus-wide summaries for dashboards and notebooks: quad-class series, top dyads, partner networks.
+
+Like :mod:`dyads.analytics`, each function takes an open Store and returns plain rows; SQL uses bound
+parameters only. Dyads here are country-level where a country is known, else the actor's name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyads.analytics import NOT_FACTUAL, party_condition, period_sql
+from dyads.store import Row, Store
+from dyads.store.ontology import QUAD_NAMES
+
+_FACTUAL = f"(e.auxiliary IS NULL OR e.auxiliary NOT IN ({','.join('?' * len(NOT_FACTUAL))}))"
+_PARTY = "COALESCE({a}.country, {a}.org, {a}.name)"
+
+
+def quad_series(store: Store, by: str = "month") -> list[Row]:
+    """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}."""
+    bucket = period_sql(by)
+    found = store.rows(
+        f"SELECT {bucket} AS period, e.quad, COUNT(*) AS n FROM events e"
+        f" WHERE e.date IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
+        list(NOT_FACTUAL),
+    )
+    names = {number: name for name, number in QUAD_NAMES.items()}
+    periods: dict[str, Row] = {}
+    for row in found:
+        entry = periods.setdefault(row["period"], {"period": row["period"], **dict.fromkeys(QUAD_NAMES, 0)})
+        entry[names[row["quad"]]] = row["n"]
+    return list(periods.values())
+
+
+def top_dyads(store: Store, limit: int = 15) -> list[Row]:
+    """The most frequent directed dyads: rows {actor, recipient, events, mean_score}."""
+    return store.rows(
+        f"SELECT {_PARTY.format(a='s')} AS actor, {_PARTY.format(a='t')} AS recipient,"
+        " COUNT(DISTINCT e.id) AS events, ROUND(AVG(e.score), 2) AS mean_score"
+        " FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'actor'"
+        " JOIN event_actors t ON t.event_id = e.id AND t.role = 'recipient'"
+        f" WHERE {_FACTUAL} AND {_PARTY.format(a='s')} != {_PARTY.format(a='t')}"
+        " GROUP BY actor, recipient ORDER BY events DESC, actor, recipient LIMIT ?",
+        [*NOT_FACTUAL, limit],
+    )
+
+
+def active_actors(store: Store, limit: int = 15) -> list[Row]:
+    """Parties by the number of events they take part in: rows {key, label, events, mentions}."""
+    return store.rows(
+        f"SELECT {_PARTY.format(a='ea')} AS key, {_PARTY.format(a='ea')} AS label,"
+        " COUNT(DISTINCT e.id) AS events, SUM(e.n_mentions) AS mentions"
+        f" FROM events e JOIN event_actors ea ON ea.event_id = e.id WHERE {_FACTUAL}"
+        " GROUP BY key ORDER BY events DESC, key LIMIT ?",
+        [*NOT_FACTUAL, limit],
+    )
+
+
+def event_places(store: Store, limit: int = 300) -> list[Row]:
+    """Where events happen: rows {name, country, lat, lon, events}."""
+    return store.rows(
+        "SELECT e.place_name AS name, e.place_country AS country, AVG(e.lat) AS lat, AVG(e.lon) AS lon,"
+        f" COUNT(*) AS events FROM events e WHERE e.lat IS NOT NULL AND {_FACTUAL}"
+        " GROUP BY e.place_name, e.place_country ORDER BY events DESC LIMIT ?",
+        [*NOT_FACTUAL, limit],
+    )
+
+
+def partner_network(store: Store, party: str, limit: int = 25) -> dict[str, Any]:
+    """A party's partners: nodes and links weighted by events, coloured by mean score."""
+    condition, params = party_condition(party, None)
+    rows = store.rows(
+        f"SELECT {_PARTY.format(a='o')} AS partner, COUNT(DISTINCT e.id) AS events,"
+        " ROUND(AVG(e.score), 2) AS mean_score FROM events e JOIN event_actors o ON o.event_id = e.id"
+        f" WHERE {condition} AND {_FACTUAL} AND {_PARTY.format(a='o')} != ?"
+        " AND o.country IS NOT ? GROUP BY partner ORDER BY events DESC LIMIT ?",
+        [*params, *NOT_FACTUAL, party, party, limit],
+    )
+    nodes = [{"id": party, "label": party, "focus": True}]
+    nodes += [{"id": r["partner"], "label": r["partner"], "focus": False} for r in rows]
+    links = [
+        {"source": party, "target": r["partner"], "events": r["events"], "mean_score": r["mean_score"]}
+        for r in rows
+    ]
+    return {"nodes": nodes, "links": links}
+
+
+def series_by_direction(rows: list[Row], key: str = "direction") -> dict[str, list[Row]]:
+    """Fold dyad/compare rows into {series name: [{period, score, events}]} for line charts."""
+    out: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        if row.get("period") == "all":
+            continue
+        entry = out.setdefault(str(row[key]), {}).setdefault(
+            row["period"], {"period": row["period"], "score": 0.0, "events": 0}
+        )
+        entry["score"] = round(entry["score"] + float(row.get("score_sum") or 0.0), 2)
+        entry["events"] += int(row.get("events") or 0)
+    return {name: list(periods.values()) for name, periods in out.items()}

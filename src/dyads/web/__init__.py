@@ -1,0 +1,1 @@
+"""The analyst's dashboard and REST API over a corpus store (FastAPI)."""

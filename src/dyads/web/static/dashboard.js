@@ -1,0 +1,167 @@
+// dyads dashboard charts. Data arrives embedded in the page as JSON
+// (<script type="application/json">), so every page works offline and with no API round-trip.
+/* global d3, topojson */
+"use strict";
+
+const QUADS = [
+  { key: "verbal_cooperation", label: "Verbal cooperation", color: "#8fb9dd" },
+  { key: "material_cooperation", label: "Material cooperation", color: "#2b7bb9" },
+  { key: "verbal_conflict", label: "Verbal conflict", color: "#e7938c" },
+  { key: "material_conflict", label: "Material conflict", color: "#c4362c" },
+];
+
+function readJSON(id) {
+  const node = document.getElementById(id);
+  if (!node) return null;
+  try { return JSON.parse(node.textContent); } catch (e) { return null; }
+}
+
+function emptyNote(svg, text) {
+  svg.append("text").attr("x", 12).attr("y", 24).attr("class", "muted").attr("fill", "#6b7580").text(text);
+}
+
+function frame(el, height) {
+  const svg = d3.select(el);
+  svg.selectAll("*").remove();
+  const width = el.clientWidth || 600;
+  svg.attr("viewBox", `0 0 ${width} ${height}`);
+  return { svg, width, height, m: { top: 12, right: 16, bottom: 28, left: 40 } };
+}
+
+// Stacked bars: events per period by PLOVER quad class.
+function renderQuadSeries(el, rows) {
+  const { svg, width, height, m } = frame(el, 260);
+  if (!rows || rows.length === 0) { emptyNote(svg, "No events yet."); return; }
+  const keys = QUADS.map((q) => q.key);
+  const stack = d3.stack().keys(keys).value((d, k) => d[k] || 0)(rows);
+  const x = d3.scaleBand().domain(rows.map((r) => r.period)).range([m.left, width - m.right]).padding(0.15);
+  const ymax = d3.max(stack, (s) => d3.max(s, (d) => d[1])) || 1;
+  const y = d3.scaleLinear().domain([0, ymax]).nice().range([height - m.bottom, m.top]);
+  svg.append("g").selectAll("g").data(stack).join("g")
+    .attr("fill", (s) => QUADS.find((q) => q.key === s.key).color)
+    .selectAll("rect").data((s) => s).join("rect")
+    .attr("x", (d) => x(d.data.period)).attr("width", x.bandwidth())
+    .attr("y", (d) => y(d[1])).attr("height", (d) => Math.max(0, y(d[0]) - y(d[1])))
+    .append("title").text((d) => `${d.data.period}: ${d[1] - d[0]}`);
+  const ticks = x.domain().filter((_, i, all) => all.length < 14 || i % Math.ceil(all.length / 12) === 0);
+  svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).tickValues(ticks));
+  svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5));
+}
+
+// Lines: one series per key (e.g. "RUS→MLI"), value = summed PLOVER score per period.
+function renderLines(el, series, valueKey) {
+  const { svg, width, height, m } = frame(el, 260);
+  const names = Object.keys(series || {});
+  const all = names.flatMap((n) => series[n]);
+  if (all.length === 0) { emptyNote(svg, "No events for this selection."); return; }
+  const periods = Array.from(new Set(all.map((d) => d.period))).sort();
+  const x = d3.scalePoint().domain(periods).range([m.left, width - m.right]).padding(0.5);
+  const ext = d3.extent(all, (d) => d[valueKey]);
+  const y = d3.scaleLinear().domain([Math.min(0, ext[0]), Math.max(0, ext[1])]).nice().range([height - m.bottom, m.top]);
+  const color = d3.scaleOrdinal(["#2b7bb9", "#c4362c", "#2e9b5c", "#8a63d2", "#d19a00"]).domain(names);
+  svg.append("line").attr("x1", m.left).attr("x2", width - m.right).attr("y1", y(0)).attr("y2", y(0)).attr("stroke", "#aab");
+  for (const name of names) {
+    const pts = series[name].slice().sort((a, b) => d3.ascending(a.period, b.period));
+    svg.append("path").datum(pts).attr("fill", "none").attr("stroke", color(name)).attr("stroke-width", 2)
+      .attr("d", d3.line().x((d) => x(d.period)).y((d) => y(d[valueKey])));
+    svg.append("g").selectAll("circle").data(pts).join("circle")
+      .attr("cx", (d) => x(d.period)).attr("cy", (d) => y(d[valueKey])).attr("r", 3).attr("fill", color(name))
+      .append("title").text((d) => `${name} ${d.period}: ${d[valueKey]} (${d.events} events)`);
+  }
+  const ticks = periods.filter((_, i) => periods.length < 14 || i % Math.ceil(periods.length / 12) === 0);
+  svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).tickValues(ticks));
+  svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5));
+  const legend = svg.append("g").attr("transform", `translate(${m.left + 8},${m.top + 4})`);
+  names.forEach((n, i) => {
+    legend.append("rect").attr("x", 0).attr("y", i * 16).attr("width", 10).attr("height", 10).attr("fill", color(n));
+    legend.append("text").attr("x", 14).attr("y", i * 16 + 9).attr("font-size", 12).text(n);
+  });
+}
+
+// World map of event locations from the vendored Natural Earth countries.
+async function renderMap(el, points) {
+  const { svg, width, height } = frame(el, 360);
+  const projection = d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
+  const path = d3.geoPath(projection);
+  const world = await d3.json(el.dataset.world);
+  const countries = topojson.feature(world, world.objects.countries);
+  svg.append("path").datum({ type: "Sphere" }).attr("d", path).attr("fill", "#eef3f7");
+  svg.append("g").selectAll("path").data(countries.features).join("path")
+    .attr("d", path).attr("fill", "#dfe5ea").attr("stroke", "#fff").attr("stroke-width", 0.5);
+  const rows = (points || []).filter((p) => p.lat !== null && p.lon !== null);
+  const r = d3.scaleSqrt().domain([1, d3.max(rows, (p) => p.events) || 1]).range([3, 14]);
+  svg.append("g").attr("class", "points").selectAll("circle").data(rows).join("circle")
+    .attr("cx", (p) => projection([p.lon, p.lat])[0]).attr("cy", (p) => projection([p.lon, p.lat])[1])
+    .attr("r", (p) => r(p.events)).attr("fill", "#c4362c").attr("fill-opacity", 0.55).attr("stroke", "#7a1f18")
+    .append("title").text((p) => `${p.name}: ${p.events} events`);
+}
+
+// Partners network: nodes are actors, edge colour by mean PLOVER score (blue cooperation, red conflict).
+function renderNetwork(el, graph) {
+  const { svg, width, height } = frame(el, 380);
+  if (!graph || graph.nodes.length === 0) { emptyNote(svg, "No partners yet."); return; }
+  const color = d3.scaleDiverging(d3.interpolateRdBu).domain([-10, 0, 10]);
+  const nodes = graph.nodes.map((d) => ({ ...d }));
+  const links = graph.links.map((d) => ({ ...d }));
+  const sim = d3.forceSimulation(nodes)
+    .force("link", d3.forceLink(links).id((d) => d.id).distance(90))
+    .force("charge", d3.forceManyBody().strength(-220))
+    .force("center", d3.forceCenter(width / 2, height / 2))
+    .stop();
+  for (let i = 0; i < 200; i += 1) sim.tick();
+  const clampX = (v) => Math.max(20, Math.min(width - 20, v));
+  const clampY = (v) => Math.max(20, Math.min(height - 20, v));
+  svg.append("g").selectAll("line").data(links).join("line")
+    .attr("x1", (d) => clampX(d.source.x)).attr("y1", (d) => clampY(d.source.y))
+    .attr("x2", (d) => clampX(d.target.x)).attr("y2", (d) => clampY(d.target.y))
+    .attr("stroke", (d) => color(d.mean_score)).attr("stroke-width", (d) => 1 + Math.sqrt(d.events))
+    .append("title").text((d) => `${d.source.id}–${d.target.id}: ${d.events} events, mean ${d.mean_score}`);
+  const node = svg.append("g").selectAll("g").data(nodes).join("g")
+    .attr("transform", (d) => `translate(${clampX(d.x)},${clampY(d.y)})`);
+  node.append("circle").attr("r", (d) => (d.focus ? 9 : 6)).attr("fill", (d) => (d.focus ? "#1d2329" : "#8a63d2"));
+  node.append("a").attr("href", (d) => `/actor/${encodeURIComponent(d.id)}`)
+    .append("text").attr("x", 10).attr("y", 4).attr("font-size", 12).text((d) => d.label);
+}
+
+// Article page: clicking a highlighted event shows why it was coded.
+function wireArticle() {
+  const events = readJSON("events-data");
+  const panel = document.getElementById("explain-body");
+  if (!events || !panel) return;
+  const byId = Object.fromEntries(events.map((e) => [e.id, e]));
+  document.querySelectorAll("mark.event").forEach((markEl) => {
+    markEl.addEventListener("click", () => {
+      const ev = byId[markEl.dataset.event];
+      if (!ev) return;
+      panel.replaceChildren();
+      const dl = document.createElement("dl");
+      dl.className = "explain";
+      const rows = [
+        ["Type", `${ev.type}${ev.mode ? " / " + ev.mode : ""}${ev.cameo ? " (CAMEO " + ev.cameo + ")" : ""}`],
+        ["Trigger", ev.trigger_text], ["Actor", ev.actor_names], ["Recipient", ev.recipient_names || "—"],
+        ["Date", ev.date || "—"], ["Place", ev.place || "—"], ["Score", String(ev.score)],
+        ["Auxiliary", ev.auxiliary || "—"], ["Confidence", String(ev.confidence)], ["Why", ev.why || "—"],
+        ["Sentence", ev.sentence_text],
+      ];
+      for (const [k, v] of rows) {
+        const dt = document.createElement("dt"); dt.textContent = k;
+        const dd = document.createElement("dd"); dd.textContent = v; // textContent: never parsed as HTML
+        dl.append(dt, dd);
+      }
+      panel.append(dl);
+      panel.dataset.shown = ev.id;
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("svg[data-chart]").forEach((el) => {
+    const data = readJSON(el.dataset.source);
+    const kind = el.dataset.chart;
+    if (kind === "quads") renderQuadSeries(el, data);
+    else if (kind === "lines") renderLines(el, data, el.dataset.value || "score");
+    else if (kind === "map") renderMap(el, data).catch((err) => console.warn("map:", err));
+    else if (kind === "network") renderNetwork(el, data);
+  });
+  wireArticle();
+});
