@@ -170,7 +170,14 @@ def demo(
     raise typer.Exit(run_demo(db))
 
 
+def _register_commands() -> None:
+    """Commands defined in their own modules register on ``app`` when imported."""
+    import dyads.cli_corpus  # noqa: F401
+    import dyads.cli_serve  # noqa: F401
+
+
 def main() -> None:
+    _register_commands()
     try:
         app()
     except KeyboardInterrupt:
