@@ -62,7 +62,7 @@ def _trafilatura_document(tree: Any, url: str | None) -> Any:
     # call compiles regexes for ~200 of them (seconds a page in a fresh process). The page's
     # languages find the same dates ("1. Februar 2022") in a tenth of a second.
     parser = _date_parser(_page_languages(tree))
-    htmldate.extractors.get_external_parser = lambda: parser  # type: ignore[attr-defined]
+    htmldate.extractors.get_external_parser = lambda: parser  # type: ignore[assignment]
     # Comments are not the article.
     return trafilatura.bare_extraction(
         tree,

@@ -276,7 +276,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b)\s*")
 
 def split_names(value: str) -> tuple[str, ...]:
     """Person names from a byline value: prefixes ("By", "Von") cut, lists split, links and emails left out."""
-    names = []
+    names: list[str] = []
     for part in value.split(";"):
         part = _BYLINE_PREFIX.sub("", part.strip())
         names.extend(n.strip(" |,") for n in _NAME_SPLIT.split(part))

@@ -263,10 +263,9 @@ def read_markdown(markdown: str, source: str) -> Article:
                 continue
             if opens_footer(text) or is_prompt(text):
                 continue
-            if block.kind == "heading" or not _is_body_paragraph(block):
-                # Short lines before the first paragraph: kicker, standfirst, or furniture.
-                if block.kind == "heading" or len(text.split()) < 4:
-                    continue
+            # Short lines and headings before the first paragraph: kicker, section name, or furniture.
+            if block.kind == "heading" or len(text.split()) < 4:
+                continue
             started = True
         if opens_footer(text):
             if _more_article_before(blocks, index, body_chars):

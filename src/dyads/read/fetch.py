@@ -1,0 +1,131 @@
+"""Download one page over http(s), with the guards a server that fetches user-given URLs needs.
+
+* only ``http`` and ``https`` (no ``file://``, ``ftp://``…);
+* the host is resolved and *every* address checked: loopback, private,
+  link-local (cloud metadata services live there), multicast, reserved and
+  unspecified addresses are refused unless ``Options.allow_private``;
+* redirects are followed by hand, at most ``MAX_REDIRECTS``, each new URL
+  checked again as above;
+* a timeout (``Options.fetch_timeout``) and a size cap (``Options.max_bytes``,
+  checked against Content-Length and again while reading).
+
+The address check and the connection resolve the name separately, so a DNS
+server that answers differently the second time is not caught; deployments
+that face that threat should also filter egress at the network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from dyads.model import Options, ReadError
+
+MAX_REDIRECTS = 5
+USER_AGENT = "dyads/0.1 (+news event extraction)"
+
+
+@dataclass(frozen=True)
+class Download:
+    url: str  # after redirects
+    data: bytes
+    content_type: str | None
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _refused_address(address: str) -> str | None:
+    """Why ``address`` may not be fetched, or None when it is a public address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for flag, why in (
+        (ip.is_loopback, "loopback"),
+        (ip.is_link_local, "link-local"),
+        (ip.is_private, "private"),
+        (ip.is_multicast, "multicast"),
+        (ip.is_unspecified, "unspecified"),
+        (ip.is_reserved, "reserved"),
+    ):
+        if flag:
+            return why
+    return None if ip.is_global else "non-public"
+
+
+def check_url(url: str, options: Options | None = None) -> None:
+    """Raise ReadError unless ``url`` is http(s) and (unless allowed) its host has only public addresses."""
+    options = options or Options()
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise ReadError(url, f"not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise ReadError(url, f"refused: only http and https URLs are read, not {parts.scheme or 'a bare path'}:")
+    host = parts.hostname
+    if not host:
+        raise ReadError(url, "not a valid URL (no host)")
+    if options.allow_private:
+        return
+    try:
+        addresses = _resolve(host, port)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ReadError(url, f"cannot resolve host {host!r} ({exc})") from None
+    for address in addresses:
+        why = _refused_address(address)
+        if why:
+            raise ReadError(
+                url, f"refused: {host} resolves to the {why} address {address} (see Options.allow_private)"
+            )
+
+
+def fetch(url: str, options: Options | None = None) -> Download:
+    """The body of ``url`` after at most MAX_REDIRECTS redirects; every failure is a ReadError."""
+    import httpx
+
+    options = options or Options()
+    current = url
+    try:
+        with httpx.Client(
+            follow_redirects=False, timeout=options.fetch_timeout, headers={"User-Agent": USER_AGENT}
+        ) as client:
+            for _hop in range(MAX_REDIRECTS + 1):
+                check_url(current, options)
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise ReadError(url, f"HTTP {response.status_code} redirect without a Location")
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        raise ReadError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                    return Download(
+                        url=str(response.url),
+                        data=_read_capped(response, url, options.max_bytes),
+                        content_type=response.headers.get("content-type"),
+                    )
+    except httpx.TimeoutException:
+        raise ReadError(url, f"timed out after {options.fetch_timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        raise ReadError(url, f"cannot fetch ({type(exc).__name__}: {exc or 'no detail'})") from None
+    raise ReadError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+def _read_capped(response: object, url: str, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length")  # type: ignore[attr-defined]
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise ReadError(url, f"response of {int(declared):,} bytes is over the {max_bytes:,}-byte limit")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():  # type: ignore[attr-defined]
+        size += len(chunk)
+        if size > max_bytes:
+            raise ReadError(url, f"response is over the {max_bytes:,}-byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
