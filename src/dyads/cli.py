@@ -110,6 +110,11 @@ def analyze(
     if published:
         _check_date(published)
     article = _read(target, options, published)
+    if article.language != "en":
+        typer.echo(
+            f"dyads: warning: {target}: the text looks like '{article.language}', not English; analysing anyway",
+            err=True,
+        )
     from dyads.nlp.analyze import analyze_article
 
     analysis = analyze_article(article, options)
