@@ -1,16 +1,400 @@
-"""Actor resolution: who is who (countries, organisations, people, roles). Placeholder."""
+"""Actor resolution: who is who (countries, organisations, people, groups) in one article.
+
+``find_actors(doc, article, options)`` returns ``Actor`` records with ids a1, a2, … in the
+order of first mention, each with every mention span (character offsets into the text), a
+CAMEO-style ``code`` and ``why`` (how it was resolved). The steps:
+
+1. The knowledge ruler (``actor_ruler.py``, ahead of the NER) labels known countries,
+   demonyms, capitals, seats of power, organisations and people.
+2. Acronyms defined in the text ("National Committee for the Salvation of the People (CNSP)")
+   make one actor of the long form, the acronym and its later uses.
+3. Each entity becomes a mention: countries as themselves; capitals and seats of power only
+   when they stand for the state ("Moscow urged", not "a stadium in Bamako"); people with the
+   title before the name, the description after it and the institution they work at; unknown
+   organisations with the demonym before them ("Russian Ministry …"), a country in or after
+   the name, and the sector of their head noun ("Ministry" -> GOV).
+4. Group nouns ("Malian soldiers", "protesters in Bamako", "the junta") become group actors
+   keyed by country and sector; a bare national noun takes the article's focal country.
+5. Short names join full names (see ``actor_people.py``); roles are checked against the date.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from dyads.knowledge import Knowledge, load_knowledge, normalize
 from dyads.model import Actor, Article, Options
+from dyads.nlp import actor_rules as rules
+from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, focal_country, freeze
+from dyads.nlp.actor_people import NameMention, decide_person, resolve_people
+from dyads.nlp.actor_ruler import RULER_NAME
+
+NATIONAL_WORDS = {
+    "national",
+    "transitional",
+    "federal",
+    "presidential",
+    "constitutional",
+    "supreme",
+    "republican",
+}
+NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
+# Group nouns too vague to stand alone without a country ("power", "state").
+VAGUE_GROUP_NOUNS = {
+    "state", "states", "force", "power", "powers", "public", "population", "press", "media", "union",
+    "party", "leader", "leaders", "official", "agents", "units", "elite", "elites", "people",
+    "authority", "department", "palace", "administration", "society", "industry", "business",
+    "school", "journal", "campaign", "regime", "delegation", "commission", "bloc", "alliance",
+    "division", "field", "court", "assembly", "secretary", "deputy", "representative",
+    "representatives", "speaker", "cabinet", "presidency", "security", "intelligence", "justice",
+    "labor", "labour", "chief", "chiefs", "fellow", "expert", "experts", "analyst", "analysts",
+}  # fmt: skip
 
 
 def add_actor_ruler(nlp: Language, knowledge_dirs: tuple[str, ...] = ()) -> None:
-    """Add the knowledge-base entity ruler ahead of NER."""
+    """Add the knowledge-base entity ruler ahead of NER (once per Language)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    before = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe(RULER_NAME, before=before, config={"knowledge_dirs": list(knowledge_dirs)})
 
 
 def find_actors(doc: Doc, article: Article, options: Options) -> list[Actor]:
-    return []
+    kb = load_knowledge(tuple(options.knowledge_dirs))
+    return resolve(doc, kb, article.published)
+
+
+def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
+    drafts = Drafts(doc)
+    focal = focal_country(doc)
+    org_country = _known_org_countries(doc, kb)
+    names: list[NameMention] = []
+    defined = _acronyms(doc, drafts, kb, focal, org_country)
+    # people first, so that their titles ("former Defense Minister") are not read as names
+    entities = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+    for ent in entities:
+        if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
+            continue
+        kind, _, rest = ent.kb_id_.partition(":")
+        if kind == "country":
+            draft = _country(drafts, kb, rest)
+            drafts.mention(draft, ent.start, ent.end)
+        elif kind == "capital" and rules.is_metonym(ent.root):
+            draft = _country(drafts, kb, rest)
+            draft.note(f"'{ent.text}' stands for the state")
+            drafts.mention(draft, ent.start, ent.end)
+        elif kind == "seat":
+            iso3, _, sector = rest.partition(":")
+            draft = _group(drafts, kb, iso3, sector or None, ent.text)
+            draft.note(f"'{ent.text}': seat of power")
+            drafts.mention(draft, ent.start, ent.end)
+        elif kind == "org":
+            _known_org(doc, drafts, kb, ent, rest)
+        elif ent.label_ == "PERSON":
+            _person_or_not(doc, drafts, kb, ent, names, org_country, focal)
+        elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
+            _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
+    _titled_names(doc, drafts, kb, names, org_country)
+    resolve_people(doc, names, drafts, kb, date)
+    _groups(doc, drafts, kb, focal)
+    for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
+        if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
+            drafts.mention(_country(drafts, kb, ent.kb_id_.split(":")[1]), ent.start, ent.end)
+    for draft in drafts.by_key.values():
+        if draft.kind == "person":
+            decide_person(draft, kb, date)
+    return freeze(list(drafts.by_key.values()))
+
+
+def _country(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
+    country = kb.country(iso3)
+    draft = drafts.get("country:" + iso3, country.name if country else iso3, "country")
+    draft.country = iso3
+    draft.note("knowledge base: countries")
+    return draft
+
+
+def _group(drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str) -> Draft:
+    draft = drafts.get(f"group:{iso3 or '-'}:{sector or '-'}", clean_name(text), "group")
+    draft.country, draft.sector = iso3, sector
+    return draft
+
+
+def _known_org_countries(doc: Doc, kb: Knowledge) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.kb_id_.startswith("org:"):
+            org = kb.organization_for(ent.kb_id_[4:])
+            if org and org.country:
+                out.update({i: org.country for i in range(ent.start, ent.end)})
+    return out
+
+
+def _known_org(doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, key: str) -> None:
+    org = kb.organization_for(key)
+    if org is None:
+        return
+    kind = "group" if org.kind == "group" else "organization"
+    draft = drafts.get("org:" + key, org.name, kind)  # type: ignore[arg-type]
+    draft.country, draft.sector, draft.org = org.country, org.sector, org.org
+    draft.note("knowledge base: organizations")
+    drafts.mention(draft, ent.start, ent.end)
+    described, after = rules.description_after(doc, ent.end, kb)
+    if described is not None:  # "Nordgold, a Russian gold company": the same actor
+        drafts.taken.update(range(ent.end, after))
+
+
+def _acronyms(
+    doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None, org_country: dict[int, str]
+) -> list[tuple[int, int]]:
+    """Long forms with "(ACR)" after them; returns their token ranges."""
+    ranges: list[tuple[int, int]] = []
+    for token in doc:
+        if token.text != "(":
+            continue
+        found = rules.acronym_long_form(doc, token.i)
+        if found is None:
+            continue
+        start, end, acronym = found
+        if any(doc[i].ent_type_ == "PERSON" for i in range(start, end)):
+            continue
+        known = kb.organization_for(doc[start:end].text) or kb.organization_for(acronym)
+        if known is not None:
+            draft = drafts.get("org:" + normalize(known.name), known.name, "organization")
+            draft.country, draft.sector, draft.org = known.country, known.sector, known.org
+            draft.note("knowledge base: organizations")
+            drafts.mention(draft, start, end)
+        else:
+            draft = _unknown_org(doc, drafts, kb, start, end, focal, org_country, describe=False)
+            draft.org = acronym
+            draft.note(f"acronym '{acronym}' defined in the text")
+        drafts.mention(draft, token.i + 1, token.i + 2)
+        for other in doc[token.i + 3 :]:
+            if other.text == acronym:
+                drafts.mention(draft, other.i, other.i + 1)
+        if known is None and draft.sector is None:
+            draft.sector = _described_sector(doc, drafts, draft, kb)
+        ranges.append((start, end))
+    return ranges
+
+
+def _unknown_org(
+    doc: Doc, drafts: Drafts, kb: Knowledge, start: int, end: int, focal: str | None,
+    org_country: dict[int, str], describe: bool = True,
+) -> Draft:  # fmt: skip
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    span = doc[start:end]
+    name = clean_name(span.text)
+    draft = drafts.get("org-name:" + normalize(name), name, "organization")
+    # a demonym or country just before the name: "Russian Ministry of Foreign Affairs"
+    before = doc[start - 1] if start > 0 else None
+    country = rules.entity_country(before, kb) if before is not None else None
+    if country and before is not None and before.ent_type_ in {"NORP", "GPE"}:
+        draft.name = clean_name(doc[before.i : end].text)
+        drafts.mention(draft, before.i, end)
+        draft.note(f"country from '{before.text}' before the name")
+    else:
+        drafts.mention(draft, start, end)
+        country = next((c for t in span if (c := rules.entity_country(t, kb))), None)
+        if country:
+            draft.note("country named in the name")
+        else:
+            country = rules.affiliation_country(doc, end, kb, org_country)
+            if country:
+                draft.note("country of the place named after it")
+    head = [t for t in span if not t.is_space]
+    cut = next((i for i, t in enumerate(head) if t.lower_ in {"of", "for", "in", "on"}), len(head))
+    sector = kb.sector_for(" ".join(t.text for t in head[:cut])) if cut else None
+    described, after = rules.description_after(doc, end, kb)
+    if described is not None:  # "Avenda, a French engineering firm,"
+        drafts.taken.update(range(end, after))
+        country = country or described.country
+    if sector:
+        draft.note("sector from the head noun")
+    elif described is not None and described.sector:
+        sector = described.sector
+        draft.note(f"sector from the description '{described.text}'")
+    elif describe:
+        sector = _described_sector(doc, drafts, draft, kb)
+    if country is None and focal and any(t.lower_ in NATIONAL_WORDS for t in span):
+        country = focal
+        draft.note("national body: the article's focal country")
+    draft.country = draft.country or country
+    draft.sector = draft.sector or sector
+    return draft
+
+
+def _described_sector(doc: Doc, drafts: Drafts, draft: Draft, kb: Knowledge) -> str | None:
+    """Sector from what the text says the organisation is: "The CNSP is an umbrella
+    organization of military personnel", "Nordgold, a Russian gold company"."""
+    for sent in doc.sents:
+        for token in sent:
+            if token.lemma_ != "be" or token.dep_ not in {"ROOT", "conj", "relcl"}:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            attrs = [c for c in token.children if c.dep_ == "attr"]
+            if subjects and attrs and _names(doc, draft, subjects[0]):
+                for t in attrs[0].subtree:
+                    if t.pos_ in {"NOUN", "ADJ"} and (sector := kb.sector_for(t.text)):
+                        draft.note(f"sector from '{t.text}' in its description")
+                        return sector
+    return None
+
+
+def _names(doc: Doc, draft: Draft, token: Token) -> bool:
+    return any(s <= token.idx < e for s, e in draft.mentions) or (
+        draft.org is not None and token.text == draft.org
+    )
+
+
+def _person_or_not(
+    doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, names: list[NameMention],
+    org_country: dict[int, str], focal: str | None,
+) -> None:  # fmt: skip
+    known = kb.person_for(ent.kb_id_[7:]) if ent.kb_id_.startswith("person:") else None
+    start, end = ent.start, ent.end
+    if known is None:
+        if rules.next_noun_is_institution(doc, ent):
+            return  # "Gabriel Toure Hospital", "the Kalana gold-mining company"
+        if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
+            return  # "an airfield in Gao": a place the NER took for a person
+        if _organisation_noun_before(doc, ent, drafts, kb, focal, org_country):
+            return
+        if ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "a", "an"}:
+            return  # "the Charter": people are not named with an article before them
+        while start < end and (kb.sector_for(doc[start].text) or doc[start].lower_ in rules.TITLE_MODIFIERS):
+            start += 1  # a title inside the entity: "President Ibrahim Keita"
+        if start == end:
+            return
+        known = kb.person_for(doc[start:end].text)
+    title = rules.title_before(doc, start, kb)
+    stop = end + (1 if end < len(doc) and doc[end].text in {"'s", "’s"} else 0)
+    described, after = rules.description_after(doc, end, kb)
+    if title is not None:
+        first = next(i for i in range(len(doc)) if doc[i].idx >= title.start)
+        drafts.taken.update(range(first, start))
+    if described is not None:
+        drafts.taken.update(range(end, after))
+        stop = max(stop, after)
+    title = title or described
+    words = tuple(w for w in normalize(clean_name(doc[start:end].text)).split())
+    if not words:
+        return
+    affiliation = rules.affiliation_country(doc, stop, kb, org_country)
+    names.append(NameMention(start, end, words, title, affiliation, known))
+
+
+def _organisation_noun_before(
+    doc: Doc, ent: Span, drafts: Drafts, kb: Knowledge, focal: str | None, org_country: dict[int, str]
+) -> bool:
+    """ "its French counterpart Avenda", "the company Avenda": the name is an organisation."""
+    i = ent.start - 1
+    while i >= 0 and (doc[i].ent_type_ in {"NORP", "GPE"} or doc[i].pos_ == "ADJ"):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in rules.ORGANIZATION_NOUNS or len(ent) > 3:
+        return False
+    draft = _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
+    j = i - 1
+    while j >= 0 and (doc[j].ent_type_ in {"NORP", "GPE"} or doc[j].pos_ == "ADJ"):
+        j -= 1  # "its French counterpart": the demonym before the noun
+    country = next((c for t in doc[j + 1 : ent.start] if (c := rules.entity_country(t, kb))), None)
+    drafts.taken.update(range(j + 1, ent.start))
+    draft.country = draft.country or country
+    if draft.sector is None:
+        sector = kb.sector_for(doc[i].text)
+        if sector is None:  # "its counterpart": the sector of the organisation it is compared to
+            known = [
+                kb.organization_for(e.kb_id_[4:])
+                for e in ent.sent.ents
+                if e.start < ent.start and e.kb_id_.startswith("org:")
+            ]
+            sector = next((o.sector for o in reversed(known) if o is not None and o.sector), None)
+        draft.sector = sector
+    draft.note(f"named as a {doc[i].text}")
+    return True
+
+
+def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
+    """Group nouns: "Malian soldiers", "Hungarian and Romanian officials", "protesters"."""
+    for token in doc:
+        if (
+            token.pos_ not in {"NOUN", "PROPN"}
+            or token.dep_ in {"compound", "attr", "oprd"}
+            or token.i in drafts.taken
+        ):
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            continue  # "serves as Vice President": a predicate, not a participant
+        if token.ent_type_ and token.ent_type_ not in {"NORP"}:
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
+        phrase = " ".join(t.text for t in [*modifiers, token])
+        sector = kb.sector_for(phrase) if kb.sector_for(token.text) else None
+        if sector is None or sector in {"IGO", "NGO"}:
+            continue
+        countries = _group_countries(token, kb)
+        if not countries:
+            if token.lower_ in VAGUE_GROUP_NOUNS:
+                continue
+            if focal and sector in NATIONAL_SECTORS:
+                countries = [(focal, token.i, "the article's focal country")]
+            else:
+                countries = [(None, token.i, "")]
+        left = min([token.i, *(m.i for m in modifiers)])
+        for iso3, first, reason in countries:
+            start = min(first, left)
+            draft = _group(drafts, kb, iso3, sector, doc[start : token.i + 1].text)
+            draft.note(f"group noun '{token.text}'" + (f", {reason}" if reason else ""))
+            drafts.mention(draft, start, token.i + 1)
+
+
+def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int, str]]:
+    """Countries of a group noun: demonyms before it (with their conjuncts), a possessive
+    country ("Mali's army"), or "of/from/in <country or capital>" after it."""
+    found: list[tuple[str | None, int, str]] = []
+    for child in token.lefts:
+        code = rules.entity_country(child, kb)
+        if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
+            first = child.i
+            while first > 0 and rules.entity_country(token.doc[first - 1], kb) == code:
+                first -= 1
+            found.append((code, first, f"'{child.text}'"))
+            for conj in child.conjuncts:
+                other = rules.entity_country(conj, kb)
+                if other and other != code:
+                    found.append((other, min(conj.i, first), f"'{conj.text}'"))
+    if found:
+        return found
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+            for obj in prep.children:
+                code = rules.entity_country(obj, kb)
+                if code and obj.dep_ == "pobj":
+                    return [(code, token.i, f"'{prep.text} {obj.text}'")]
+    return found
+
+
+def _titled_names(
+    doc: Doc, drafts: Drafts, kb: Knowledge, names: list[NameMention], org_country: dict[int, str]
+) -> None:
+    """Names the NER missed right after a title: "Russian Ambassador to Mali and Niger Igor
+    Gromyko" (two to four capitalised words, no entity, a title with a sector before them)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_
+        ):
+            j += 1
+        if j - i >= 2 and drafts.free(i, j) and not kb.sector_for(doc[i].text):
+            title = rules.title_before(doc, i, kb)
+            if title is not None and title.sector:
+                first = next(k for k in range(len(doc)) if doc[k].idx >= title.start)
+                drafts.taken.update(range(first, i))
+                words = tuple(normalize(doc[i:j].text).split())
+                affiliation = rules.affiliation_country(doc, j, kb, org_country)
+                names.append(NameMention(i, j, words, title, affiliation, kb.person_for(doc[i:j].text)))
+                drafts.taken.update(range(i, j))
+        i = max(j, i + 1)
