@@ -143,8 +143,16 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+# The event's date as precisely as its first report gave it: a day, a month, a year or a range.
+_WHEN = (
+    "CASE WHEN e.date_lo IS NULL THEN NULL WHEN e.date_lo = e.date_hi THEN e.date_lo"
+    " WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7)"
+    " WHEN substr(e.date_lo, 6, 5) = '01-01' AND substr(e.date_hi, 1, 4) || substr(e.date_hi, 6, 5)"
+    "   = substr(e.date_lo, 1, 4) || '12-31' THEN substr(e.date_lo, 1, 4)"
+    " ELSE e.date_lo || '/' || e.date_hi END"
+)
 _EVENT_COLUMNS = (
-    "e.id, e.date, e.type, e.quad, e.cameo, e.score, e.auxiliary,"
+    f'e.id, e.date, {_WHEN} AS "when", e.type, e.quad, e.cameo, e.score, e.auxiliary,'
     " (SELECT group_concat(DISTINCT name) FROM event_actors WHERE event_id = e.id AND role = 'actor') AS actor,"
     " (SELECT group_concat(DISTINCT name) FROM event_actors"
     "   WHERE event_id = e.id AND role = 'recipient') AS recipient,"
@@ -166,7 +174,7 @@ def _labelled(rows: list[Row]) -> list[Row]:
 def find_events(store: Store, flt: EventFilter | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Deduplicated events matching ``flt``, by date, paged.
 
-    Rows: id, date, type, quad, quad_class, cameo, score, auxiliary, actor, recipient (names, comma
+    Rows: id, date (first day), when (as precise as reported: 2019, 2019-06, 2019-06-25), type, quad, quad_class, cameo, score, auxiliary, actor, recipient (names, comma
     separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
     first report), source (URL or input of the first report).
     """

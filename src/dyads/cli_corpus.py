@@ -203,7 +203,7 @@ def schema() -> None:
 
 _EVENT_COLUMNS = [
     "id",
-    "date",
+    "when",
     "type",
     "actor",
     "recipient",
@@ -331,7 +331,7 @@ def timeline(
             row["sources"] = "; ".join(
                 f"{s['outlet'] or ''} {s['url'] or ''}".strip() for s in row["sources"]
             )
-    columns = ["date", "type", "actor", "recipient", "score", "place", "n_articles", "sentence", "sources"]
+    columns = ["when", "type", "actor", "recipient", "score", "place", "n_articles", "sentence", "sources"]
     emit(rows, fmt, columns, f"timeline of {party}")
 
 

@@ -279,22 +279,32 @@ def _analyse(
     if not todo:
         return []
     try:
-        analyses = list(analyzer([a for _, a in todo], options))
-        if len(analyses) != len(todo):
-            raise RuntimeError(f"analyser returned {len(analyses)} analyses for {len(todo)} articles")
-        return [(i, Outcome(a.source or "", analysis=r)) for (i, a), r in zip(todo, analyses, strict=True)]
-    except Exception:
+        return _analyse_together(todo, options, analyzer)
+    except Exception as err:
         if len(todo) == 1:
-            raise
+            return [(todo[0][0], _analysis_failure(todo[0][1], err))]
     # One article broke the batch: analyse one by one so that only it fails.
     results = []
     for index, article in todo:
         try:
-            results.extend(_analyse([(index, article)], options, analyzer))
+            results.extend(_analyse_together([(index, article)], options, analyzer))
         except Exception as err:
-            source = article.source or article.id
-            results.append((index, Outcome(source, failure=Failure(source, "analyze", _describe(err)))))
+            results.append((index, _analysis_failure(article, err)))
     return results
+
+
+def _analyse_together(
+    todo: list[tuple[int, Article]], options: Options, analyzer: Analyzer
+) -> list[tuple[int, Outcome]]:
+    analyses = list(analyzer([a for _, a in todo], options))
+    if len(analyses) != len(todo):
+        raise RuntimeError(f"analyser returned {len(analyses)} analyses for {len(todo)} articles")
+    return [(i, Outcome(a.source or a.id, analysis=r)) for (i, a), r in zip(todo, analyses, strict=True)]
+
+
+def _analysis_failure(article: Article, err: Exception) -> Outcome:
+    source = article.source or article.id
+    return Outcome(source, failure=Failure(source, "analyze", _describe(err)))
 
 
 def _describe(err: BaseException) -> str:
@@ -346,12 +356,14 @@ def ingest(
     analyzer: Analyzer | None = None,
     progress: ProgressHook | None = None,
     store: Store | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Ingest the targets into the store at ``db``; returns what happened.
 
     ``workers`` ≤ 1 runs in this process; more starts that many worker processes. ``analyzer``
     replaces the language pipeline (it must be a module-level function when ``workers`` > 1).
-    ``limit`` stops after that many inputs. Raises StoreError when the store cannot be opened.
+    ``limit`` stops after that many inputs. ``dask`` (``local[N]`` or a scheduler address) runs the
+    batches on a Dask cluster instead (see :mod:`dyads.distributed`); the results are the same. Raises StoreError when the store cannot be opened.
     """
     options = options or Options()
     analyzer = analyzer or default_analyzer
@@ -395,7 +407,14 @@ def ingest(
         items = itertools.islice(items, limit)
     batches = _batches(items, max(1, batch_size), note_failure)
     try:
-        if workers <= 1:
+        if dask:
+            from dyads.distributed import dask_client, run_on_dask
+
+            with dask_client(dask) as client:
+                # Workers may run elsewhere and not see the store: the writer skips by content hash.
+                local = dask.startswith("local")
+                run_on_dask(client, batches, options, analyzer, db_path if local else None, force, write)
+        elif workers <= 1:
             for batch in batches:
                 write(process_batch(batch, options, analyzer, db_path, force))
         else:

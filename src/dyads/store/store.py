@@ -99,6 +99,15 @@ def sentence_spans(text: str, fixed: list[tuple[int, int]]) -> list[tuple[int, i
     return sorted(spans)
 
 
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    lo, hi = max(0, span[0]), min(len(text), span[1])
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 class Store:
     """A connection to one corpus file. Use :func:`open_store` to get one."""
 
@@ -249,16 +258,20 @@ class Store:
                 'INSERT INTO mentions (article_id, place_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                 [(row, place_rows[place.id], s, e, text[s:e]) for s, e in place.mentions],
             )
-        sentence_rows: dict[tuple[int, int], int] = {}
-        for lo, hi in sentence_spans(
-            text, sorted({e.sentence for e in analysis.events if e.sentence[1] > 0})
-        ):
+        # Event sentences are stored trimmed of surrounding whitespace; mentions find theirs by the
+        # span the analysis gave.
+        trimmed = {
+            e.sentence: _trim(text, e.sentence) for e in analysis.events if e.sentence[1] > e.sentence[0]
+        }
+        span_rows: dict[tuple[int, int], int] = {}
+        for lo, hi in sentence_spans(text, sorted(set(trimmed.values()))):
             cur = self.conn.execute(
                 'INSERT OR IGNORE INTO sentences (article_id, start, "end", text) VALUES (?, ?, ?, ?)',
                 (row, lo, hi, text[lo:hi]),
             )
             if cur.lastrowid and cur.rowcount:
-                sentence_rows[(lo, hi)] = int(cur.lastrowid)
+                span_rows[(lo, hi)] = int(cur.lastrowid)
+        sentence_rows = {given: span_rows[span] for given, span in trimmed.items() if span in span_rows}
         self.conn.executemany(
             'INSERT INTO times (article_id, start, "end", text, value, type) VALUES (?, ?, ?, ?, ?, ?)',
             [
