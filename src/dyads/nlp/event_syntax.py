@@ -26,7 +26,7 @@ BACKGROUND_PREPS = {"after", "before", "following", "since", "during", "amid", "
 # a noun's own span: what names it, not clauses or circumstances hanging from it
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat",
              "npadvmod", "appos", "conj", "cc", "punct", "advmod", "prep", "pobj"}
-CORE_PREPS = {"of", "from", "in"}
+CORE_PREPS = {"of", "from", "in", "by", "including"}
 # verbs whose object is the subject of their complement ("urged Moscow to repel")
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "pressure", "press", "call", "persuade",
                   "invite", "encourage", "tell", "instruct", "compel", "require", "help", "direct", "warn"}
@@ -112,7 +112,16 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return _children(head, PASSIVE_SUBJECT_DEPS)  # "was indicted … and will resign"
         return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
+        # "issued a declaration demanding …", "holding posters praising …": the one who
+        # issued or held it speaks through it
+        if verb.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and head.ent_type_ == "":
+            carrier = head.head if head.dep_ == "dobj" else head.head.head
+            inherited = subjects(carrier, depth + 1) if carrier.pos_ in ("VERB", "AUX") else []
+            if inherited:
+                return inherited
         return [head]
+    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return subjects(head, depth + 1)  # purpose: "sent personnel to investigate"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects(head, depth + 1)
     return []
@@ -164,6 +173,19 @@ def noun_arguments(noun: Token) -> Arguments:
     return Arguments(tuple(actor_tokens), tuple(recipients))
 
 
+LOCATIVE_PREPS = {"in", "into", "inside", "across", "throughout"}
+
+
+def locatives(head: Token, content: Token | None = None) -> list[Token]:
+    """Where the event happened ("eased measures in Montenegro", "forces in Lebanon")."""
+    out = prep_objects(head, LOCATIVE_PREPS)
+    if content is not None:
+        out += prep_objects(content, LOCATIVE_PREPS)
+    for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        out += prep_objects(obj, LOCATIVE_PREPS)
+    return out
+
+
 def noun_modifiers(noun: Token) -> list[Token]:
     """Modifiers of an event noun that may name its actor if they resolve ("military takeover",
     "Mali's fourth" in apposition)."""
@@ -193,6 +215,8 @@ class ActorIndex:
     """Character-span lookup from text to actor ids."""
 
     def __init__(self, actors: Iterable[Actor]) -> None:
+        actors = list(actors)
+        self._actors = {a.id: a for a in actors}
         spans = sorted((s, e, a.id) for a in actors for (s, e) in a.mentions)
         self._spans = spans
         self._starts = [s for s, _, _ in spans]
@@ -209,25 +233,52 @@ class ActorIndex:
                 out.append(actor_id)
         return out
 
-    def for_token(self, token: Token) -> list[str]:
-        """Actor ids naming one participant token: its own mention first, then its modifiers."""
-        own = self.at(token.idx, token.idx + len(token.text))
-        if own:
-            return own
+    def _placed(self, actor_id: str) -> bool:
+        """Does the actor say whose it is (a country or an organisation)?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and bool(actor.country or actor.org or actor.kind == "country")
+
+    def _modifier_actors(self, token: Token) -> list[str]:
         tokens = list(core_tokens(token))
         # modifiers before the head ("Russian Ambassador", "Israel's army") come first,
-        # then of/from phrases ("representatives of the CNSP")
-        left = [t for t in tokens if t.i < token.i]
-        right = [t for t in tokens if t.i > token.i]
+        # then of/from/by phrases ("representatives of the CNSP"); among the left modifiers the
+        # leftmost named actor and its conjuncts ("Hungarian and Romanian officials"), not a
+        # name further in ("Russian Ambassador to Mali and Niger Igor Gromyko")
+        left = sorted((t for t in tokens if t.i < token.i), key=lambda t: t.i)
+        right = sorted((t for t in tokens if t.i > token.i), key=lambda t: t.i)
         for group in (left, right):
+            first: Token | None = None
             found: list[str] = []
-            for t in sorted(group, key=lambda t: t.i):
-                for actor_id in self.at(t.idx, t.idx + len(t.text)):
-                    if actor_id not in found:
-                        found.append(actor_id)
+            for t in group:
+                ids = self.at(t.idx, t.idx + len(t.text))
+                if not ids:
+                    continue
+                if first is None:
+                    first = t
+                elif not (t.i - first.i <= 2 or any(c.i == t.i for c in first.conjuncts)):
+                    continue
+                found += [i for i in ids if i not in found]
             if found:
                 return found
         return []
+
+    def for_token(self, token: Token) -> list[str]:
+        """Actor ids naming one participant token: its own mention first, then its modifiers.
+
+        An own mention that names only a role ("foreign ministers", no country) gives way
+        to modifiers that place it ("European Community foreign ministers").
+        """
+        own = self.at(token.idx, token.idx + len(token.text))
+        if own and any(self._placed(a) for a in own):
+            return own
+        placed = [a for a in self._modifier_actors(token) if a not in own and self._placed(a)]
+        return placed or own or self._modifier_actors(token)
+
+    def country_actor(self, country: str | None) -> str | None:
+        """The id of the country actor for an ISO3 code, if the article has one."""
+        if not country:
+            return None
+        return next((a.id for a in self._actors.values() if a.kind == "country" and a.country == country), None)
 
     def for_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []

@@ -22,6 +22,7 @@ from dyads.nlp.event_syntax import (
     ActorIndex,
     Arguments,
     describe,
+    locatives,
     noun_arguments,
     noun_modifiers,
     resolve_pronoun,
@@ -104,6 +105,11 @@ def _code(
             if actor_id not in actor_ids:
                 actor_ids.append(actor_id)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+    located = False
+    if not recipient_ids and cand.sense.type not in ("CONSULT", "AGREE"):
+        # no one acted upon: the country where it happened ("eased measures in Montenegro")
+        recipient_ids = _located_recipients(cand, index, places, actor_ids)
+        located = bool(recipient_ids)
     if cand.background and not actor_ids:
         return None  # circumstances ("after X …", relative clauses) only with a known actor
 
@@ -127,6 +133,8 @@ def _code(
         why.append(f"actor: {describe(actor_tokens)}" + ("" if actor_ids else " (no resolved actor)"))
     if recipient_tokens:
         why.append(f"recipient: {describe(recipient_tokens)}" + ("" if recipient_ids else " (no resolved actor)"))
+    if located:
+        why.append("recipient from the place of the event")
     if cand.background:
         why.append("background clause")
 
@@ -154,6 +162,18 @@ def _code(
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         why="; ".join(why),
     )
+
+
+def _located_recipients(cand: Candidate, index: ActorIndex, places: Sequence[Place], actor_ids: list[str]) -> list[str]:
+    tokens = locatives(cand.head, cand.content)
+    out = [a for a in index.for_tokens(tokens) if a not in actor_ids]
+    for token in tokens:
+        for place in places:
+            if any(s <= token.idx < e for s, e in place.mentions):
+                country_id = index.country_actor(place.country)
+                if country_id and country_id not in out and country_id not in actor_ids:
+                    out.append(country_id)
+    return out
 
 
 def _happens(cand: Candidate, lexicon: Lexicon) -> bool:
