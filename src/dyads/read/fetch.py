@@ -66,7 +66,9 @@ def check_url(url: str, options: Options | None = None) -> None:
     except ValueError as exc:
         raise ReadError(url, f"not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
-        raise ReadError(url, f"refused: only http and https URLs are read, not {parts.scheme or 'a bare path'}:")
+        raise ReadError(
+            url, f"refused: only http and https URLs are read, not {parts.scheme or 'a bare path'}:"
+        )
     host = parts.hostname
     if not host:
         raise ReadError(url, "not a valid URL (no host)")

@@ -18,6 +18,8 @@ from dyads.read.language import detect_language
 from dyads.read.paragraphs import join_broken, split_paragraphs
 from dyads.read.text import article_id
 
+_MIN_ARTICLE_WORDS = 5
+
 
 @lru_cache(maxsize=8)
 def _date_parser(languages: tuple[str, ...]) -> Any:
@@ -85,6 +87,11 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     text = getattr(document, "text", None) or "" if document is not None else ""
     paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")))
     clean = "\n\n".join(paragraphs)
+    if len(clean.split()) < _MIN_ARTICLE_WORDS:
+        # Menus and "Home" links are what trafilatura falls back to on a page without an article.
+        raise ReadError(
+            source, f"no article text found (only {len(clean.split())} words outside page furniture)"
+        )
     merged = _merge(meta, document)
     return Article(
         id=article_id(clean),
