@@ -140,9 +140,9 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
             return token
     if not introduced:
         return None
-    # "X issued a statement to the nation, “…”": any main verb with a subject introduces it.
+    # "X issued a statement to the nation, “…”": the last verb with a subject introduces it.
     for token in reversed(verbs):
-        if token.dep_ in ("ROOT", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < end for c in token.children):
             return token
     return None
 

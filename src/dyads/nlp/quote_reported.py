@@ -39,6 +39,15 @@ def _subtree(token: Token) -> Char | None:
     return _char_span(token.doc, token.left_edge.i, token.right_edge.i)
 
 
+def _content_preposition(token: Token, verb: Token) -> bool:
+    return (
+        token.dep_ == "prep"
+        and token.i > verb.i
+        and token.lower_ in _CONTENT_PREPOSITIONS
+        and any(c.dep_ in ("pobj", "pcomp") for c in token.children)
+    )
+
+
 def _content_child(verb: Token, entry: CueVerb) -> Char | None:
     children = list(verb.children)
     for relation in entry.content:
@@ -52,16 +61,15 @@ def _content_child(verb: Token, entry: CueVerb) -> Char | None:
                 return _char_span(verb.doc, left, child.right_edge.i)
             if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
                 return _subtree(child)
-            if (
-                relation == "prep"
-                and child.dep_ == "prep"
-                and child.i > verb.i
-                and child.lower_ in _CONTENT_PREPOSITIONS
-                and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
-            ):
+            if relation == "prep" and _content_preposition(child, verb):
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.i
                 return _char_span(verb.doc, left, child.right_edge.i)
+            if relation == "prep" and child.dep_ == "dobj":
+                # "accused the junta of delaying": the parse may hang "of" on the object.
+                for grandchild in child.rights:
+                    if _content_preposition(grandchild, verb):
+                        return _char_span(verb.doc, child.left_edge.i, grandchild.right_edge.i)
             if relation == "oprd" and child.dep_ == "oprd":
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.left_edge.i

@@ -25,7 +25,7 @@ _FIRST_PERSON = {"i", "we", "me", "us"}
 _MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "dame"}
 _PERSON_LABELS = {"PERSON"}
-_GROUP_LABELS = {"ORG", "GPE", "NORP"}
+_GROUP_LABELS = {"ORG", "GPE"}  # not NORP: "Ghanaian" is no one's antecedent
 # How far back an antecedent may lie; beyond this a pronoun is left unresolved.
 _ANTECEDENT_WINDOW = 2500
 
@@ -56,14 +56,22 @@ def _trim(doc: Doc, left: int, right: int) -> Char | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+_NOT_IN_PHRASE = {"advmod", "prep", "npadvmod", "punct", "cc", "mark", "advcl", "aux"}
+
+
 def phrase_span(token: Token) -> Char | None:
-    """The noun phrase headed by ``token``, without relative clauses hanging off it."""
+    """The noun phrase headed by ``token``, without relative clauses or adverbials hanging
+    off it (a misparse can hang "Earlier, …" on a name)."""
     doc = token.doc
+    left = token.left_edge.i
+    for child in token.lefts:
+        if child.dep_ in _NOT_IN_PHRASE:
+            left = max(left, child.right_edge.i + 1)
     right = token.right_edge.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl", "advcl"):
             right = min(right, child.left_edge.i - 1)
-    return _trim(doc, token.left_edge.i, right)
+    return _trim(doc, min(left, token.i), right)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -71,9 +79,15 @@ def subject_of(verb: Token) -> Token | None:
     conjuncts ("…, adding that", "said X and added Y", "after seeking"), the agent for
     passives, the modified noun for relative and reduced clauses."""
     for _ in range(5):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        for child in subjects:
+            if any(c.isalnum() for c in child.text):
                 return child
+        for child in subjects:
+            # Markup left in the text ("**Name** said") parses as a subject of its own.
+            named = _name_near_markup(child)
+            if named is not None:
+                return named
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -93,6 +107,18 @@ def subject_of(verb: Token) -> Token | None:
             verb = head
             continue
         return None
+    return None
+
+
+def _name_near_markup(token: Token) -> Token | None:
+    if any(t.is_alpha for t in token.subtree):
+        return token
+    doc = token.doc
+    i = token.i - 1
+    while i >= max(0, token.i - 4) and doc[i].is_punct:
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "PROPN":
+        return doc[i]
     return None
 
 
@@ -191,6 +217,9 @@ class SpeakerResolver:
             return self._named(span, token)
         if nominal == "document":
             return self._via(span, self._issuer(token, exclude))
+        named_before = self._named_with_same_head(token, exclude)
+        if named_before is not None:
+            return self._via(span, named_before)
         return self._via(
             span, self._antecedent(token, nominal if nominal == "person" else "group", None, exclude)
         )
@@ -254,14 +283,60 @@ class SpeakerResolver:
             if earlier.lemma_.lower() != lemma or token.idx - earlier.idx > 3 * _ANTECEDENT_WINDOW:
                 continue
             issuer = _issuer_of(earlier)
-            if issuer is not None:
-                span = phrase_span(issuer)
-                if span is None:
-                    continue
-                kind = "person" if issuer.ent_type_ == "PERSON" else "group"
-                inside = [m for m in self.mentions if span[0] <= m.span[0] < span[1]]
-                return inside[0] if inside else _Mention(span, kind, issuer.i, True)
+            if issuer is None:
+                # "In a statement to mark the day, the Foreign Ministry hoped …": the
+                # organisation or person named in the same sentence issued it.
+                named = self._named_in_sentence(earlier)
+                if named is not None:
+                    return named
+                continue
+            span = phrase_span(issuer)
+            if span is None:
+                continue
+            kind = "person" if issuer.ent_type_ == "PERSON" else "group"
+            inside = [m for m in self.mentions if span[0] <= m.span[0] < span[1]]
+            return inside[0] if inside else _Mention(span, kind, issuer.i, True)
         return self._antecedent(token, "group", None, exclude)
+
+    def _named_with_same_head(self, token: Token, exclude: Char | None) -> _Mention | None:
+        """'the ministry' → the last named ministry ("the Ghanaian Ministry of Foreign Affairs")."""
+        lemma = token.lemma_.lower()
+        floor = token.idx - _ANTECEDENT_WINDOW
+        for earlier in reversed(self.doc[: token.i]):
+            if earlier.idx < floor:
+                return None
+            if exclude and exclude[0] <= earlier.idx < exclude[1]:
+                continue
+            if earlier.lemma_.lower() != lemma or earlier.pos_ != "PROPN":
+                continue
+            span = phrase_span(earlier)
+            if span is None:
+                continue
+            inside = [m for m in self.mentions if span[0] <= m.span[0] < span[1] and m.kind == "group"]
+            containing = [m for m in inside if m.span[0] <= earlier.idx < m.span[1]]
+            kind = "person" if earlier.ent_type_ == "PERSON" else "group"
+            return (containing or [_Mention(span, kind, earlier.i, True)])[0]
+        return None
+
+    def _named_in_sentence(self, noun: Token) -> _Mention | None:
+        sentence = noun.sent
+        inside = [
+            m
+            for m in self.mentions
+            if sentence.start_char <= m.span[0] < sentence.end_char and self._label_at(m) in ("ORG", "PERSON")
+        ]
+        after = [m for m in inside if m.span[0] > noun.idx]
+        return (after or inside or [None])[0]
+
+    def _label_at(self, mention: _Mention) -> str:
+        span = self.doc.char_span(*mention.span, alignment_mode="expand")
+        if span is None:
+            return ""
+        if any(a.kind in ("person",) for a in self.actors for m in a.mentions if m == mention.span):
+            return "PERSON"
+        if any(a.kind == "organization" for a in self.actors for m in a.mentions if m == mention.span):
+            return "ORG"
+        return span.root.ent_type_
 
 
 def _issuer_of(noun: Token) -> Token | None:

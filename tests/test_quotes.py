@@ -1,0 +1,185 @@
+"""Quotations, one construction at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dyads.model import Actor, Quote
+from dyads.nlp.pipeline import build_nlp
+from dyads.nlp.quote_marks import find_quoted_spans
+from dyads.nlp.quotes import find_quotes
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return build_nlp()
+
+
+def _quotes(nlp: Language, text: str, actors: list[Actor] | None = None) -> list[Quote]:
+    return find_quotes(nlp(text), actors or [])
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
+def _only(quotes: list[Quote], direct: bool | None = None) -> Quote:
+    chosen = [q for q in quotes if direct is None or q.direct is direct]
+    assert len(chosen) == 1, chosen
+    return chosen[0]
+
+
+# -- quotation marks, no parsing ----------------------------------------------------------
+
+
+def test_marks_straight_curly_guillemets_and_doubled_apostrophes() -> None:
+    text = "He said \"yes\" and “no”, then «peut-être» and ''maybe''."
+    found = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert found == ['"yes"', "“no”", "«peut-être»", "''maybe''"]
+
+
+def test_marks_quote_reopened_at_each_paragraph_runs_to_its_closing_mark() -> None:
+    text = "“First part of the speech.\n\n“Second part ends here,” she said."
+    (span,) = find_quoted_spans(text)
+    assert text[span.start : span.end] == "“First part of the speech.\n\n“Second part ends here,”"
+
+
+def test_marks_unbalanced_mark_stays_inside_its_paragraph() -> None:
+    text = 'A stray "opening with no end.\n\nLater, "a proper quote" appears.'
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == ['"opening with no end.', '"a proper quote"']
+
+
+# -- direct quotations --------------------------------------------------------------------
+
+
+def test_colon_quote(nlp: Language) -> None:
+    text = 'The minister said: "We will not negotiate with armed groups under any conditions."'
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.content) == '"We will not negotiate with armed groups under any conditions."'
+    assert _text(text, q.speaker_span) == "The minister"
+    assert _text(text, q.cue) == "said"
+
+
+def test_quote_introduced_by_comma_on_previous_line(nlp: Language) -> None:
+    text = (
+        "The general addressed the troops in the capital on Friday,\n\n"
+        '"We have done our duty and we will hand power back to civilians."'
+    )
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.content).startswith('"We have done our duty')
+    assert _text(text, q.speaker_span) == "The general"
+
+
+def test_quote_spanning_paragraphs(nlp: Language) -> None:
+    text = (
+        "Jane Okafor, the mission's spokeswoman, spoke to journalists on Sunday.\n\n"
+        "“The convoy was attacked twice on the road to Gao.\n\n"
+        "“Nobody was hurt, but the trucks were burnt,” said Jane Okafor."
+    )
+    q = _only(_quotes(nlp, text), direct=True)
+    content = _text(text, q.content)
+    assert content.startswith("“The convoy") and content.endswith("burnt,”")
+    assert _text(text, q.speaker_span) == "Jane Okafor"
+
+
+def test_pronoun_speaker_resolves_to_the_person_before(nlp: Language) -> None:
+    text = (
+        "Prime Minister Moctar Ouane met the ambassadors in Bamako on Monday. "
+        "“Our doors are open to every partner,” he said."
+    )
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.speaker_span) == "he"
+    assert "Moctar Ouane" in (_text(text, q.antecedent) or "")
+
+
+def test_pronoun_speaker_resolves_to_the_actor(nlp: Language) -> None:
+    text = (
+        "Prime Minister Moctar Ouane met the ambassadors in Bamako on Monday. "
+        "“Our doors are open to every partner,” he said."
+    )
+    start = text.index("Moctar")
+    ouane = Actor("a1", "Moctar Ouane", "person", mentions=((start, start + 12),))
+    q = _only(_quotes(nlp, text, [ouane]), direct=True)
+    assert q.speaker == "a1"
+
+
+def test_nominal_speaker_the_ministry(nlp: Language) -> None:
+    text = (
+        "The Ghanaian Ministry of Foreign Affairs summoned the envoy on Tuesday. "
+        "“We condemn the attack in the strongest terms,” the ministry said."
+    )
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.speaker_span) == "the ministry"
+    assert "Ministry of Foreign Affairs" in (_text(text, q.antecedent) or "")
+
+
+def test_nominal_speaker_the_statement_points_to_its_issuer(nlp: Language) -> None:
+    text = (
+        "The African Union issued a statement on the coup late on Tuesday. "
+        "Soldiers remained in the streets of the capital. "
+        "“The Union demands the immediate release of the president,” the statement said."
+    )
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.speaker_span) == "the statement"
+    assert "African Union" in (_text(text, q.antecedent) or "")
+
+
+def test_unresolvable_speaker_stays_null(nlp: Language) -> None:
+    text = "The rains came early this year.\n\n“Nobody expected the river to rise so fast.”"
+    q = _only(_quotes(nlp, text), direct=True)
+    assert q.speaker is None and q.speaker_span is None
+
+
+def test_unbalanced_marks_do_not_derail_the_article(nlp: Language) -> None:
+    text = (
+        'The report called the operation "a success.\n\n'
+        "Villagers disagreed.\n\n"
+        "“We lost our homes and our cattle,” said Amadou Diallo, a farmer."
+    )
+    direct = [q for q in _quotes(nlp, text) if q.direct]
+    assert any(_text(text, q.speaker_span) == "Amadou Diallo, a farmer" for q in direct)
+    assert all("Villagers" not in _text(text, q.content) for q in direct)
+
+
+# -- reported speech ----------------------------------------------------------------------
+
+
+def test_indirect_said_that(nlp: Language) -> None:
+    text = "The prime minister said that the elections would be held in March."
+    q = _only(_quotes(nlp, text))
+    assert not q.direct
+    assert _text(text, q.content) == "that the elections would be held in March"
+    assert _text(text, q.speaker_span) == "The prime minister"
+    assert _text(text, q.cue) == "said"
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "According to the United Nations, more than 2,000 people fled the fighting."
+    q = _only(_quotes(nlp, text))
+    assert not q.direct
+    assert _text(text, q.content) == "more than 2,000 people fled the fighting"
+    assert _text(text, q.speaker_span) == "the United Nations"
+    assert _text(text, q.cue) == "According to"
+
+
+def test_mixed_quote_is_one_indirect_attribution(nlp: Language) -> None:
+    text = "The senator said the decision to expel the envoy was “illegal and reckless”."
+    q = _only(_quotes(nlp, text))
+    assert not q.direct
+    assert _text(text, q.content) == "the decision to expel the envoy was “illegal and reckless”"
+    assert _text(text, q.speaker_span) == "The senator"
+
+
+def test_accused_of(nlp: Language) -> None:
+    text = "The opposition accused the junta of delaying the transition."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "accused"
+    assert "of delaying the transition" in _text(text, q.content)
+    assert _text(text, q.speaker_span) == "The opposition"
+
+
+def test_ids_are_sequential(nlp: Language) -> None:
+    text = "The president said that talks would resume. “We are ready,” added the foreign minister."
+    assert [q.id for q in _quotes(nlp, text)] == ["q1", "q2"]
