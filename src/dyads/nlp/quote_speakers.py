@@ -326,7 +326,8 @@ class SpeakerResolver:
             if sentence.start_char <= m.span[0] < sentence.end_char and self._label_at(m) in ("ORG", "PERSON")
         ]
         after = [m for m in inside if m.span[0] > noun.idx]
-        return (after or inside or [None])[0]
+        chosen = after or inside
+        return chosen[0] if chosen else None
 
     def _label_at(self, mention: _Mention) -> str:
         span = self.doc.char_span(*mention.span, alignment_mode="expand")
