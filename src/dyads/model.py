@@ -125,7 +125,9 @@ class Analysis:
         return next((p for p in self.places if p.id == place_id), None)
 
 
-@dataclass(frozen=True)
+# Not frozen: Python sets __traceback__ on an exception leaving a `with` block (contextlib), which a
+# frozen dataclass refuses. eq=False keeps exceptions hashable by identity, as the logging machinery expects.
+@dataclass(eq=False)
 class ReadError(Exception):
     """A reader could not turn an input into an Article; the message names both."""
 
