@@ -14,6 +14,7 @@ temporal adverbs, so that ordinary words never become dates ("We" is not Wednesd
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MONTHS = {
@@ -30,7 +31,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
     "dozen": 12, "a half": 0.5, "half a": 0.5, "half an": 0.5,
 }  # fmt: skip
 ORDINALS = {
@@ -69,7 +70,7 @@ _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|a\s+single|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen"
-    r"|a\s+half|half\s+an?|an?)"
+    r"|a\s+half|half\s+an?|(?:a\s+|one\s+)?hundred|an?)"
 )
 NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
@@ -157,7 +158,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # the 1990s · the mid-1980s · the '90s
     ("decade", _rule(r"""
         (?:(?i:the)\s+)?(?:(?P<edge>(?i:early|mid|late))[-\s]?)?
-        (?:(?P<decade>1[0-9]{2}|20[0-9])0'?s|'(?P<short>[0-9])0s)\b""")),
+        (?:(?P<decade>1[0-9]{2}|20[0-9])0'?s|'(?P<short>[0-9])0s|(?i:(?:nineteen[-\s])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b""")),
     ("century", _rule(rf"""
         (?:(?i:the)\s+)?(?:(?P<edge>(?i:early|mid|late))[-\s])?
         (?P<ordinal>{_ORD})[-\s](?i:century)\b""")),
@@ -188,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?P<word>(?i:yesterday|today|tomorrow|tonight))(?!'s?\s+(?i:{UNIT}))
         (?:\s+(?P<part>(?i:{_PARTS})))?\b""")),
     # last night · this morning · this afternoon
-    ("part_of_day", _rule(rf"""\b(?P<rel>(?i:last|this|that|the\s+same|the\s+next|the\s+following))\s+(?P<part>(?i:{_PARTS}))\b""")),
+    ("part_of_day", _rule(rf"""\b(?P<rel>(?i:last|this|that|the\s+same|the\s+next|the\s+following|the))\s+(?P<part>(?i:{_PARTS}))\b""")),
     # Tuesday · last Friday · Tuesday morning · late Wednesday
     ("weekday", _rule(rf"""
         (?:(?P<rel>(?i:last|next|this|coming|past|early|late|that))\s+)?
@@ -221,11 +222,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<det>(?i:the|a|an|its|their|his|her|this))\s+)?
         (?:(?P<rel>(?i:past|last|next|first|coming|previous|final|following|recent|latest|initial|full|entire|same|whole|subsequent))\s+)?
         (?P<num>(?i:{NUM}))(?:\s*(?P<range>(?i:to|or|-|and|and\s+a\s+half))\s*(?P<num2>(?i:{NUM}))?)?
-        (?P<sep>[-\s]+)(?P<unit>(?i:{UNIT}))(?![-\w])(?!-(?i:old|long))""")),
+        (?:\s+(?i:more|additional|extra|further|straight|consecutive|full))?
+        (?P<sep>[-\s]+)(?P<unit>(?i:{UNIT}))(?![\w])(?:-(?i:long)\b|(?!-))""")),
     # for years · in recent months · the coming weeks · decades · the year
     ("bare_unit", _rule(r"""
-        (?:(?P<lead>(?i:for|over|within|in|after|during|throughout|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|recent|the))\s+)?
-        (?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries|year|month|week|day|weekend))\b""")),
+        (?:(?P<lead>(?i:for|over|within|in|after|during|throughout|the\s+past|the\s+last|the\s+next|(?:in\s+)?(?:the\s+)?coming|in\s+recent|recent
+          |the(?:\s+(?:full|fiscal|entire|whole|calendar))?))\s+)?
+        (?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries|quarters|year|month|week|day|weekend))\b""")),
+    # year-end · by year's end · the end of the year · the end of the month
+    ("period_end", _rule(r"""
+        (?:(?P<lead>(?i:by|at|around|since|before|until|after|through|till))\s+)?
+        (?:(?i:the)\s+)?(?:(?P<ref>(?i:this|last|next))\s+)?
+        (?:(?P<unit>(?i:year|month|week))(?:'s|-|\s+)(?i:end)\b(?!-)|(?P<edge>(?i:end|beginning|start|middle|rest))\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<unit2>(?i:year|month|week))\b)""")),
     # last month · next week · this year · earlier this year · the following day · the same year
     ("relative", _rule(rf"""
         (?:(?P<edge>(?i:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of))[-\s]+)?
@@ -245,13 +253,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
-def scan(text: str) -> list[Candidate]:
-    """Every rule's matches, overlaps resolved: the longest wins, then the earliest rule."""
+def candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, overlapping ones included, best first: longest, then earliest rule."""
     found: list[tuple[int, int, Candidate]] = []
     for order, (name, pattern) in enumerate(RULES):
         for match in pattern.finditer(text):
             start, end = match.span()
-            # trailing whitespace or dots from optional groups are not part of the span
+            # trailing whitespace or commas from optional groups are not part of the span
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1
             if end <= start:
@@ -259,11 +267,23 @@ def scan(text: str) -> list[Candidate]:
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((-(end - start), order, Candidate(name, start, end, groups)))
     found.sort(key=lambda item: (item[0], item[1], item[2].start))
+    return [cand for _, _, cand in found]
+
+
+def select(
+    ranked: Iterable[Candidate], accept: Callable[[Candidate], bool] = lambda c: True
+) -> list[Candidate]:
+    """Non-overlapping candidates taken best first among those ``accept`` keeps, in text order."""
     taken: list[Candidate] = []
-    for _, _, cand in found:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+    for cand in ranked:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken) and accept(cand):
             taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
+
+
+def scan(text: str) -> list[Candidate]:
+    """The best non-overlapping matches in text order (no check of what they mean)."""
+    return select(candidates(text))
 
 
 def spelled_year_value(words: str) -> int | None:

@@ -147,9 +147,15 @@ def _month_alone(c: Candidate, ctx: Context) -> Normalised:
     return f"{year:04d}-{month:02d}", "DATE"
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+
+
 def _decade(c: Candidate, ctx: Context) -> Normalised:
     if "decade" in c.groups:
         return c.groups["decade"], "DATE"
+    if "word" in c.groups:
+        return f"19{_DECADE_WORDS[c.groups['word'].lower()]}", "DATE"
     # '90s: the century of the article (or the 20th without one)
     century = (ctx.anchor.year // 100) if ctx.anchor else 19
     digit = int(c.groups["short"])
@@ -206,8 +212,9 @@ def _quarter(c: Candidate, ctx: Context) -> Normalised | None:
         w in mods
         for w in ("year-earlier", "year-ago", "prior-year", "year-before", "year earlier", "year ago")
     )
+    has_year = "year" in g or "yearrel" in g
     if head == "period" and not (
-        year_back or re.search(r"latest|recent|same|comparable|corresponding", mods)
+        has_year or year_back or re.search(r"latest|recent|same|comparable|corresponding", mods)
     ):
         return None
     if not ordinal and not mods and (g.get("det") or "").lower() in ("a", ""):
@@ -231,6 +238,13 @@ def _quarter(c: Candidate, ctx: Context) -> Normalised | None:
     if year_back:
         value = _quarter_back(ctx, 4)
         return (value, "DATE") if value else None
+    if has_year:
+        # "the 1988 quarter", "last year's period": the quarter under discussion, in that year
+        current = _quarter_back(ctx, 0)
+        year = int(g["year"]) if "year" in g else _year_for(ctx, g.get("yearrel"))
+        if current is None or year is None:
+            return None
+        return f"{year:04d}-{current[-2:]}", "DATE"
     if ctx.anchor is None:
         return "XXXX-QX", "DATE"
     if re.search(r"\b(?:next|coming)\b", mods):
@@ -325,7 +339,7 @@ def _part_of_day(c: Candidate, ctx: Context) -> Normalised:
     elif rel in ("the next", "the following"):
         ref = _reference_day(ctx)
         day = ref + timedelta(days=1) if ref else None
-    elif rel in ("that", "the same"):
+    elif rel in ("that", "the same", "the"):
         day = _reference_day(ctx)
     else:
         day = ctx.anchor
@@ -492,28 +506,33 @@ def _bare_unit(c: Candidate, ctx: Context) -> Normalised | None:
     plural = word.endswith("s")
     code = _unit_code(word)
     if plural:
-        if lead in (
-            "in recent",
-            "recent",
-            "the past",
-            "the last",
-            "the next",
-            "the coming",
-            "for",
-            "over",
-            "within",
-            "throughout",
-            "during",
-        ):
-            return _duration_value(None, code), "DURATION"
+        if lead in ("", "after", "the", "in") or lead.startswith("the "):
+            if lead not in ("the past", "the last", "the next", "the coming"):
+                return None
+        return _duration_value(None, code), "DURATION"
+    if not lead.startswith("the") or word not in ("year", "week", "weekend") or ctx.anchor is None:
         return None
-    if lead == "the" and word in ("year", "week", "weekend") and ctx.anchor:
-        if word == "weekend":
-            return _weekend(ctx), "DATE"
-        if ctx.before.rstrip().lower().endswith(("for", "during", "over", "throughout")):
-            return _duration_value(1, code), "DURATION"
-        return relative(ctx.anchor, 0, "Y" if word == "year" else "W"), "DATE"
-    return None
+    if lead in ("the past", "the last", "the next", "the coming"):
+        return None  # "the past year" is a relative date (see _relative)
+    if word == "weekend":
+        return _weekend(ctx), "DATE"
+    if re.match(r"\s*(?:ended|ending|to)\b", ctx.after, re.I):
+        # "the year ended June 30": a year's length, ending on a date
+        return _duration_value(1, code), "DURATION"
+    return relative(ctx.anchor, 0, "Y" if word == "year" else "W"), "DATE"
+
+
+def _period_end(c: Candidate, ctx: Context) -> Normalised | None:
+    """ "year-end", "by the end of the month": the stretch itself, as TimeML does (mod END)."""
+    if ctx.anchor is None:
+        return None
+    g = c.groups
+    unit = (g.get("unit") or g.get("unit2") or "year").lower()
+    code: Unit = {"year": "Y", "month": "M", "week": "W"}[unit]
+    offset = {"this": 0, "last": -1, "next": 1}.get((g.get("ref") or "").lower(), 0)
+    if not g.get("ref") and (g.get("lead") or "").lower() == "since" and ctx.anchor.month < 12:
+        offset = -1 if code == "Y" else offset
+    return relative(ctx.anchor, offset, code), "DATE"
 
 
 def _weekend(ctx: Context, offset: int = 0) -> str:
@@ -659,6 +678,7 @@ HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
     "year_ago": _year_ago,
     "duration": _duration,
     "bare_unit": _bare_unit,
+    "period_end": _period_end,
     "relative": _relative,
     "vague": _vague,
     "holiday": _holiday,

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.model import TimeExpr
 from dyads.nlp.time_calendar import Tense, parse_iso
-from dyads.nlp.time_grammar import Candidate, scan
+from dyads.nlp.time_grammar import Candidate, candidates, scan, select
 from dyads.nlp.time_normalise import Context, is_reference, normalise
 
 Precision = Literal["day", "month", "year"]
@@ -67,20 +67,29 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     """Every time expression in ``doc``, valued against the article date ``published``."""
     anchor = parse_iso(published)
     text = doc.text
-    found: list[TimeExpr] = []
-    reference: str | None = None
-    for cand in scan(text):
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None or not _plausible(cand, span):
-            continue
-        context = Context(
+    tenses: dict[int, Tense | None] = {}  # by id() of the candidate
+
+    def context(cand: Candidate, reference: str | None) -> Context:
+        return Context(
             anchor,
-            _tense(span),
+            tenses[id(cand)],
             reference,
             text[max(0, cand.start - 30) : cand.start],
             text[cand.end : cand.end + 30],
         )
-        result = normalise(cand, context)
+
+    def accept(cand: Candidate) -> bool:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not _plausible(cand, span):
+            return False
+        tenses[id(cand)] = _tense(span)
+        # whether it names a time at all does not depend on the reference time
+        return normalise(cand, context(cand, None)) is not None
+
+    found: list[TimeExpr] = []
+    reference: str | None = None
+    for cand in select(candidates(text), accept):
+        result = normalise(cand, context(cand, reference)) or normalise(cand, context(cand, None))
         if result is None:
             continue
         value, kind = result
@@ -194,7 +203,12 @@ def _plausible(cand: Candidate, span: Span) -> bool:
         token = span[-1]
         if word in ("current", "recent", "future") and token.pos_ not in ("ADJ", "NOUN"):
             return False
+        if word == "future" and token.dep_ == "amod":
+            return False  # "future growth" describes, "in the future" places in time
         return not (word == "current" and token.head.lower_ in ("account", "accounts", "affairs", "events"))
+    if cand.rule == "set_adverb":
+        # "a quarterly dividend" is a kind of dividend; "paid quarterly" says how often
+        return span[0].dep_ != "amod"
     return True
 
 
