@@ -366,9 +366,9 @@ def load_gazetteer() -> Gazetteer:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a concurrent process never reads half a file.
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as partial:
+            pickle.dump(gazetteer, partial, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial.name, path)
     except OSError as error:
         log.warning("gazetteer cache not written (%s): %s", path, error)
     log.debug("gazetteer built in %.2fs", time.perf_counter() - started)

@@ -35,14 +35,70 @@ _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:]+)$")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 # Words that begin a capitalised phrase without being part of a place name.
 _NOT_PLACE_WORDS = frozenset(
-    "north south east west northern southern eastern western northeast northwest southeast southwest "
-    "northeastern northwestern southeastern southwestern central downtown greater rural upstate "
-    "suburban metro mid middle".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "downtown",
+        "greater",
+        "rural",
+        "upstate",
+        "suburban",
+        "metro",
+        "mid",
+        "middle",
+    ]
 )
 _ORG_HEADS = frozenset(
-    "police department county sheriff sheriff's fire city school schools high middle elementary "
-    "hospital university college board council court district library airport chamber state "
-    "public church museum commission office center centre authority memorial regional".split()
+    [
+        "police",
+        "department",
+        "county",
+        "sheriff",
+        "sheriff's",
+        "fire",
+        "city",
+        "school",
+        "schools",
+        "high",
+        "middle",
+        "elementary",
+        "hospital",
+        "university",
+        "college",
+        "board",
+        "council",
+        "court",
+        "district",
+        "library",
+        "airport",
+        "chamber",
+        "state",
+        "public",
+        "church",
+        "museum",
+        "commission",
+        "office",
+        "center",
+        "centre",
+        "authority",
+        "memorial",
+        "regional",
+    ]
 )
 
 
@@ -81,7 +137,9 @@ def _known(gaz: Gazetteer, surface: str) -> bool:
     return bool(gaz.by_name.get(normalize(surface)))
 
 
-def _embedded_place(gaz: Gazetteer, ent: Span, standalone: set[str]) -> tuple[int, int] | None:
+def _embedded_place(
+    gaz: Gazetteer, ent: Span, standalone: set[str], strict: bool = False
+) -> tuple[int, int] | None:
     """The longest leading run of tokens in an ORG/FAC name that the gazetteer knows as a place,
     when what follows is an organisational head word ("Alexandria Police", "Ohio Department")."""
     tokens = list(ent)
@@ -98,10 +156,13 @@ def _embedded_place(gaz: Gazetteer, ent: Span, standalone: set[str]) -> tuple[in
             continue
         # A town's name that is also a common word ("Federal", "Olympic", "Titan") opens many
         # organisations' names; take it only when the town is big or named on its own elsewhere.
-        strong = any(
-            e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 100_000 for e in entries
-        ) or normalize(surface) in standalone
-        if strong and (head.lower_ in _ORG_HEADS or head.text[:1].isupper()):
+        strong = (
+            any(e.kind in (COUNTRY, ADMIN1, ADMIN2, REGION) or e.population >= 100_000 for e in entries)
+            or normalize(surface) in standalone
+        )
+        # Facilities are often named after things that are also towns ("Independence Square");
+        # take their leading place name only before a word of organisation ("… Hospital").
+        if strong and (head.lower_ in _ORG_HEADS or (head.text[:1].isupper() and not strict)):
             return run[0].idx, run[-1].idx + len(run[-1].text)
     # "University of Alexandria", "Bank of Georgia"
     for i, token in enumerate(tokens[:-1]):
@@ -133,7 +194,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             if _known(gaz, ent.text):
                 add(ent.start_char, ent.end_char, "ner")
             else:
-                embedded = _embedded_place(gaz, ent, standalone)
+                embedded = _embedded_place(gaz, ent, standalone, strict=True)
                 if embedded:
                     add(*embedded, "embedded")
         elif ent.label_ == "NORP":
@@ -170,9 +231,12 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 break
             # A state abbreviation such as "Ind." or "Miss." is a place only after a comma
             # ("Gary, Ind.") or when it carries internal periods ("W.Va.", "N.C.").
-            if surface in gaz.state_abbreviations and surface.count(".") == 1:
-                if i == 0 or tokens[i - 1].text != ",":
-                    break
+            if (
+                surface in gaz.state_abbreviations
+                and surface.count(".") == 1
+                and (i == 0 or tokens[i - 1].text != ",")
+            ):
+                break
             out.append(Toponym(token.idx, last.idx + len(last.text), surface, "gazetteer"))
             break
         iso2 = gaz.demonyms.get(normalize(token.text))
@@ -266,7 +330,9 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             span = ent
         else:
             end = first.i + 1
-            while end < len(doc) and end - first.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            while (
+                end < len(doc) and end - first.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_
+            ):
                 end += 1
             span = doc[first.i : end]
         entries = gaz.lookup(span.text)

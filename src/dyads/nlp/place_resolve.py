@@ -40,6 +40,7 @@ NEAR_KM, FAR_KM = 40.0, 150.0
 SAME_COUNTRY_LINK = 0.0
 COUNTRY_LINK = 0.0
 FOCUS_WEIGHT = 4.0
+BELIEF_SHARPNESS = 1.0
 MAX_GROUP_WEIGHT = 1.5
 MAX_CANDIDATES = 30
 ROUNDS = 3
@@ -141,7 +142,9 @@ def _links(entries: list[Entry]) -> np.ndarray:
     kind = np.array([e.kind for e in entries], dtype=object)
     same_country = (country[:, None] == country[None, :]) & (country[:, None] != "")
     same_state = (admin1[:, None] == admin1[None, :]) & (admin1[:, None] != "")
-    wide = np.isin(kind, (COUNTRY, CONTINENT))
+    # Countries, continents and regions are too large for their point to mean anything
+    # about what is near them.
+    wide = np.isin(kind, (COUNTRY, CONTINENT, REGION))
     wide_i, wide_j = wide[:, None], wide[None, :]
     state = kind == ADMIN1
     state_i, state_j = state[:, None], state[None, :]
@@ -236,6 +239,6 @@ def _beliefs(scores: np.ndarray, owner: np.ndarray, n_groups: int) -> np.ndarray
     for g in range(n_groups):
         rows = owner == g
         if rows.any():
-            values = np.exp(scores[rows] - scores[rows].max())
+            values = np.exp(BELIEF_SHARPNESS * (scores[rows] - scores[rows].max()))
             belief[rows] = values / values.sum()
     return belief
