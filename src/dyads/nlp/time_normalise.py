@@ -506,9 +506,10 @@ def _bare_unit(c: Candidate, ctx: Context) -> Normalised | None:
     plural = word.endswith("s")
     code = _unit_code(word)
     if plural:
-        if lead in ("", "after", "the", "in") or lead.startswith("the "):
-            if lead not in ("the past", "the last", "the next", "the coming"):
-                return None
+        # "for years", "in coming weeks", "the past months"; "in days" and "the days" are not
+        spans_time = lead not in ("", "after", "the", "in") and not lead.startswith("the ")
+        if not spans_time and lead not in ("the past", "the last", "the next", "the coming"):
+            return None
         return _duration_value(None, code), "DURATION"
     if not lead.startswith("the") or word not in ("year", "week", "weekend") or ctx.anchor is None:
         return None
