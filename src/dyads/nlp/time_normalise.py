@@ -529,7 +529,8 @@ def _period_end(c: Candidate, ctx: Context) -> Normalised | None:
         return None
     g = c.groups
     unit = (g.get("unit") or g.get("unit2") or "year").lower()
-    code: Unit = {"year": "Y", "month": "M", "week": "W"}[unit]
+    codes: dict[str, Unit] = {"year": "Y", "month": "M", "week": "W"}
+    code = codes[unit]
     offset = {"this": 0, "last": -1, "next": 1}.get((g.get("ref") or "").lower(), 0)
     if not g.get("ref") and (g.get("lead") or "").lower() == "since" and ctx.anchor.month < 12:
         offset = -1 if code == "Y" else offset
