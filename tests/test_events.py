@@ -178,6 +178,11 @@ def test_reader_instructions_are_not_events(nlp):
     assert events == []
 
 
+def test_event_needs_a_known_participant(nlp):
+    events, _ = code(nlp, "Four men were arrested after a fight at a bar.")
+    assert events == []
+
+
 def test_background_clause_needs_known_actor(nlp):
     events, _ = code(nlp, "Ghana recalled its ambassador after a man was shot in a bar.", {"Ghana": "GHA"})
     assert [e.type for e in events] == ["SANCTION"]
@@ -194,10 +199,10 @@ def test_date_from_time_expression_and_article_fallback(nlp):
 
 
 def test_location_is_nearest_place_in_sentence(nlp):
-    text = "Police arrested protesters in Dakar."
+    text = "Senegalese police arrested protesters in Dakar."
     start = text.index("Dakar")
     places = [Place(id="p1", name="Dakar", country="SEN", mentions=((start, start + 5),))]
-    events, _ = code(nlp, text, places=places)
+    events, _ = code(nlp, text, {"Senegalese": "SEN"}, places=places)
     assert one(events, "COERCE").location == "p1"
 
 

@@ -119,7 +119,11 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
         base = parse_sense(item["sense"], entry, types)
         out.append(
             Sense(
-                type=base.type, mode=base.mode, cameo=base.cameo, contexts=base.contexts, entry=entry,
+                type=base.type,
+                mode=base.mode,
+                cameo=base.cameo,
+                contexts=base.contexts,
+                entry=entry,
                 objects=frozenset(str(o).lower() for o in item.get("objects") or ()),
                 preps=frozenset(str(p).lower() for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
@@ -168,7 +172,9 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     verbs: dict[str, tuple[Sense, ...]] = {}
     nouns: dict[str, tuple[Sense, ...]] = {}
     phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
-    lists: dict[str, set[str]] = {k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok")}
+    lists: dict[str, set[str]] = {
+        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok")
+    }
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}
     context_words: dict[str, str] = {}
@@ -195,13 +201,21 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
             for word in words_ or ():
                 context_words[str(word).lower()] = str(context)
     return Lexicon(
-        verbs=verbs, nouns=nouns, noun_phrases=phrases,
-        light_verbs=frozenset(lists["light_verbs"]), happen_verbs=frozenset(lists["happen_verbs"]),
-        governors=governors, transparent=transparent,
-        modal_request=frozenset(lists["modal_request"]), actorless_ok=frozenset(lists["actorless_ok"]),
-        context_words=context_words, types=types,
-        complement_modes={str(k).upper(): {str(a).upper(): str(b) for a, b in (v or {}).items()}
-                          for k, v in (plover.get("complement_modes") or {}).items()},
+        verbs=verbs,
+        nouns=nouns,
+        noun_phrases=phrases,
+        light_verbs=frozenset(lists["light_verbs"]),
+        happen_verbs=frozenset(lists["happen_verbs"]),
+        governors=governors,
+        transparent=transparent,
+        modal_request=frozenset(lists["modal_request"]),
+        actorless_ok=frozenset(lists["actorless_ok"]),
+        context_words=context_words,
+        types=types,
+        complement_modes={
+            str(k).upper(): {str(a).upper(): str(b) for a, b in (v or {}).items()}
+            for k, v in (plover.get("complement_modes") or {}).items()
+        },
         future_as_agree=frozenset(str(t).upper() for t in plover.get("future_as_agree") or ()),
         future_as_concede=frozenset(str(t).upper() for t in plover.get("future_as_concede") or ()),
     )

@@ -18,11 +18,28 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "would", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-REPORTING = {"say", "announce", "state", "declare", "tell", "report", "confirm", "add", "claim", "insist", "warn"}
+REPORTING = {
+    "say",
+    "announce",
+    "state",
+    "declare",
+    "tell",
+    "report",
+    "confirm",
+    "add",
+    "claim",
+    "insist",
+    "warn",
+}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "PROTEST": "restrict",
-                "SANCTION": "relations"}
+THREAT_MODES = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "PROTEST": "restrict",
+    "SANCTION": "relations",
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,9 @@ def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | 
     return Modality(negated=negated, future=future, hypothetical=hypothetical and not future, cue=cue)
 
 
-def recode(type_: str, mode: str | None, mod: Modality, lexicon: Lexicon) -> tuple[str, str | None, str | None, str]:
+def recode(
+    type_: str, mode: str | None, mod: Modality, lexicon: Lexicon
+) -> tuple[str, str | None, str | None, str]:
     """Apply PLOVER's reductions; returns (type, mode, auxiliary, note)."""
     if mod.negated:
         if (mod.future or mod.hypothetical) and type_ in COOPERATIVE:

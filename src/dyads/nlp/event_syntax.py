@@ -21,17 +21,84 @@ OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
 # prepositions whose object is the one acted upon ("met with", "attack on", "sanctions against")
 RECIPIENT_PREPS = {"with", "against", "on", "to", "at", "toward", "towards", "upon", "into", "from", "for"}
 # prepositions that attach background circumstances, not content
-BACKGROUND_PREPS = {"after", "before", "following", "since", "during", "amid", "amidst", "despite",
-                    "until", "ahead", "because", "as", "while", "than", "like", "unlike", "throughout"}
+BACKGROUND_PREPS = {
+    "after",
+    "before",
+    "following",
+    "since",
+    "during",
+    "amid",
+    "amidst",
+    "despite",
+    "until",
+    "ahead",
+    "because",
+    "as",
+    "while",
+    "than",
+    "like",
+    "unlike",
+    "throughout",
+}
 # a noun's own span: what names it, not clauses or circumstances hanging from it
-CORE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "flat",
-             "npadvmod", "appos", "conj", "cc", "punct", "advmod", "prep", "pobj"}
+CORE_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "det",
+    "nummod",
+    "quantmod",
+    "case",
+    "flat",
+    "npadvmod",
+    "appos",
+    "conj",
+    "cc",
+    "punct",
+    "advmod",
+    "prep",
+    "pobj",
+}
 CORE_PREPS = {"of", "from", "in", "by", "including"}
 # verbs whose object is the subject of their complement ("urged Moscow to repel")
-OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "pressure", "press", "call", "persuade",
-                  "invite", "encourage", "tell", "instruct", "compel", "require", "help", "direct", "warn"}
-PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "itself", "themselves",
-            "who", "which", "that"}
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "order",
+    "force",
+    "allow",
+    "pressure",
+    "press",
+    "call",
+    "persuade",
+    "invite",
+    "encourage",
+    "tell",
+    "instruct",
+    "compel",
+    "require",
+    "help",
+    "direct",
+    "warn",
+}
+PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "its",
+    "their",
+    "his",
+    "her",
+    "them",
+    "him",
+    "itself",
+    "themselves",
+    "who",
+    "which",
+    "that",
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +181,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         # "issued a declaration demanding …", "holding posters praising …": the one who
         # issued or held it speaks through it
-        if verb.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and head.ent_type_ == "":
+        if (
+            verb.dep_ == "acl"
+            and head.dep_ in ("dobj", "pobj")
+            and head.pos_ == "NOUN"
+            and head.ent_type_ == ""
+        ):
             carrier = head.head if head.dep_ == "dobj" else head.head.head
             inherited = subjects(carrier, depth + 1) if carrier.pos_ in ("VERB", "AUX") else []
             if inherited:
@@ -162,7 +234,9 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
 def noun_arguments(noun: Token) -> Arguments:
     """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X"."""
     actor_tokens = [c for c in noun.children if c.dep_ == "poss"]
-    actor_tokens += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    actor_tokens += [
+        c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+    ]
     actor_tokens += prep_objects(noun, {"by"})
     recipients = prep_objects(noun, RECIPIENT_PREPS - {"from"})
     # "sanctions imposed by West African leaders": the participle names the agent
@@ -228,7 +302,7 @@ class ActorIndex:
         """Actor ids whose mentions overlap [start, end)."""
         out: list[str] = []
         hi = bisect_right(self._starts, end)
-        for s, e, actor_id in self._spans[max(0, hi - 64):hi]:
+        for s, e, actor_id in self._spans[max(0, hi - 64) : hi]:
             if s < end and e > start and actor_id not in out:
                 out.append(actor_id)
         return out
@@ -278,7 +352,9 @@ class ActorIndex:
         """The id of the country actor for an ISO3 code, if the article has one."""
         if not country:
             return None
-        return next((a.id for a in self._actors.values() if a.kind == "country" and a.country == country), None)
+        return next(
+            (a.id for a in self._actors.values() if a.kind == "country" and a.country == country), None
+        )
 
     def for_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []

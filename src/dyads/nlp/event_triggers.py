@@ -17,10 +17,42 @@ from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive
 
 OBLIGATION = {"must", "should"}
 # dependency steps through which an event lies inside another's content
-CONTENT_STEPS = {"dobj", "xcomp", "ccomp", "pobj", "prep", "attr", "oprd", "acomp", "dative", "compound",
-                 "amod", "nmod", "poss", "appos", "pcomp", "nsubjpass", "acl", "npadvmod", "agent"}
-BACKGROUND_MARKS = {"after", "before", "since", "as", "when", "while", "because", "although", "though",
-                    "until", "once", "whereas", "where"}
+CONTENT_STEPS = {
+    "dobj",
+    "xcomp",
+    "ccomp",
+    "pobj",
+    "prep",
+    "attr",
+    "oprd",
+    "acomp",
+    "dative",
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "appos",
+    "pcomp",
+    "nsubjpass",
+    "acl",
+    "npadvmod",
+    "agent",
+}
+BACKGROUND_MARKS = {
+    "after",
+    "before",
+    "since",
+    "as",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "until",
+    "once",
+    "whereas",
+    "where",
+}
 
 
 @dataclass
@@ -73,7 +105,9 @@ def _verb_keys(verb: Token) -> list[tuple[str, list[Token]]]:
     return keys
 
 
-def match_sense(senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]) -> Sense | None:
+def match_sense(
+    senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]
+) -> Sense | None:
     found = match_sense_object(senses, objects, preps, modifiers)
     return found[0] if found else None
 
@@ -126,7 +160,9 @@ def noun_sense(noun: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | Non
             window = doc[max(0, noun.i - n + 1) : noun.i + 1]
         else:
             continue
-        if len(window) == n and all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, window, strict=True)):
+        if len(window) == n and all(
+            w in (t.lemma_.lower(), t.lower_) for w, t in zip(words, window, strict=True)
+        ):
             return senses[0], list(window)
     single = lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
     if not single:
@@ -197,7 +233,9 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                     if found is None or found[0].type == "-":
                         continue
                     sense = own[0] if own and own[0].conditional else found[0]
-                    out.append(Candidate("light", token, sense, content=found[1][-1], tokens=[token, *found[1]]))
+                    out.append(
+                        Candidate("light", token, sense, content=found[1][-1], tokens=[token, *found[1]])
+                    )
                     light_nouns.update(t.i for t in found[1])
                     break
                 else:
@@ -211,11 +249,15 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                     sense = own[0]  # "accepted demands" is CONCEDE, not AGREE
                 else:
                     sense = Sense(type=governed, cameo=lexicon.cameo(governed), entry=f"governor:{lemma}")
-                out.append(Candidate("governor", token, sense, content=complement, tokens=own[1] if own else [token]))
+                out.append(
+                    Candidate("governor", token, sense, content=complement, tokens=own[1] if own else [token])
+                )
                 continue
             if own is not None:
                 content = verb_sense_content(token, lexicon)
-                out.append(Candidate("verb", token, own[0], content=content[2] if content else None, tokens=own[1]))
+                out.append(
+                    Candidate("verb", token, own[0], content=content[2] if content else None, tokens=own[1])
+                )
                 continue
             if lemma in lexicon.modal_request:
                 for child in token.children:

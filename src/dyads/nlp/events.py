@@ -48,8 +48,11 @@ def _arguments(cand: Candidate) -> Arguments:
             inner += list(_arguments(child).recipients)
         if cand.kind == "modal":
             return Arguments(args.actors, tuple(inner), args.passive)
-        own = [r for r in args.recipients if (cand.content is None or r.i != cand.content.i)
-               and r.pos_ in ("PROPN", "NOUN", "PRON")]
+        own = [
+            r
+            for r in args.recipients
+            if (cand.content is None or r.i != cand.content.i) and r.pos_ in ("PROPN", "NOUN", "PRON")
+        ]
         recipients = own or inner
         return Arguments(args.actors, tuple(recipients), args.passive)
     return args
@@ -85,8 +88,14 @@ def _trigger_span(cand: Candidate) -> tuple[int, int]:
 
 
 def _code(
-    cand: Candidate, sent: Span, article: Article, index: ActorIndex, times: Sequence[TimeExpr],
-    places: Sequence[Place], lexicon: Lexicon, transparent: dict[str, str | None],
+    cand: Candidate,
+    sent: Span,
+    article: Article,
+    index: ActorIndex,
+    times: Sequence[TimeExpr],
+    places: Sequence[Place],
+    lexicon: Lexicon,
+    transparent: dict[str, str | None],
 ) -> Event | None:
     args = _arguments(cand)
     actor_tokens = _resolve_subjects(args.actors)
@@ -96,7 +105,12 @@ def _code(
     if cand.kind == "noun" and not actor_tokens and not recipient_tokens and not _happens(cand, lexicon):
         return None  # a bare mention ("the coup") with nobody named and nothing said to happen
     happens = cand.kind == "noun" and _happens(cand, lexicon)
-    if not actor_tokens and not recipient_tokens and not happens and cand.sense.type not in lexicon.actorless_ok:
+    if (
+        not actor_tokens
+        and not recipient_tokens
+        and not happens
+        and cand.sense.type not in lexicon.actorless_ok
+    ):
         return None
     actor_ids = index.for_tokens(actor_tokens)
     if cand.kind == "noun":
@@ -105,13 +119,15 @@ def _code(
             if actor_id not in actor_ids:
                 actor_ids.append(actor_id)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+    if not actor_ids and not recipient_ids:
+        return None  # an event is between known actors; nobody known took part
+    if cand.background and not (actor_ids and recipient_ids):
+        return None  # circumstances ("after X …", relative clauses) only as a full known dyad
     located = False
     if not recipient_ids and cand.sense.type not in ("CONSULT", "AGREE"):
         # no one acted upon: the country where it happened ("eased measures in Montenegro")
         recipient_ids = _located_recipients(cand, index, places, actor_ids)
         located = bool(recipient_ids)
-    if cand.background and not actor_ids:
-        return None  # circumstances ("after X …", relative clauses) only with a known actor
 
     # a nominal event takes the modality of its verb only when the verb reports it happening
     carrier = cand.head if cand.kind != "noun" else (cand.head.head if happens else None)
@@ -132,7 +148,9 @@ def _code(
     if actor_tokens:
         why.append(f"actor: {describe(actor_tokens)}" + ("" if actor_ids else " (no resolved actor)"))
     if recipient_tokens:
-        why.append(f"recipient: {describe(recipient_tokens)}" + ("" if recipient_ids else " (no resolved actor)"))
+        why.append(
+            f"recipient: {describe(recipient_tokens)}" + ("" if recipient_ids else " (no resolved actor)")
+        )
     if located:
         why.append("recipient from the place of the event")
     if cand.background:
@@ -142,7 +160,9 @@ def _code(
     confidence += 0.1 if cand.kind in ("verb", "light", "governor") else 0
     confidence -= 0.15 if cand.background else 0
     confidence -= 0.1 if auxiliary == "hypothetical" else 0
-    contexts = event_contexts(cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon)
+    contexts = event_contexts(
+        cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon
+    )
     cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
     return Event(
         id="",
@@ -164,7 +184,9 @@ def _code(
     )
 
 
-def _located_recipients(cand: Candidate, index: ActorIndex, places: Sequence[Place], actor_ids: list[str]) -> list[str]:
+def _located_recipients(
+    cand: Candidate, index: ActorIndex, places: Sequence[Place], actor_ids: list[str]
+) -> list[str]:
     tokens = locatives(cand.head, cand.content)
     out = [a for a in index.for_tokens(tokens) if a not in actor_ids]
     for token in tokens:
@@ -181,13 +203,17 @@ def _happens(cand: Candidate, lexicon: Lexicon) -> bool:
     noun = cand.head
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lexicon.happen_verbs:
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
-               for c in noun.children)
+    return any(
+        c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+        for c in noun.children
+    )
 
 
 def _same(a: Event, b: Event) -> bool:
-    return a.type == b.type and a.sentence == b.sentence and (
-        not a.actor or not b.actor or bool(set(a.actor) & set(b.actor))
+    return (
+        a.type == b.type
+        and a.sentence == b.sentence
+        and (not a.actor or not b.actor or bool(set(a.actor) & set(b.actor)))
     )
 
 
@@ -200,11 +226,19 @@ def _merge(events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         kept = out[twin]
-        richer, other = (kept, event) if len(kept.actor) + len(kept.recipient) >= len(event.actor) + len(event.recipient) else (event, kept)
+        richer, other = (
+            (kept, event)
+            if len(kept.actor) + len(kept.recipient) >= len(event.actor) + len(event.recipient)
+            else (event, kept)
+        )
         out[twin] = replace(
             richer,
             actor=tuple(dict.fromkeys(richer.actor + other.actor)),
-            recipient=tuple(r for r in dict.fromkeys(richer.recipient + other.recipient) if r not in richer.actor + other.actor),
+            recipient=tuple(
+                r
+                for r in dict.fromkeys(richer.recipient + other.recipient)
+                if r not in richer.actor + other.actor
+            ),
             mode=richer.mode or other.mode,
         )
     return out
