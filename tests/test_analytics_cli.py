@@ -1,0 +1,136 @@
+"""The corpus commands: every query command in every format, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import dyads.cli_corpus  # noqa: F401  (registers the corpus commands)
+from dyads.cli import app
+from dyads.store import open_store
+from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "c.db"
+    with open_store(path) as store:
+        store.add_analysis(
+            make_analysis(
+                [
+                    EventSpec("RUS signed a pact with SYR.", "RUS", "AGREE", "SYR", date="2018-09-17"),
+                    EventSpec(
+                        "TUR shelled SYR positions near Afrin.",
+                        "TUR",
+                        "ASSAULT",
+                        "SYR",
+                        date="2018-09-18",
+                        place="Afrin",
+                        place_country="SYR",
+                    ),
+                    EventSpec(
+                        "USA accused TUR of endangering its allies.",
+                        "USA",
+                        "ACCUSE",
+                        "TUR",
+                        date="2018-10-02",
+                    ),
+                ],
+                published="2018-10-03",
+                title="Idlib deal",
+                outlet="Guardian",
+                url="https://example.org/idlib",
+                quotes=[QuoteSpec("RUS", "Russia will guarantee the deal.")],
+            ),
+            source="guardian.jsonl:1",
+        )
+        store.record_failure("guardian.jsonl:9", "read", "invalid JSON")
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["events", "--party", "SYR"],
+        ["dyad", "RUS", "SYR"],
+        ["timeline", "SYR"],
+        ["compare", "SYR", "--partners", "RUS,USA,TUR"],
+        ["quotes", "--search", "Russia"],
+        ["search", "pact"],
+        ["actors", "--top", "5"],
+        ["places"],
+        ["articles"],
+        ["failures"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_query_commands_in_every_format(db: Path, command: list[str], fmt: str) -> None:
+    code, out = invoke(*command, "--db", str(db), "--format", fmt)
+    assert code == 0, out
+    if fmt == "json":
+        assert isinstance(json.loads(out), list)
+    elif fmt == "jsonl":
+        assert all(json.loads(line) for line in out.splitlines())
+    elif fmt == "csv":
+        assert next(csv.reader(io.StringIO(out)))
+
+
+def test_answers_are_sourced(db: Path) -> None:
+    _, out = invoke("timeline", "SYR", "--db", str(db), "--format", "json")
+    rows = json.loads(out)
+    assert [r["type"] for r in rows] == ["AGREE", "ASSAULT"]
+    assert rows[0]["sources"][0]["url"] == "https://example.org/idlib"
+    _, out = invoke("compare", "SYR", "--partners", "RUS,USA,TUR", "--db", str(db), "--format", "json")
+    totals = {r["partner"]: r for r in json.loads(out) if r["period"] == "all"}
+    assert (totals["RUS"]["cooperation"], totals["TUR"]["conflict"], totals["USA"]["events"]) == (1, 1, 0)
+    _, out = invoke("quotes", "--search", "Russia", "--db", str(db), "--format", "json")
+    assert json.loads(out)[0]["source"] == "https://example.org/idlib"
+    _, out = invoke("dyad", "TUR", "SYR", "--db", str(db), "--format", "csv", "--by", "year")
+    assert "2018,TUR→SYR,ASSAULT" in out
+
+
+def test_event_show_schema_and_export(db: Path, tmp_path: Path) -> None:
+    code, out = invoke("event", "2", "--db", str(db))
+    assert code == 0 and "TUR shelled SYR" in out
+    code, out = invoke("show", "1", "--db", str(db), "--format", "json")
+    assert code == 0 and json.loads(out)["schema"] == "dyads.analysis/1"
+    code, out = invoke("schema")
+    assert code == 0 and "CREATE TABLE event_mentions" in out
+    code, out = invoke("export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "e.csv"))
+    assert code == 0 and (tmp_path / "e.csv").read_text().startswith("GLOBALEVENTID,SQLDATE")
+
+
+def test_errors_are_one_line_with_exit_2(db: Path, tmp_path: Path) -> None:
+    for args in (
+        ["events", "--db", str(tmp_path / "missing.db")],
+        ["events", "--db", str(db), "--format", "xml"],
+        ["events", "--db", str(db), "--since", "yesterday"],
+        ["events", "--db", str(db), "--quad", "friendly"],
+        ["dyad", "RUS", "SYR", "--db", str(db), "--by", "fortnight"],
+        ["event", "999", "--db", str(db)],
+        ["export", "--db", str(db), "--format", "xls", "--out", str(tmp_path / "x")],
+        ["ingest", "--db", str(tmp_path / "new.db")],
+    ):
+        code, out = invoke(*args)
+        assert code == 2, (args, out)
+        assert out.strip().startswith("dyads: error:") and len(out.strip().splitlines()) == 1, out
+
+
+def test_ingest_of_missing_inputs_exits_1_and_lists_them(tmp_path: Path) -> None:
+    store = tmp_path / "new.db"
+    code, out = invoke("ingest", str(tmp_path / "nothing-here.md"), "--db", str(store), "--quiet")
+    assert code == 1 and "0 added" in out
+    code, out = invoke("failures", "--db", str(store), "--format", "csv")
+    assert "nothing-here.md" in out and "no such file or folder" in out
