@@ -15,8 +15,7 @@ from dyads.read.fetch import MAX_REDIRECTS, check_url, fetch
 ARTICLE = (
     "<html><head><title>Port Reopens</title></head><body><article><h1>Port Reopens</h1>"
     + "<p>The port authority reopened the harbour on Friday after a week-long strike by dock workers "
-    "ended with an agreement on pay and working hours, officials said.</p>" * 3
-    + "</article></body></html>"
+    "ended with an agreement on pay and working hours, officials said.</p>" * 3 + "</article></body></html>"
 ).encode()
 
 

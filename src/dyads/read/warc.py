@@ -8,6 +8,7 @@ and the rest is still read where possible.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import IO
 
@@ -25,6 +26,17 @@ def _is_html_page(record: object) -> bool:
     return status.startswith("2") and ("html" in media or not media)
 
 
+def _peek(stream: IO[bytes], size: int) -> tuple[IO[bytes], bytes]:
+    """The first bytes of ``stream`` without consuming them (wrapping streams that cannot seek)."""
+    if stream.seekable():
+        start = stream.tell()
+        head = stream.read(size)
+        stream.seek(start)
+        return stream, head
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    return buffered, buffered.peek(size)[:size]
+
+
 def iter_warc(
     stream: IO[bytes], source: str, options: Options | None = None
 ) -> Iterator[Article | ReadError]:
@@ -35,9 +47,15 @@ def iter_warc(
     from dyads.read.html import read_html
 
     options = options or Options()
+    stream, head = _peek(stream, 5)
+    if not (head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")):
+        yield ReadError(source, "not a WARC archive (it does not start with a WARC record)")
+        return
     number = 0
+    records = 0
     try:
         for record in ArchiveIterator(stream):
+            records += 1
             if record.rec_type != "response" or not _is_html_page(record):
                 continue
             number += 1
@@ -58,6 +76,10 @@ def iter_warc(
                 yield ReadError(name, f"unreadable page ({type(exc).__name__}: {exc})")
     except ArchiveLoadFailed as exc:
         yield ReadError(source, f"not a readable WARC archive ({exc})")
+        return
     except (OSError, EOFError, ValueError) as exc:
         # A truncated .warc.gz ends in a decompression error after the good records.
         yield ReadError(source, f"archive breaks off after {number} pages ({type(exc).__name__}: {exc})")
+        return
+    if records == 0:
+        yield ReadError(source, "not a WARC archive (no records found)")
