@@ -33,7 +33,7 @@ def _peek(stream: IO[bytes], size: int) -> tuple[IO[bytes], bytes]:
         head = stream.read(size)
         stream.seek(start)
         return stream, head
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
     return buffered, buffered.peek(size)[:size]
 
 
