@@ -77,6 +77,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
+        if kind == "country" and ent.end < len(doc) and doc[ent.end].text == "$":
+            continue  # "US $50 million": a currency
         if kind == "country":
             draft = _country(drafts, kb, rest)
             drafts.mention(draft, ent.start, ent.end)
@@ -97,6 +99,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
     _titled_names(doc, drafts, kb, names, org_country)
     resolve_people(doc, names, drafts, kb, date)
+    _ethnic_groups(doc, drafts, kb)
     _groups(doc, drafts, kb, focal)
     for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
         if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
@@ -104,7 +107,32 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     for draft in drafts.by_key.values():
         if draft.kind == "person":
             decide_person(draft, kb, date)
+            if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
+                _place_national(doc, draft, kb, focal)
     return freeze(list(drafts.by_key.values()))
+
+
+def sentence_country(doc: Doc, start_char: int, kb: Knowledge, besides: str | None = None) -> str | None:
+    """The one country a sentence names (as a country, capital or adjective), if only one."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = doc[span.start].sent
+    found = {c for t in sent if (c := rules.entity_country(t, kb)) and c != besides}
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) -> None:
+    """A national office-holder or body with no stated country: the article's focal country,
+    or in an article without one the only country its sentence names ("President X
+    threatened a curfew in Algiers"). The focal country comes first because a sentence about
+    relations names the partner, not the home ("Russia has ties with the government")."""
+    if focal:
+        draft.country = focal
+        draft.note("the article's focal country")
+    elif country := sentence_country(doc, min(draft.mentions)[0], kb):
+        draft.country = country
+        draft.note("the only country named in its sentence")
 
 
 def _country(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
@@ -211,7 +239,12 @@ def _unknown_org(
     if described is not None:  # "Avenda, a French engineering firm,"
         drafts.taken.update(range(end, after))
         country = country or described.country
-    if sector:
+    introduced = _introduced_as(doc, start, kb)
+    if introduced is not None:  # "the rebel Revolutionary United Front", "the main rebel group, FDD"
+        sector = introduced[0]
+        country = country or introduced[1]
+        draft.note(f"sector from '{introduced[2]}' before the name")
+    elif sector:
         draft.note("sector from the head noun")
     elif described is not None and described.sector:
         sector = described.sector
@@ -221,9 +254,30 @@ def _unknown_org(
     if country is None and focal and any(t.lower_ in NATIONAL_WORDS for t in span):
         country = focal
         draft.note("national body: the article's focal country")
+    elif country is None and not focal and sector in NATIONAL_SECTORS | {"REB", "LAB"}:
+        country = sentence_country(doc, span.start_char, kb)
+        if country:
+            draft.note("the only country named in its sentence")
     draft.country = draft.country or country
     draft.sector = draft.sector or sector
     return draft
+
+
+def _introduced_as(doc: Doc, start: int, kb: Knowledge) -> tuple[str, str | None, str] | None:
+    """A sector word right before an organisation's name ("the rebel X"), or a noun phrase
+    and a comma ("The main Hutu rebel group, Forces for Defence of Democracy")."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or doc[i].is_punct or doc[i].ent_type_:
+        return None
+    word = doc[i]
+    phrase = " ".join(t.text for t in doc[max(0, i - 1) : i + 1] if not t.ent_type_)
+    sector = kb.sector_for(phrase) or kb.sector_for(word.text)
+    if sector is None or word.lower_ in rules.TITLE_MODIFIERS or sector in {"CVL"}:
+        return None
+    country = next((c for t in word.subtree if (c := rules.entity_country(t, kb))), None)
+    return sector, country, word.text
 
 
 def _described_sector(doc: Doc, drafts: Drafts, draft: Draft, kb: Knowledge) -> str | None:
@@ -338,8 +392,11 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
         if not countries:
             if token.lower_ in VAGUE_GROUP_NOUNS:
                 continue
+            local = sentence_country(doc, token.idx, kb)
             if focal and sector in NATIONAL_SECTORS:
                 countries = [(focal, token.i, "the article's focal country")]
+            elif local:
+                countries = [(local, token.i, "the only country named in its sentence")]
             else:
                 countries = [(None, token.i, "")]
         left = min([token.i, *(m.i for m in modifiers)])
@@ -398,3 +455,27 @@ def _titled_names(
                 names.append(NameMention(i, j, words, title, affiliation, kb.person_for(doc[i:j].text)))
                 drafts.taken.update(range(i, j))
         i = max(j, i + 1)
+
+
+def _ethnic_groups(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
+    """People named by ethnicity are civilians coded where they live: "ethnic Albanians …
+    in Serbia" (the other country their sentence names), "Bosnian Serbs" (the first demonym)."""
+    for ent in doc.ents:
+        if not ent.kb_id_.startswith("adjective:") or not drafts.free(ent.start, ent.end):
+            continue
+        own = ent.kb_id_.split(":")[1]
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ == "ethnic":
+            country = sentence_country(doc, ent.start_char, kb, besides=own) or own
+            draft = _group(drafts, kb, country, "CVL", doc[before.i : ent.end].text)
+            draft.note(f"'ethnic {ent.text}': civilians where they live")
+            drafts.mention(draft, before.i, ent.end)
+        elif (
+            before is not None
+            and (outer := rules.entity_country(before, kb))
+            and outer != own
+            and ent.root.tag_ in {"NNS", "NNPS"}
+        ):
+            draft = _group(drafts, kb, outer, "CVL", doc[before.i : ent.end].text)
+            draft.note(f"'{before.text} {ent.text}': a people of {outer}")
+            drafts.mention(draft, before.i, ent.end)
