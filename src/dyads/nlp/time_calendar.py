@@ -92,7 +92,7 @@ def relative(anchor: date, amount: int, unit: Unit) -> str:
 # How far (in days) a tense pushes a yearless date to its side of the article date. A bare
 # "Nov. 20" under a past-tense verb in a Nov. 2 article is still the coming one ("extended
 # the offer to Nov. 20"); "December 30" under a past-tense verb in January is last year's.
-TENSE_PULL_DAYS = 120
+TENSE_PULL_DAYS = 180
 
 
 def place_in_year(anchor: date, stretch: tuple[int, int, int, int], tense: Tense | None) -> int:
@@ -157,7 +157,8 @@ def weekday_date(anchor: date, weekday: int, tense: Tense | None, modifier: str 
         return anchor + timedelta(days=ahead)
     if tense == "past":
         return anchor - timedelta(days=back)
-    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+    # without a tense, news reports what happened: the nearer one, the past on a near tie
+    return anchor - timedelta(days=back) if back <= ahead + 1 else anchor + timedelta(days=ahead)
 
 
 def season_year(anchor: date, season: str, direction: int) -> int:

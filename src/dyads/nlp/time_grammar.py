@@ -154,7 +154,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("month", _rule(rf"""
         (?:(?P<rel>(?i:last|next|this|past|coming|previous|that))\s+)?
         (?:(?P<edge>(?i:{_EDGE}))[-\s]+)?
-        (?P<month>{_FULL_MONTH}|Sept\.)(?![\w-])""")),
+        (?P<month>{_FULL_MONTH}|Sept\.)(?![\w-])
+        (?:,?\s+(?:(?i:of)\s+)?(?P<yearrel>(?i:last|this|next))\s+(?i:year)\b)?""")),
     # the 1990s · the mid-1980s · the '90s
     ("decade", _rule(r"""
         (?:(?i:the)\s+)?(?:(?P<edge>(?i:early|mid|late))[-\s]?)?
@@ -244,7 +245,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # now · currently · recently · in the past · in the future · soon
     ("vague", _rule(r"""
         \b(?P<word>(?i:right\s+now|now|nowadays|currently|presently|at\s+present|these\s+days|at\s+the\s+moment
-        |current|today's|recently|lately|in\s+the\s+past|the\s+past|formerly|in\s+recent\s+(?:years|months|weeks|decades)
+        |current|recently|lately|in\s+the\s+past|the\s+past|formerly|in\s+recent\s+(?:years|months|weeks|decades)
         |recent|in\s+the\s+future|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b""")),
     ("holiday", _rule(r"""
         \b(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?

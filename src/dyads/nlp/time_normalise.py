@@ -136,7 +136,9 @@ def _month_alone(c: Candidate, ctx: Context) -> Normalised:
     rel = (c.groups.get("rel") or "").lower()
     if ctx.anchor is None:
         return _unknown_year(month), "DATE"
-    if rel in ("last", "past", "previous"):
+    if "yearrel" in c.groups:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(c.groups["yearrel"].lower(), 0)
+    elif rel in ("last", "past", "previous"):
         year = month_after_before(ctx.anchor, month, -1)
     elif rel in ("next", "coming"):
         year = month_after_before(ctx.anchor, month, +1)
@@ -606,7 +608,7 @@ def _set_adverb(c: Candidate, ctx: Context) -> Normalised:
 
 _VAGUE = {
     "PRESENT_REF": ("now", "right now", "nowadays", "currently", "presently", "at present", "these days",
-                    "at the moment", "current", "today's"),
+                    "at the moment", "current"),
     "PAST_REF": ("recently", "lately", "in the past", "the past", "formerly", "recent"),
     "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future",
                    "the distant future", "the foreseeable future"),

@@ -206,6 +206,9 @@ def _plausible(cand: Candidate, span: Span) -> bool:
         if word == "future" and token.dep_ == "amod":
             return False  # "future growth" describes, "in the future" places in time
         return not (word == "current" and token.head.lower_ in ("account", "accounts", "affairs", "events"))
+    if cand.rule == "spelled_year" and cand.groups["spelled"].lower().startswith("two"):
+        # "two thousand" is a year only as "the year two thousand" or after a month
+        return "month" in cand.groups or (cand.groups.get("lead") or "").lower().startswith("the")
     if cand.rule == "set_adverb":
         # "a quarterly dividend" is a kind of dividend; "paid quarterly" says how often
         return span[0].dep_ != "amod"
