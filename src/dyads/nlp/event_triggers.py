@@ -92,6 +92,17 @@ def verb_objects(verb: Token) -> list[Token]:
     return found
 
 
+def light_objects(verb: Token) -> list[Token]:
+    """Objects a light verb hands its event to: direct objects, or the noun a participle
+    modifies ("sanctions imposed by …") or the passive subject ("talks were held")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "on")):
+        found += [c for c in prep.children if c.dep_ == "pobj"]  # "put under investigation", "went on strike"
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        found.append(verb.head)
+    return found
+
+
 def _verb_keys(verb: Token) -> list[tuple[str, list[Token]]]:
     lemma = verb.lemma_.lower()
     keys: list[tuple[str, list[Token]]] = []
@@ -226,9 +237,12 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
             if own is not None and len(own[1]) > 1:  # phrasal verbs first: "called off", "pulled out"
                 out.append(Candidate("verb", token, own[0], tokens=own[1]))
                 continue
-            # light verb + event noun ("held talks", "imposed sanctions", "launched an attack")
-            if lemma in lexicon.light_verbs:
-                for obj in verb_objects(token):
+            if lemma in lexicon.transparent and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "helped spread", "decided to expel": the complement is the event
+            # light verb + event noun ("held talks", "imposed sanctions", "carried out a raid")
+            particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+            if lemma in lexicon.light_verbs or any(f"{lemma} {p}" in lexicon.light_verbs for p in particles):
+                for obj in light_objects(token):
                     found = _event_noun(obj, lexicon)
                     if found is None or found[0].type == "-":
                         continue

@@ -119,8 +119,6 @@ def _code(
             if actor_id not in actor_ids:
                 actor_ids.append(actor_id)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
-    if not actor_ids and not recipient_ids:
-        return None  # an event is between known actors; nobody known took part
     if cand.background and not (actor_ids and recipient_ids):
         return None  # circumstances ("after X …", relative clauses) only as a full known dyad
     located = False
@@ -128,6 +126,8 @@ def _code(
         # no one acted upon: the country where it happened ("eased measures in Montenegro")
         recipient_ids = _located_recipients(cand, index, places, actor_ids)
         located = bool(recipient_ids)
+    if not actor_ids and not recipient_ids:
+        return None  # an event is between known actors; nobody known took part
 
     # a nominal event takes the modality of its verb only when the verb reports it happening
     carrier = cand.head if cand.kind != "noun" else (cand.head.head if happens else None)
