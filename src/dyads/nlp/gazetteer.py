@@ -69,6 +69,7 @@ class Gazetteer:
     by_name: dict[str, list[int]] = field(default_factory=dict)
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 → ISO3
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym → ISO2
+    region_demonyms: dict[str, str] = field(default_factory=dict)  # "abkhaz" → "Abkhazia"
     state_abbreviations: dict[str, str] = field(default_factory=dict)  # "Ga." → "GA"
     state_names: dict[str, str] = field(default_factory=dict)  # "GA" → "Georgia"
     matcher_names: dict[str, str] = field(default_factory=dict)  # surface form → kind, for text matching
@@ -103,7 +104,8 @@ def normalize(name: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     for pattern, replacement in _ABBREVIATION_PREFIXES:
         text = pattern.sub(replacement, text)
-    return text.replace(".", "").replace("-", " ")
+    text = text.replace(".", "").replace("-", " ")
+    return re.sub(r" co$", " county", text)  # "Loudon Co."
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -253,6 +255,8 @@ class _Builder:
                 REGION,
             )
             self.add(entry, [region["name"], *region.get("aliases", [])], REGION)
+            for demonym in region.get("demonyms", []):
+                self.gaz.region_demonyms[normalize(demonym)] = region["name"]
 
     def _admin1(self) -> None:
         for row in _read_tsv(KNOWLEDGE / "admin1.tsv"):

@@ -15,21 +15,12 @@ Metonymic uses ("Russia said", "Washington announced") stay toponyms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
-
-
-@dataclass(frozen=True)
-class Toponym:
-    start: int
-    end: int
-    text: str
-    source: str  # "ner", "demonym", "gazetteer", "embedded"
-    demonym_of: str | None = None  # ISO2 when the span is an adjective of nationality
-
+from dyads.nlp.place_patterns import find_pattern_toponyms
+from dyads.nlp.place_toponym import Toponym
 
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:]+)$")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -150,7 +141,7 @@ def _embedded_place(
         run = tokens[:size]
         if not all(t.text[:1].isupper() for t in run):
             continue
-        surface = ent.doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+        surface = ent.doc[run[0].i : run[-1].i + 1].text
         entries = gaz.lookup(surface)
         if not entries:
             continue
@@ -168,7 +159,7 @@ def _embedded_place(
     for i, token in enumerate(tokens[:-1]):
         if token.lower_ == "of" and i > 0:
             rest = tokens[i + 1 :]
-            surface = ent.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]
+            surface = ent.doc[rest[0].i : rest[-1].i + 1].text
             if rest[0].text[:1].isupper() and _known(gaz, surface):
                 return rest[0].idx, rest[-1].idx + len(rest[-1].text)
     return None
@@ -208,6 +199,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
 
     found.extend(_gazetteer_matches(doc, gaz))
     found.extend(_after_prepositions(doc, gaz))
+    found.extend(find_pattern_toponyms(doc, gaz))
     return _without_overlaps(found)
 
 
@@ -239,9 +231,12 @@ def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                 break
             out.append(Toponym(token.idx, last.idx + len(last.text), surface, "gazetteer"))
             break
-        iso2 = gaz.demonyms.get(normalize(token.text))
-        if iso2 and _adjectival(token) and token.ent_type_ != "PERSON":
-            out.append(Toponym(token.idx, token.idx + len(token.text), token.text, "demonym", iso2))
+        key = normalize(token.text)
+        iso2 = gaz.demonyms.get(key)
+        region = gaz.region_demonyms.get(key)
+        if (iso2 or region) and _adjectival(token) and token.ent_type_ != "PERSON":
+            end = token.idx + len(token.text)
+            out.append(Toponym(token.idx, end, token.text, "demonym", iso2, lookup=region))
     return out
 
 
@@ -280,7 +275,7 @@ def _adjectival(token: Token) -> bool:
     return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ != "nsubj"
 
 
-_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "context": 3, "embedded": 4}
+_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "pattern": 3, "context": 4, "embedded": 5}
 
 
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:

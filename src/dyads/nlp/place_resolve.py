@@ -29,7 +29,7 @@ from dyads.nlp.gazetteer import (
     Gazetteer,
     normalize,
 )
-from dyads.nlp.place_detect import Toponym
+from dyads.nlp.place_toponym import Toponym
 
 KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 10.0, ADMIN2: 5.5}
 CAPITAL_BONUS = 1.5
@@ -95,14 +95,17 @@ def _qualifier(text: str, toponym: Toponym, gaz: Gazetteer) -> tuple[str, str] |
 def group_toponyms(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[NameGroup]:
     groups: dict[str, NameGroup] = {}
     for toponym in toponyms:
-        key = f"demonym:{toponym.demonym_of}" if toponym.demonym_of else normalize(toponym.text)
+        if toponym.demonym_of:
+            key = f"demonym:{toponym.demonym_of}"
+        else:
+            key = normalize(toponym.lookup or toponym.text)
         group = groups.get(key)
         if group is None:
             group = groups[key] = NameGroup(key)
             if toponym.demonym_of:
                 group.candidates = [e for e in gaz.lookup_country(toponym.demonym_of)]
             else:
-                group.candidates = gaz.lookup(toponym.text)
+                group.candidates = gaz.lookup(toponym.lookup or toponym.text)
         group.toponyms.append(toponym)
         if not toponym.demonym_of:
             qualifier = _qualifier(text, toponym, gaz)
