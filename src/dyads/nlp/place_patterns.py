@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -93,7 +94,7 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> Iterator[Toponym]:
 
 
 def _two_word_adjectives(doc: Doc, gaz: Gazetteer) -> Iterator[Toponym]:
-    for first, second in zip(doc, doc[1:], strict=False):
+    for first, second in pairwise(doc):
         if not (first.text[:1].isupper() and second.text[:1].isupper()):
             continue
         surface = f"{first.text} {second.text}"
