@@ -173,7 +173,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<year>{YEAR})(?:'s)?\s+|(?P<yearrel>(?i:this|last|next))\s+(?i:year's)\s+)?
         (?P<mods>(?:(?i:{_QUARTER_MODS})\s+)*)
         (?:(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s]+)?(?:(?i:fiscal)[-\s]+)?
-        (?P<head>(?i:quarter|period))(?!s)\b
+        (?P<head>(?i:quarter|period))(?!s)\b(?!-\w)
         (?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel2>(?i:this|last|next))\s+(?i:year)))?""")),
     ("half", _rule(rf"""
         (?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter))[-\s](?i:half)\b
@@ -224,7 +224,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<rel>(?i:past|last|next|first|coming|previous|final|following|recent|latest|initial|full|entire|same|whole|subsequent))\s+)?
         (?P<num>(?i:{NUM}))(?:\s*(?P<range>(?i:to|or|-|and|and\s+a\s+half))\s*(?P<num2>(?i:{NUM}))?)?
         (?:\s+(?i:more|additional|extra|further|straight|consecutive|full))?
-        (?P<sep>[-\s]+)(?P<unit>(?i:{UNIT}))(?![\w])(?:-(?i:long)\b|(?!-))""")),
+        (?P<sep>[-\s]+)(?P<unit>(?i:{UNIT}))(?![\w])(?:-(?i:long)\b|(?!-))
+        (?!\s+(?i:old)\b)(?<!-(?i:quarters))""")),
     # for years · in recent months · the coming weeks · decades · the year
     ("bare_unit", _rule(r"""
         (?:(?P<lead>(?i:for|over|within|in|after|during|throughout|the\s+past|the\s+last|the\s+next|(?:in\s+)?(?:the\s+)?coming|in\s+recent|recent

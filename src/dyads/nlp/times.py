@@ -209,6 +209,10 @@ def _plausible(cand: Candidate, span: Span) -> bool:
     if cand.rule == "spelled_year" and cand.groups["spelled"].lower().startswith("two"):
         # "two thousand" is a year only as "the year two thousand" or after a month
         return "month" in cand.groups or (cand.groups.get("lead") or "").lower().startswith("the")
+    if cand.rule == "duration" and cand.groups["num"].lower() in ("a", "an") and len(cand.groups) <= 4:
+        # "seats a week", "$2 million a year": a rate, not a stretch of time
+        before = span[0].nbor(-1) if span[0].i > 0 else None
+        return before is None or before.pos_ not in ("NOUN", "PROPN", "NUM", "SYM", "PRON")
     if cand.rule == "set_adverb":
         # "a quarterly dividend" is a kind of dividend; "paid quarterly" says how often
         return span[0].dep_ != "amod"
