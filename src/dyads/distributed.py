@@ -1,0 +1,110 @@
+"""Run read + analyse on a Dask cluster; results stream back to the one writer (or to Parquet).
+
+The work per batch is exactly :func:`dyads.ingest.process_batch`, the function the local process
+pool runs, and results are written in submission order; so a Dask run stores the same content as a
+single-process run on the same input, whichever worker finishes first.
+
+Addresses: ``local[N]`` starts a LocalCluster of N worker processes (one thread each: spaCy is
+CPU-bound and holds the GIL); anything else is a scheduler address (``tcp://host:8786``) of a cluster
+started with Dask's own commands::
+
+    dask scheduler                                    # on the scheduler host
+    dask worker tcp://scheduler:8786 --nworkers 4 --nthreads 1   # on each worker host
+    dyads ingest corpus.jsonl --dask tcp://scheduler:8786
+
+On a real cluster the workers must be able to read the inputs: JSONL, feeds and WARC files are
+streamed by the client and shipped to workers as records, so only single files and URLs need a
+shared path. Workers do not see the client's store, so already-stored articles are skipped by the
+writer (content hash) rather than before analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from dyads.model import Options
+
+_LOCAL = re.compile(r"^local(?:\[(\d+)\])?$")
+
+
+class DaskAddressError(ValueError):
+    """The --dask value is neither local[N] nor a reachable scheduler address."""
+
+
+@contextmanager
+def dask_client(address: str) -> Iterator[Any]:
+    """A distributed Client for ``local[N]`` or a scheduler address; closed (and the local cluster
+    stopped) on exit."""
+    from distributed import Client, LocalCluster
+
+    match = _LOCAL.match(address.strip())
+    if match:
+        workers = int(match[1] or 2)
+        if not 1 <= workers <= 256:
+            raise DaskAddressError(f"--dask {address}: worker count must be 1–256")
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+            silence_logs=logging.CRITICAL,
+        )
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()
+        return
+    if "://" not in address and ":" not in address:
+        raise DaskAddressError(
+            f"--dask {address}: expected local[N] or a scheduler address like tcp://host:8786"
+        )
+    try:
+        client = Client(address, timeout="15s")
+    except OSError as err:
+        raise DaskAddressError(f"--dask {address}: cannot reach the scheduler ({err})") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _warm_worker(model: str, knowledge_dirs: tuple[str, ...]) -> bool:
+    """Load the language pipeline once on a worker (cached per process)."""
+    from dyads.nlp.pipeline import build_nlp
+
+    build_nlp(model, knowledge_dirs)
+    return True
+
+
+def run_on_dask(
+    client: Any,
+    batches: Iterator[list[Any]],
+    options: Options,
+    analyzer: Callable[..., Any],
+    db_path: str | None,
+    force: bool,
+    write: Callable[[list[Any]], None],
+    warm: bool = True,
+) -> None:
+    """Submit each batch to the cluster and hand results to ``write`` in submission order."""
+    from dyads.ingest import process_batch
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    if warm:
+        client.run(_warm_worker, options.model, options.knowledge_dirs)
+    in_flight: deque[Any] = deque()
+    for batch in batches:
+        # pure=False: two identical batches (a re-run) are still two tasks, never a cached result.
+        in_flight.append(client.submit(process_batch, batch, options, analyzer, db_path, force, pure=False))
+        while len(in_flight) >= 2 * workers:
+            write(in_flight.popleft().result())
+    while in_flight:
+        write(in_flight.popleft().result())
