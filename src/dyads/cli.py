@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 some inputs failed (batch work), 2 usage or fatal error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -177,7 +178,7 @@ def demo(
 
 def _register_commands() -> None:
     """Commands defined in their own modules register on ``app`` when imported."""
-    import dyads.cli_corpus  # noqa: F401
+    import dyads.cli_corpus
     import dyads.cli_serve  # noqa: F401
 
 
@@ -188,6 +189,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("dyads: interrupted", err=True)
         sys.exit(130)
+    except Exception as err:
+        # A bug, not bad input: still one line for the user; DYADS_DEBUG=1 shows the traceback.
+        if os.environ.get("DYADS_DEBUG"):
+            raise
+        first = str(err).splitlines()[0] if str(err) else ""
+        typer.echo(f"dyads: internal error: {type(err).__name__}: {first} (DYADS_DEBUG=1 for details)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":
