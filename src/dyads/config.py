@@ -18,7 +18,11 @@ def load_options(knowledge_dirs: tuple[str, ...] = (), model: str = "md") -> Opt
     if path.is_file():
         with path.open("rb") as handle:
             settings = tomllib.load(handle).get("dyads", {})
-    configured = tuple(str(d) for d in settings.get("knowledge", ()) or ())  # type: ignore[attr-defined]
+    # knowledge folders in the config file are relative to the file, not to where dyads runs
+    configured = tuple(
+        str(d if Path(str(d)).is_absolute() else path.parent / str(d))
+        for d in settings.get("knowledge", ()) or ()  # type: ignore[attr-defined]
+    )
     return Options(
         model=str(settings.get("model", model)) if model == "md" else model,
         knowledge_dirs=configured + knowledge_dirs,

@@ -73,11 +73,13 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     defined = _acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
+    surnames = {normalize(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
-        if kind == "country" and ent.end < len(doc) and doc[ent.end].text == "$":
+        if kind in {"country", "adjective"} and ent.end < len(doc) and doc[ent.end].text == "$":
+            drafts.taken.update(range(ent.start, ent.end))
             continue  # "US $50 million": a currency
         if kind == "country":
             draft = _country(drafts, kb, rest)
@@ -93,7 +95,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "org":
             _known_org(doc, drafts, kb, ent, rest)
-        elif ent.label_ == "PERSON":
+        elif ent.label_ == "PERSON" or (not kind and _part_of_a_name(ent, surnames)):
             _person_or_not(doc, drafts, kb, ent, names, org_country, focal)
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
             _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
@@ -320,6 +322,8 @@ def _person_or_not(
             return  # "the Charter": people are not named with an article before them
         while start < end and (kb.sector_for(doc[start].text) or doc[start].lower_ in rules.TITLE_MODIFIERS):
             start += 1  # a title inside the entity: "President Ibrahim Keita"
+        while start > 0 and _bare_name_word(doc[start - 1], kb):
+            start -= 1  # a first name the NER left out: "Sudan Amadou [Maiga Diallo]"
         if start == end:
             return
         known = kb.person_for(doc[start:end].text)
@@ -338,6 +342,23 @@ def _person_or_not(
         return
     affiliation = rules.affiliation_country(doc, stop, kb, org_country)
     names.append(NameMention(start, end, words, title, affiliation, known))
+
+
+def _part_of_a_name(ent: Span, surnames: set[str]) -> bool:
+    """The NER sometimes labels a bare surname as an organisation ("Diallo said"); a one-word
+    name that is the surname of a person named in the article is that person's."""
+    return len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} and normalize(ent.text) in surnames
+
+
+def _bare_name_word(token: Token, kb: Knowledge) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_type_
+        and not kb.sector_for(token.text)
+        and token.lower_ not in rules.TITLE_MODIFIERS
+        and not token.is_sent_start
+    )
 
 
 def _organisation_noun_before(

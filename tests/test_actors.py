@@ -1,0 +1,198 @@
+"""Actor resolution, one rule per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyads.model import Actor, Article, Options
+from dyads.nlp.actors import find_actors
+from dyads.nlp.pipeline import build_nlp
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+def actors_of(nlp, text: str, published: str | None = None, knowledge: tuple[str, ...] = ()) -> list[Actor]:
+    doc = (build_nlp("md", knowledge) if knowledge else nlp)(text)
+    return find_actors(doc, Article(id="t", text=text, published=published), Options(knowledge_dirs=knowledge))
+
+
+def named(actors: list[Actor], text: str, name: str) -> Actor:
+    """The actor one of whose mentions reads ``name``."""
+    found = [a for a in actors if any(text[s:e] == name for s, e in a.mentions)]
+    assert found, f"no actor mentioned as {name!r}: {[(a.name, a.mentions) for a in actors]}"
+    return found[0]
+
+
+def test_ruler_labels_known_names_before_the_ner(nlp):
+    doc = nlp("Mali and Niger signed the deal with Rosatom in Bamako.")
+    labels = {e.text: (e.label_, e.kb_id_) for e in doc.ents}
+    assert labels["Mali"] == ("GPE", "country:MLI")
+    assert labels["Rosatom"][0] == "ORG"
+    assert labels["Bamako"] == ("GPE", "capital:MLI")
+    assert nlp.pipe_names.index("dyads_actor_ruler") < nlp.pipe_names.index("ner")
+
+
+def test_ids_are_in_order_of_first_mention_and_mentions_point_into_the_text(nlp):
+    text = "Chad accused Sudan of arming rebels. Chad later recalled its ambassador."
+    actors = actors_of(nlp, text)
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    chad = named(actors, text, "Chad")
+    assert (chad.kind, chad.country, chad.code) == ("country", "TCD", "TCD")
+    assert len(chad.mentions) == 2
+    assert all(text[s:e] for a in actors for s, e in a.mentions)
+
+
+def test_title_with_demonym_and_destination(nlp):
+    text = "On Monday, Nigerien Ambassador to Chad and Sudan Amadou Maiga Diallo met the press."
+    diallo = named(actors_of(nlp, text), text, "Amadou Maiga Diallo")
+    assert (diallo.kind, diallo.country, diallo.sector, diallo.code) == ("person", "NER", "GOV", "NERGOV")
+    assert any(r.title == "Ambassador to Chad and Sudan" and r.of == "NER" for r in diallo.roles)
+
+
+def test_military_title_gives_the_military_sector(nlp):
+    text = "Lieutenant Colonel Ousmane Sissoko Traore addressed the troops in Kati."
+    person = named(actors_of(nlp, text), text, "Ousmane Sissoko Traore")
+    assert person.sector == "MIL"
+
+
+def test_nationality_modifier_on_a_group_noun(nlp):
+    text = "Malian soldiers and Burkinabe police patrolled the border."
+    actors = actors_of(nlp, text)
+    soldiers = named(actors, text, "Malian soldiers")
+    assert (soldiers.kind, soldiers.country, soldiers.sector, soldiers.code) == ("group", "MLI", "MIL", "MLIMIL")
+    police = named(actors, text, "Burkinabe police")
+    assert (police.country, police.sector) == ("BFA", "COP")
+
+
+def test_coordinated_demonyms_share_the_head_noun(nlp):
+    text = "Senior Hungarian and Romanian officials agreed to meet again."
+    actors = actors_of(nlp, text)
+    codes = {(a.country, a.sector) for a in actors if a.kind == "group"}
+    assert {("HUN", "GOV"), ("ROU", "GOV")} <= codes
+
+
+def test_demonym_before_an_unknown_organisation(nlp):
+    text = "The Ghanaian Ministry of Energy (MoE) said the plant would reopen. The MoE gave no date."
+    actors = actors_of(nlp, text)
+    ministry = named(actors, text, "MoE")
+    assert (ministry.kind, ministry.country, ministry.sector, ministry.org) == ("organization", "GHA", "GOV", "MoE")
+    assert ministry.name == "Ghanaian Ministry of Energy"
+    assert len(ministry.mentions) == 3
+
+
+def test_acronym_in_another_language_order_joins_its_later_uses(nlp):
+    text = (
+        "Officers of the National Council for the Defence of the Nation (CNDN) seized the radio. "
+        "The CNDN is a group of army officers. Later the CNDN closed the borders."
+    )
+    actors = actors_of(nlp, text)
+    council = named(actors, text, "CNDN")
+    assert council.name == "National Council for the Defence of the Nation"
+    assert council.sector == "MIL"  # from what the text says it is
+    assert len(council.mentions) == 4
+    assert len([a for a in actors if a.org == "CNDN"]) == 1
+
+
+def test_surname_coreference_never_merges_two_people(nlp):
+    text = (
+        "Amadou Baba Diallo, the regional governor, met reporters. Diallo said the roads were closed. "
+        "Governor Amadou Diallo reopened the roads on Monday. "
+        "The footballer Moussa Diallo scored twice on Sunday. Diallo celebrated the goals."
+    )
+    actors = actors_of(nlp, text)
+    people = [a for a in actors if a.kind == "person"]
+    governor = named(people, text, "Amadou Baba Diallo")
+    player = named(people, text, "Moussa Diallo")
+    assert governor.id != player.id
+    spans = {text[s:e] for s, e in governor.mentions}
+    assert "Amadou Diallo" in spans  # the partial name fits only the governor
+    diallo_mentions = [s for s, e in governor.mentions if text[s:e] == "Diallo"]
+    assert diallo_mentions == [text.index("Diallo said")]  # the first bare "Diallo"
+    assert text.index("Diallo celebrated") in [s for s, _ in player.mentions]  # the most recent
+
+
+def test_dated_roles_decide_a_bare_surname_with_a_title(nlp):
+    text = "President Keita met the delegation."
+    in_office = named(actors_of(nlp, text, published="2015-06-01"), text, "Keita")
+    assert (in_office.name, in_office.country, in_office.sector) == ("Ibrahim Boubacar Keïta", "MLI", "GOV")
+    later = named(actors_of(nlp, text, published="2024-03-01"), text, "Keita")
+    assert later.name == "Keita" and later.country is None
+
+
+def test_former_office_holder_without_a_title_is_elite(nlp):
+    text = "Ibrahim Boubacar Keita spoke at the funeral."
+    keita = named(actors_of(nlp, text, published="2021-06-01"), text, "Ibrahim Boubacar Keita")
+    assert (keita.country, keita.sector) == ("MLI", "ELI")
+
+
+def test_institution_gives_a_country_to_staff_but_not_to_students(nlp):
+    text = (
+        "Researcher Kofi Owusu Mensah at the University of Science in Accra argued that prices would fall. "
+        "Jane Wanjiru Kamau, a PhD student at the University of Science in Accra, disagreed."
+    )
+    actors = actors_of(nlp, text)
+    staff = named(actors, text, "Kofi Owusu Mensah")
+    assert (staff.country, staff.sector) == ("GHA", "EDU")
+    student = named(actors, text, "Jane Wanjiru Kamau")
+    assert (student.country, student.sector) == (None, "EDU")
+
+
+def test_capital_is_the_state_as_a_speaker_but_a_place_after_in(nlp):
+    text = "Moscow condemned the strike, while protests continued in Bamako."
+    actors = actors_of(nlp, text)
+    assert named(actors, text, "Moscow").country == "RUS"
+    start = text.index("Bamako")
+    assert not any(s <= start < e for a in actors for s, e in a.mentions)
+
+
+def test_places_and_companies_are_never_people(nlp):
+    text = (
+        "Gunmen attacked a convoy near Menaka and burned a clinic in Tessit, "
+        "close to the Tabankort gold-mining company and the Amadou Toure Hospital."
+    )
+    people = [a for a in actors_of(nlp, text) if a.kind == "person"]
+    assert not any(word in a.name for a in people for word in ("Menaka", "Tessit", "Tabankort", "Toure"))
+
+
+def test_company_named_as_a_counterpart_is_an_organisation(nlp):
+    text = "Rosatom competes with its French counterpart Framatex for contracts in the Sahel."
+    rival = named(actors_of(nlp, text), text, "Framatex")
+    assert (rival.kind, rival.country, rival.sector) == ("organization", "FRA", "BUS")
+
+
+def test_ethnic_group_is_coded_where_it_lives(nlp):
+    text = "Hundreds of ethnic Albanians demonstrated in Serbia on Tuesday."
+    group = named(actors_of(nlp, text), text, "ethnic Albanians")
+    assert (group.country, group.sector) == ("SRB", "CVL")
+
+
+def test_office_holder_without_country_takes_the_only_country_in_the_sentence(nlp):
+    text = "President Amadou Sidibe Kone threatened a curfew in Ouagadougou."
+    person = named(actors_of(nlp, text), text, "Amadou Sidibe Kone")
+    assert (person.country, person.sector) == ("BFA", "GOV")
+
+
+def test_currency_prefix_is_not_a_country(nlp):
+    text = "The World Bank lent US $5 million to Chad."
+    actors = actors_of(nlp, text)
+    assert not any(a.country == "USA" for a in actors)
+    bank = named(actors, text, "World Bank")
+    assert (bank.sector, bank.org, bank.code) == ("IGO", "World Bank", "IGO")
+
+
+def test_user_knowledge_changes_the_result(nlp):
+    text = "Koglweogo fighters clashed with herders, said Alousseni Sanou on Friday."
+    plain = actors_of(nlp, text, published="2022-05-01")
+    assert not any(a.org == "Koglweogo" for a in plain)
+    mine = actors_of(nlp, text, published="2022-05-01", knowledge=(str(EXAMPLES),))
+    militia = named(mine, text, "Koglweogo")
+    assert (militia.country, militia.sector, militia.org) == ("BFA", "UAF", "Koglweogo")
+    minister = named(mine, text, "Alousseni Sanou")
+    assert (minister.country, minister.sector) == ("MLI", "GOV")
