@@ -118,7 +118,7 @@ def test_example_knowledge_folder_loads():
 def test_bad_user_files_give_one_line_errors(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("people: [\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="bad.yaml: not valid YAML"):
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml: not valid YAML"):
         load_knowledge((str(tmp_path),))
     bad.write_text("people:\n  - {aliases: [X]}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="needs a 'name'"):
