@@ -235,7 +235,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("period_end", _rule(r"""
         (?:(?P<lead>(?i:by|at|around|since|before|until|after|through|till))\s+)?
         (?:(?i:the)\s+)?(?:(?P<ref>(?i:this|last|next))\s+)?
-        (?:(?P<unit>(?i:year|month|week))(?:'s|-|\s+)(?i:end)\b(?!-)|(?P<edge>(?i:end|beginning|start|middle|rest))\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<unit2>(?i:year|month|week))\b)""")),
+        (?:(?P<unit>(?i:year|month|week))(?:'s\s+|-|\s+)(?i:end)\b(?!-)|(?P<edge>(?i:end|beginning|start|middle|rest))\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<unit2>(?i:year|month|week))\b)""")),
     # last month · next week · this year · earlier this year · the following day · the same year
     ("relative", _rule(rf"""
         (?:(?P<edge>(?i:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of))[-\s]+)?
@@ -247,7 +247,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("vague", _rule(r"""
         \b(?P<word>(?i:right\s+now|now|nowadays|currently|presently|at\s+present|these\s+days|at\s+the\s+moment
         |current|recently|lately|in\s+the\s+past|the\s+past|formerly|in\s+recent\s+(?:years|months|weeks|decades)
-        |recent|in\s+the\s+future|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b""")),
+        |recent|in\s+the\s+future|the\s+(?:near|short)[-\s]term|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b""")),
     ("holiday", _rule(r"""
         \b(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?
         |Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day)

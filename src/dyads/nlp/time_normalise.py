@@ -610,7 +610,8 @@ _VAGUE = {
     "PRESENT_REF": ("now", "right now", "nowadays", "currently", "presently", "at present", "these days",
                     "at the moment", "current"),
     "PAST_REF": ("recently", "lately", "in the past", "the past", "formerly", "recent"),
-    "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future",
+    "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future", "the near term",
+                   "the short term", "the near-term", "the short-term",
                    "the distant future", "the foreseeable future"),
 }  # fmt: skip
 

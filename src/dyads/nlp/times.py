@@ -54,13 +54,25 @@ _INTENT = {
     "set",
     "due",
     "go",
+    "slate",
 }
 _TEMPORAL_PREPS = {
     "in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "through", "to",
     "between", "and", "early", "late", "mid", "fiscal", "around", "circa", "throughout", "as", "for", "or",
 }  # fmt: skip
 _NOT_A_YEAR = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
-_TEMPORAL_NOUNS = {"year", "years", "season", "budget", "election", "elections", "census", "level", "levels"}
+# Plural nouns a year may still modify ("the 2012 elections"); other plurals are counted.
+_TEMPORAL_NOUNS = {
+    "elections",
+    "games",
+    "olympics",
+    "talks",
+    "accords",
+    "riots",
+    "protests",
+    "levels",
+    "figures",
+}
 
 
 def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
@@ -172,6 +184,9 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
             # "plans to meet Friday" lies ahead; "had been due to expire Friday" is past
             return "past" if head_tense == "past" else "future"
         return head_tense
+    if verb.lemma_.lower() in _INTENT and verb.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in aux):
+        # "is scheduled for Friday", "are expected in March": ahead, unless told in the past
+        return "past" if any(a.tag_ == "VBD" for a in aux) else "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN" and (words & _PERFECT_AUX or not aux):
@@ -232,11 +247,16 @@ def _plausible_year(span: Span, year: int) -> bool:
     before = token.nbor(-1) if token.i > 0 else None
     if before is not None and before.lower_ in _TEMPORAL_PREPS:
         return True
+    head = token.head
+    if (
+        token.dep_ in ("nummod", "compound", "quantmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head is not token
+    ):
+        # "the 2019 election" names a year; "2019 troops" counts
+        return head.tag_ in ("NN", "NNP") or head.lower_ in _TEMPORAL_NOUNS
     if token.ent_type_ in _NOT_A_YEAR:
         return False
-    head = token.head
-    if token.dep_ in ("nummod", "compound", "quantmod") and head.pos_ in ("NOUN", "PROPN"):
-        return head.lower_ in _TEMPORAL_NOUNS
     return 1900 <= year <= 2099
 
 
