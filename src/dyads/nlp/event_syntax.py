@@ -122,6 +122,11 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for v in verbs for c in v.children)
 
 
+def misparsed_finite(verb: Token) -> bool:
+    """A finite past/present verb the parser attached as a noun modifier."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("amod", "compound", "nmod")
+
+
 def is_passive(verb: Token) -> bool:
     """Passive clause, or a participle after a noun ("sanctions imposed by …"). A participle
     with its own object is a misparsed main verb ("Doctors … donated and delivered goods")."""
@@ -216,6 +221,11 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     ``content`` is the object noun that carries the event for a light verb ("imposed
     sanctions on Iran"): its own prepositional objects are recipients too.
     """
+    if misparsed_finite(verb):
+        # "Yeltsin on Saturday hosted Japanese Prime Minister Hashimoto" parsed with the verb
+        # as a modifier: the nearest noun before it is the subject, the noun it modifies the object
+        before = [t for t in verb.sent if t.i < verb.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj")]
+        return Arguments(tuple(before[-1:]), (verb.head,) if content is None or verb.head.i != content.i else ())
     if is_passive(verb):
         actor_tokens = agents(verb)
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i]

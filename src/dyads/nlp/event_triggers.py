@@ -150,6 +150,8 @@ def verb_sense_content(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token
     """Sense of a verb, its trigger words, and the object that selected the sense ("signed an agreement")."""
     objects = verb_objects(verb)
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
+    # "pushing for the US to support …": the preposition heads a clause
+    preps |= {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
     for key, tokens in _verb_keys(verb):
         senses = lexicon.verbs.get(key)
         if senses:
@@ -242,6 +244,7 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
             # light verb + event noun ("held talks", "imposed sanctions", "carried out a raid")
             particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
             if lemma in lexicon.light_verbs or any(f"{lemma} {p}" in lexicon.light_verbs for p in particles):
+                carried = False
                 for obj in light_objects(token):
                     found = _event_noun(obj, lexicon)
                     if found is None or found[0].type == "-":
@@ -251,11 +254,10 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                         Candidate("light", token, sense, content=found[1][-1], tokens=[token, *found[1]])
                     )
                     light_nouns.update(t.i for t in found[1])
+                    carried = True
                     break
-                else:
-                    if own is not None:
-                        out.append(Candidate("verb", token, own[0], tokens=own[1]))
-                continue
+                if carried:
+                    continue
             governed = lexicon.governors.get(lemma)
             if governed and (own is not None or lemma not in lexicon.verbs):
                 complement = _complement(token)
