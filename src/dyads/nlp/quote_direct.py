@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from dyads.nlp.quote_found import Attribution, Char
+from dyads.nlp.quote_found import Attribution, Char, text_of
 from dyads.nlp.quote_lexicon import SpeechLexicon
 from dyads.nlp.quote_marks import QuotedSpan
 
@@ -47,7 +47,7 @@ def _looks_like_title(inner: str) -> bool:
 
 
 def _is_utterance(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> bool:
-    text = doc.text
+    text = text_of(doc)
     inner = text[q.inner[0] : q.inner[1]].strip()
     words = len(_WORD.findall(inner))
     if words == 0 or _looks_like_title(inner):
@@ -83,13 +83,13 @@ def _span_of(token: Token) -> Char:
 
 
 def _first_token_at(doc: Doc, pos: int) -> int:
-    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(pos + 1, len(text_of(doc))), alignment_mode="expand")
     return span.start if span is not None else len(doc)
 
 
 def _cue_after(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
     """'“…,” the minister said' / '“…,” said Smith' / '“…,” according to the ministry'."""
-    text = doc.text
+    text = text_of(doc)
     ends_open = text[q.inner[0] : q.inner[1]].rstrip()[-1:] in ",!?—-" or text[q.end : q.end + 1] == ","
     start = _first_token_at(doc, q.end)
     if start >= len(doc):
@@ -122,7 +122,7 @@ def _cue_after(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
 def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
     """'He said: “…”', 'He said the offers were “…”' and a paragraph ending in a colon or
     comma before the quotation."""
-    prev, newline = _prev_char(doc.text, q.start)
+    prev, newline = _prev_char(text_of(doc), q.start)
     introduced = prev in ":,—–"
     if not introduced and (newline or not (prev.isalnum() or prev in "%)")):
         return None  # a quotation opening a sentence is introduced by nothing before it
@@ -168,7 +168,7 @@ def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str) -> Attribution:
 def _fragment(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | None:
     """Quoted words inside a reported clause ('said they “deserve better than this”'):
     kept as reported speech in case the parse finds no clause around them."""
-    inner = doc.text[q.inner[0] : q.inner[1]]
+    inner = text_of(doc)[q.inner[0] : q.inner[1]]
     if len(_WORD.findall(inner)) < 4 or _looks_like_title(inner.strip()):
         return None
     cue = _cue_before(doc, q, lexicon)
@@ -192,7 +192,7 @@ def _only_attribution_between(text: str, previous: Attribution, start: int) -> b
 
 
 def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon) -> list[Attribution]:
-    text = doc.text
+    text = text_of(doc)
     found: list[Attribution] = []
     for q in spans:
         if not _is_utterance(doc, q, lexicon):

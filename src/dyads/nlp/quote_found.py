@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 Char = tuple[int, int]
 
@@ -28,3 +28,12 @@ class Attribution:
         s = self.subject
         if self.direct and s is not None and self.content[0] <= s.idx < self.content[1]:
             self.subject = None
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once: ``Doc.text`` rebuilds it from the tokens each time."""
+    cached = doc.user_data.get("dyads.text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["dyads.text"] = cached
+    return cached

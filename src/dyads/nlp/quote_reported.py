@@ -83,6 +83,15 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
         return None
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return None
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
+        return None  # "could continue to leverage …" reports nothing
+    doc = verb.doc
+    before = verb.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    set_off_before = before < 0 or doc[before].text in (",", "—", "–", "(")
+    set_off_after = after >= len(doc) or doc[after].is_punct or doc[after].is_space
+    if not (set_off_before and set_off_after):
+        return None  # an inserted attribution stands between commas or ends the sentence
     head = verb.head
     if head is verb:
         return None
@@ -113,6 +122,16 @@ def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
     return Attribution(content, False, cue, token, objects[0] if objects else None, rule="according to")
 
 
+def _set_phrase(token: Token) -> bool:
+    """Fixed phrases that look like attributions: "That said, …", "Needless to say, …"."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    if token.lower_ == "said" and before in ("that", "this") and after == ",":
+        return True
+    return token.lower_ == "say" and before == "to" and after == ","
+
+
 def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
     found: list[Attribution] = []
     for token in doc:
@@ -123,7 +142,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if token.pos_ != "VERB":
             continue
         entry = lexicon.verb(token.lemma_)
-        if entry is None:
+        if entry is None or _set_phrase(token):
             continue
         content = _content_child(token, entry)
         rule = f"{entry.lemma}: complement"

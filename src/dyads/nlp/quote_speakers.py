@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyads.model import Actor
+from dyads.nlp.quote_found import text_of
 from dyads.nlp.quote_lexicon import SpeechLexicon
 
 Char = tuple[int, int]
@@ -171,6 +172,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, actors: list[Actor], lexicon: SpeechLexicon):
         self.doc = doc
+        self.text = text_of(doc)
         self.actors = actors
         self.lexicon = lexicon
         self.mentions = _entity_mentions(doc, actors)
@@ -220,9 +222,10 @@ class SpeakerResolver:
         named_before = self._named_with_same_head(token, exclude)
         if named_before is not None:
             return self._via(span, named_before)
-        return self._via(
-            span, self._antecedent(token, nominal if nominal == "person" else "group", None, exclude)
-        )
+        if nominal == "person":
+            return self._via(span, self._antecedent(token, "person", None, exclude))
+        # "the government", "the party": the nearest organisation is too often another one.
+        return Speaker(span, self.actor_at(span))
 
     def _has_name(self, token: Token, span: Char) -> bool:
         if token.pos_ == "PROPN":
@@ -241,7 +244,7 @@ class SpeakerResolver:
         return Speaker(span, self.actor_at(antecedent.span), antecedent.span)
 
     def _name(self, mention: _Mention) -> str:
-        return self.doc.text[mention.span[0] : mention.span[1]].lower()
+        return self.text[mention.span[0] : mention.span[1]].lower()
 
     def _antecedent(
         self, token: Token, kind: str, gender: str | None, exclude: Char | None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from dyads.model import Actor, Quote
 from dyads.nlp.quote_direct import find_direct_quotes
-from dyads.nlp.quote_found import Attribution, Char
+from dyads.nlp.quote_found import Attribution, Char, text_of
 from dyads.nlp.quote_lexicon import load_speech_lexicon
 from dyads.nlp.quote_marks import find_quoted_spans
 from dyads.nlp.quote_reported import find_reported_speech
@@ -69,7 +69,7 @@ def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) ->
 
 def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] = ()) -> list[Quote]:
     lexicon = load_speech_lexicon(knowledge_dirs)
-    text = doc.text
+    text = text_of(doc)
     direct = find_direct_quotes(doc, find_quoted_spans(text), lexicon)
     reported = find_reported_speech(doc, lexicon)
     attributions = _merge(text, direct, reported)
