@@ -112,6 +112,15 @@ def test_event_show_schema_and_export(db: Path, tmp_path: Path) -> None:
     assert code == 0 and (tmp_path / "e.csv").read_text().startswith("GLOBALEVENTID,SQLDATE")
 
 
+def test_dedup_command_rebuilds_events(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    code, out = invoke("dedup", "--db", str(copy), "--window", "30")
+    assert code == 0 and out.startswith("3 events before, 3 after")
+
+
 def test_errors_are_one_line_with_exit_2(db: Path, tmp_path: Path) -> None:
     for args in (
         ["events", "--db", str(tmp_path / "missing.db")],

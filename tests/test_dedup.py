@@ -176,3 +176,31 @@ def test_window_parameter_is_honoured_by_the_store(tmp_path: Path) -> None:
         wide.add_analysis(first)
         wide.add_analysis(later)
         assert wide.counts()["events"] == 1
+
+
+def _partition(store) -> list[list[tuple[int, str]]]:
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for row in store.rows("SELECT event_id, article_id, local_id FROM event_mentions ORDER BY id"):
+        groups.setdefault(row["event_id"], []).append((row["article_id"], row["local_id"]))
+    return sorted(groups.values())
+
+
+def test_recluster_reproduces_and_retunes_and_is_remembered(tmp_path: Path) -> None:
+    days = ["2019-01-01", "2019-01-02", "2019-01-06", "2019-01-09", "2019-01-09"]
+    reports = [make_analysis([EventSpec(f"RUS met TUR, day {i}.", "RUS", "CONSULT", "TUR")], published=d)
+               for i, d in enumerate(days)]  # fmt: skip
+    path = tmp_path / "c.db"
+    with open_store(path) as store:
+        for analysis in reports:
+            store.add_analysis(analysis)
+        before = _partition(store)
+        assert store.recluster(DedupParams()) == (3, 3)
+        assert _partition(store) == before
+        assert store.recluster(DedupParams(window_days=7)) == (3, 2)
+        assert store.scalar("SELECT SUM(n_mentions) FROM events") == 5
+    with open_store(path) as store:
+        assert store.dedup.window_days == 7  # later ingests merge the same way
+        store.add_analysis(
+            make_analysis([EventSpec("TUR met RUS.", "TUR", "CONSULT", "RUS")], published="2019-01-12")
+        )
+        assert store.counts()["events"] == 2

@@ -10,7 +10,7 @@ import pytest
 from dyads.contract import analysis_from_json, analysis_to_json
 from dyads.store import StoreError, content_hash, open_store
 from dyads.store.migrations import available_migrations, current_version, latest_version, migrate, schema_text
-from dyads.store.store import sentence_spans
+from dyads.store.writer import sentence_spans
 from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 
 
@@ -184,3 +184,13 @@ def test_schema_text_documents_every_migration() -> None:
 
 def test_current_version_of_a_blank_connection_is_zero() -> None:
     assert current_version(sqlite3.connect(":memory:")) == 0
+
+
+def test_a_reader_brings_an_older_store_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=2)
+    conn.close()
+    with open_store(path, readonly=True) as store:
+        assert store.schema_version() == latest_version()
+        assert store.readonly

@@ -116,6 +116,14 @@ def ingest(
     limit: Annotated[int | None, typer.Option("--limit", help="Stop after this many inputs.")] = None,
     model: Annotated[str, typer.Option(help="spaCy English pipeline: md or sm.")] = "md",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on Dask: local[N] or a scheduler address (tcp://host:8786)."),
+    ] = None,
+    out_parquet: Annotated[
+        Path | None,
+        typer.Option("--out-parquet", help="Write analyses as Parquet partitions here instead of the store."),
+    ] = None,
 ) -> None:
     """Analyse inputs and store them; inputs already stored are skipped. Exit 1 if some failed.
 
@@ -156,16 +164,26 @@ def ingest(
             added=report.added + report.replaced, skipped=report.skipped, failed=report.failed,
         )  # fmt: skip
 
+    from dyads.distributed import DaskAddressError
+    from dyads.lake import ParquetSink
+
+    sink = ParquetSink(out_parquet) if out_parquet else None
     try:
         with progress:
             report = run_ingest(
                 paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
-                force=force, limit=limit, options=_options(model=model), progress=show,
+                force=force, limit=limit, options=_options(model=model), progress=show, dask=dask,
+                store=sink,
             )  # fmt: skip
-    except StoreError as err:
+    except (StoreError, DaskAddressError) as err:
         raise fail(str(err)) from None
     except Exception as err:  # a worker process died: nothing half-written, but the run cannot go on
         raise fail(f"ingest stopped: {type(err).__name__}: {err}") from None
+    finally:
+        if sink is not None:
+            sink.close()
+    if sink is not None:
+        db = out_parquet  # type: ignore[assignment]
     for failure in report.failures:
         typer.echo(f"dyads: failed {failure.source}: {failure.problem}", err=True)
     typer.echo(
@@ -178,6 +196,33 @@ def ingest(
 
 
 @app.command()
+def load(
+    lake: Annotated[Path, typer.Argument(help="A folder written by dyads ingest --out-parquet.")],
+    db: DbOption = DEFAULT_DB,
+    force: Annotated[bool, typer.Option("--force", help="Replace articles already stored.")] = False,
+) -> None:
+    """Load Parquet analyses (from ingest --out-parquet) into the store.
+
+    Example: dyads ingest corpus.jsonl --dask tcp://scheduler:8786 --out-parquet lake/; dyads load lake/
+    """
+    from dyads.lake import load_lake
+    from dyads.store import StoreError, open_store
+
+    if not lake.is_dir():
+        raise fail(f"{lake}: no such folder")
+    try:
+        with open_store(db) as store:
+            counts = load_lake(lake, store, force=force)
+    except StoreError as err:
+        raise fail(str(err)) from None
+    except (OSError, ValueError) as err:
+        raise fail(f"{lake}: {err}") from None
+    typer.echo(
+        f"{counts['added']} added, {counts['replaced']} replaced, {counts['skipped']} already stored → {db}"
+    )
+
+
+@app.command()
 def failures(db: DbOption = DEFAULT_DB, fmt: OutFormat = "table") -> None:
     """List the inputs that could not be read or analysed, and why.
 
@@ -186,6 +231,42 @@ def failures(db: DbOption = DEFAULT_DB, fmt: OutFormat = "table") -> None:
     _check(fmt)
     with _store(db) as store:
         emit(store.failures(), fmt, ["source", "stage", "problem", "at"], "failures")
+
+
+@app.command()
+def dedup(
+    db: DbOption = DEFAULT_DB,
+    window: Annotated[int, typer.Option("--window", help="Days between two reports of one event.")] = 2,
+    max_uncertainty: Annotated[
+        int, typer.Option("--max-uncertainty", help="Vaguer dates (in days) merge only when identical.")
+    ] = 31,
+    strict_recipient: Annotated[
+        bool, typer.Option("--strict-recipient", help="A report without a recipient stays apart.")
+    ] = False,
+    no_published_date: Annotated[
+        bool, typer.Option("--no-published-date", help="Do not date undated reports by their article.")
+    ] = False,
+) -> None:
+    """Rebuild the deduplicated events with new parameters (kept for later ingests).
+
+    Example: dyads dedup --window 5
+    """
+    from dyads.store import DedupParams, StoreError, open_store
+
+    if window < 0 or max_uncertainty < 0:
+        raise fail("--window and --max-uncertainty must not be negative")
+    params = DedupParams(
+        window_days=window,
+        max_uncertainty_days=max_uncertainty,
+        allow_missing_recipient=not strict_recipient,
+        use_published_date=not no_published_date,
+    )
+    try:
+        with open_store(db) as store:
+            before, after = store.recluster(params)
+    except StoreError as err:
+        raise fail(str(err)) from None
+    typer.echo(f"{before} events before, {after} after (window {window} days) → {db}")
 
 
 @app.command()
