@@ -304,3 +304,45 @@ def test_number_words() -> None:
     assert number_value("several") is None
     assert spelled_year_value("nineteen ninety-six") == 1996
     assert spelled_year_value("two thousand and one") == 2001
+
+
+# --- constructions added after measuring on news text --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "published", "value"),
+    [
+        ("The 2019 election was disputed.", "2019", "2021-03-04", "2019"),
+        ("Talks are scheduled for 25 September.", "25 September", "2021-03-04", "2021-09-25"),
+        ("The rebels entered the town in June last year.", "June last year", "2021-03-04", "2020-06"),
+        ("Inflation fell by year's end.", "year's end", "2021-03-04", "2021"),
+        ("Growth was strong through the nineties.", "nineties", "2021-03-04", "199"),
+        ("The 1988 quarter was weak.", "1988 quarter", "1989-10-26", "1988-Q3"),
+        (
+            "The army will stay for the foreseeable future.",
+            "the foreseeable future",
+            "2021-03-04",
+            "FUTURE_REF",
+        ),
+    ],
+)
+def test_more_dates(nlp: Language, text: str, phrase: str, published: str, value: str) -> None:
+    assert value_of(nlp, text, phrase, published) == (value, "DATE")
+
+
+def test_recent_weeks_is_a_vague_duration(nlp: Language) -> None:
+    assert value_of(nlp, "Clashes have grown in recent weeks.", "recent weeks") == ("PXW", "DURATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president, 75 years old, did not attend.",
+        "The airline adds 700 seats a week on the route.",
+        "The board declared a quarterly dividend.",
+        "About three-quarters of the food is imported.",
+        "The 1500 soldiers were deployed near the border.",
+    ],
+)
+def test_ages_rates_and_fractions_are_not_times(nlp: Language, text: str) -> None:
+    assert times(nlp, text) == [], [text[t.span[0] : t.span[1]] for t in times(nlp, text)]
