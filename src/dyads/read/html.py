@@ -18,7 +18,7 @@ from dyads.read.language import detect_language
 from dyads.read.paragraphs import join_broken, split_paragraphs
 from dyads.read.text import article_id
 
-_MIN_ARTICLE_WORDS = 5
+_MIN_ARTICLE_LETTERS = 20
 
 
 @lru_cache(maxsize=8)
@@ -115,8 +115,9 @@ def _merge(meta: PageMeta, document: Any) -> PageMeta:
     return PageMeta(
         title=meta.title or getattr(document, "title", None),
         authors=authors,
-        # htmldate weighs every date on the page; it is right more often than the first stated one.
-        published=getattr(document, "date", None) or meta.published,
+        # A stated publication time first; then htmldate, which weighs every date on the page; JSON-LD
+        # last, since it is often in UTC and so a day off the date the page shows its readers.
+        published=meta.published or getattr(document, "date", None) or meta.published_linked,
         outlet=meta.outlet or getattr(document, "sitename", None),
         url=meta.url or getattr(document, "url", None),
     )

@@ -28,9 +28,10 @@ _ARTICLE_TYPES = {
 class PageMeta:
     title: str | None = None
     authors: tuple[str, ...] = ()
-    published: str | None = None
+    published: str | None = None  # from a publication-time <meta> tag or <time datetime>
     outlet: str | None = None
     url: str | None = None
+    published_linked: str | None = None  # JSON-LD datePublished: often converted to UTC
 
 
 def _norm(text: str | None) -> str:
@@ -303,9 +304,8 @@ def without_site_names(names: tuple[str, ...], site: _Site) -> tuple[str, ...]:
     return people or names
 
 
-def choose_published(tree: Any, linked: _LinkedData) -> str | None:
-    if linked.published:
-        return linked.published
+def choose_published(tree: Any) -> str | None:
+    """The date a publication-time ``<meta>`` tag or ``<time datetime>`` states, as written (local time)."""
     value = _meta(
         tree,
         "article:published_time", "datePublished", "og:published_time", "pubdate", "publishdate",
@@ -332,7 +332,8 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
     return PageMeta(
         title=choose_title(tree, linked, site),
         authors=without_site_names(choose_authors(tree, linked), site),
-        published=choose_published(tree, linked),
+        published=choose_published(tree),
+        published_linked=linked.published,
         outlet=site_name,
         url=page_url or linked.url,
     )
