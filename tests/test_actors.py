@@ -20,7 +20,9 @@ def nlp():
 
 def actors_of(nlp, text: str, published: str | None = None, knowledge: tuple[str, ...] = ()) -> list[Actor]:
     doc = (build_nlp("md", knowledge) if knowledge else nlp)(text)
-    return find_actors(doc, Article(id="t", text=text, published=published), Options(knowledge_dirs=knowledge))
+    return find_actors(
+        doc, Article(id="t", text=text, published=published), Options(knowledge_dirs=knowledge)
+    )
 
 
 def named(actors: list[Actor], text: str, name: str) -> Actor:
@@ -66,7 +68,12 @@ def test_nationality_modifier_on_a_group_noun(nlp):
     text = "Malian soldiers and Burkinabe police patrolled the border."
     actors = actors_of(nlp, text)
     soldiers = named(actors, text, "Malian soldiers")
-    assert (soldiers.kind, soldiers.country, soldiers.sector, soldiers.code) == ("group", "MLI", "MIL", "MLIMIL")
+    assert (soldiers.kind, soldiers.country, soldiers.sector, soldiers.code) == (
+        "group",
+        "MLI",
+        "MIL",
+        "MLIMIL",
+    )
     police = named(actors, text, "Burkinabe police")
     assert (police.country, police.sector) == ("BFA", "COP")
 
@@ -82,7 +89,12 @@ def test_demonym_before_an_unknown_organisation(nlp):
     text = "The Ghanaian Ministry of Energy (MoE) said the plant would reopen. The MoE gave no date."
     actors = actors_of(nlp, text)
     ministry = named(actors, text, "MoE")
-    assert (ministry.kind, ministry.country, ministry.sector, ministry.org) == ("organization", "GHA", "GOV", "MoE")
+    assert (ministry.kind, ministry.country, ministry.sector, ministry.org) == (
+        "organization",
+        "GHA",
+        "GOV",
+        "MoE",
+    )
     assert ministry.name == "Ghanaian Ministry of Energy"
     assert len(ministry.mentions) == 3
 
@@ -196,3 +208,30 @@ def test_user_knowledge_changes_the_result(nlp):
     assert (militia.country, militia.sector, militia.org) == ("BFA", "UAF", "Koglweogo")
     minister = named(mine, text, "Alousseni Sanou")
     assert (minister.country, minister.sector) == ("MLI", "GOV")
+
+
+def test_cli_reports_a_bad_knowledge_file_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "broken.yaml").write_text("people: [\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Mali signed.\n", encoding="utf-8")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dyads",
+            "analyze",
+            str(tmp_path / "a.txt"),
+            "--knowledge",
+            str(tmp_path / "kb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        f"dyads: {tmp_path / 'kb' / 'broken.yaml'}: not valid YAML at line 2"
+    ]

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from dyads.contract import analysis_to_json, article_to_json
+from dyads.knowledge import KnowledgeError
 from dyads.model import Article, Options, ReadError
 
 app = typer.Typer(
@@ -189,6 +190,9 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("dyads: interrupted", err=True)
         sys.exit(130)
+    except KnowledgeError as err:  # a user's knowledge file: bad input, not a bug
+        typer.echo(f"dyads: {err}", err=True)
+        sys.exit(2)
     except Exception as err:
         # A bug, not bad input: still one line for the user; DYADS_DEBUG=1 shows the traceback.
         if os.environ.get("DYADS_DEBUG"):
