@@ -87,11 +87,11 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     text = getattr(document, "text", None) or "" if document is not None else ""
     paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")))
     clean = "\n\n".join(paragraphs)
-    if len(clean.split()) < _MIN_ARTICLE_WORDS:
+    letters = sum(ch.isalnum() for ch in clean)
+    if letters < _MIN_ARTICLE_LETTERS:
         # Menus and "Home" links are what trafilatura falls back to on a page without an article.
-        raise ReadError(
-            source, f"no article text found (only {len(clean.split())} words outside page furniture)"
-        )
+        # Letters, not words: Chinese and Japanese do not separate words by spaces.
+        raise ReadError(source, f"no article text found (only {letters} letters outside page furniture)")
     merged = _merge(meta, document)
     return Article(
         id=article_id(clean),
