@@ -404,6 +404,10 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             continue  # "serves as Vice President": a predicate, not a participant
         if token.ent_type_ and token.ent_type_ not in {"NORP"}:
             continue
+        owner = _owning_organisation(drafts, token)
+        if owner is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
+            drafts.mention(owner, min(t.i for t in token.lefts if t.ent_type_), token.i + 1)
+            continue
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
         phrase = " ".join(t.text for t in [*modifiers, token])
         sector = kb.sector_for(phrase) if kb.sector_for(token.text) else None
@@ -426,6 +430,20 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             draft = _group(drafts, kb, iso3, sector, doc[start : token.i + 1].text)
             draft.note(f"group noun '{token.text}'" + (f", {reason}" if reason else ""))
             drafts.mention(draft, start, token.i + 1)
+
+
+def _owning_organisation(drafts: Drafts, token: Token) -> Draft | None:
+    """A known organisation or armed group named as the modifier of a group noun."""
+    for child in token.lefts:
+        if child.dep_ in {"compound", "nmod", "amod"} and child.ent_type_ in {"ORG", "NORP"}:
+            for draft in drafts.by_key.values():
+                if (
+                    draft.kind != "person"
+                    and draft.org
+                    and any(s <= child.idx < e for s, e in draft.mentions)
+                ):
+                    return draft
+    return None
 
 
 def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int, str]]:
