@@ -193,7 +193,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("part_of_day", _rule(rf"""\b(?P<rel>(?i:last|this|that|the\s+same|the\s+next|the\s+following|the))\s+(?P<part>(?i:{_PARTS}))\b""")),
     # Tuesday · last Friday · Tuesday morning · late Wednesday
     ("weekday", _rule(rf"""
-        (?:(?P<rel>(?i:last|next|this|coming|past|early|late|that))\s+)?
+        (?:(?P<rel>(?i:last|next|this|coming|past|early|late|that|(?:the\s+)?previous|(?:the\s+)?following))\s+)?
         (?P<weekday>{WEEKDAY})(?!-)\b
         (?:\s+(?P<part>(?i:{_PARTS})))?""")),
     # 10 p.m. · 3:30 pm EST · noon Thursday · 5 p.m. EST, Nov. 9 · Friday at 9 a.m.

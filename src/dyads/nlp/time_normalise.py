@@ -352,16 +352,26 @@ def _weekday(c: Candidate, ctx: Context) -> Normalised:
     g = c.groups
     wd = WEEKDAYS[g["weekday"].lower()]
     rel = (g.get("rel") or "").lower()
+    rel = rel.removeprefix("the").strip()
     modifier = rel if rel in ("last", "next", "this", "coming") else None
-    if rel == "past":
+    if rel in ("past", "previous"):
         modifier = "last"
+    if rel == "following":
+        modifier = "next"
     if ctx.anchor is None:
         return f"XXXX-WXX-{wd + 1}", "DATE"
     if rel == "that":
         ref = _reference_day(ctx) or ctx.anchor
         day = weekday_date(ref, wd, "past")
+    elif rel in ("previous", "following"):
+        # "the previous Friday": the one before the day under discussion
+        day = weekday_date(_reference_day(ctx) or ctx.anchor, wd, None, modifier)
     else:
-        day = weekday_date(ctx.anchor, wd, ctx.tense, modifier)
+        # a weekday with a verb in the simple present is a schedule: "they meet Monday"
+        tense = "future" if ctx.tense == "present" else ctx.tense
+        if ctx.after.startswith("'s"):
+            tense = None  # "Tuesday's vote" is not timed by the verb of the sentence
+        day = weekday_date(ctx.anchor, wd, tense, modifier)
     part = g.get("part")
     return (f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "TIME") if part else (day.isoformat(), "DATE")
 
@@ -477,7 +487,9 @@ def _ago(c: Candidate, ctx: Context) -> Normalised | None:
         return _duration_value(amount, code), "DURATION"
     relative_to_reference = g["dir"].lower() in ("earlier", "later", "before", "after", "previously")
     if amount is None:
-        return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
+        if g["dir"].lower() in ("ago", "from now", "hence", "back"):
+            return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
+        return _duration_value(None, code), "DURATION"  # "a few days later": how long after
     if amount != int(amount):
         return None
     if code == "Y" and amount == 1 and direction < 0 and _quarter_reference(ctx):

@@ -180,9 +180,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
     if verb.tag_ == "VB" and "to" in words and depth < 3:
         head = verb.head
         head_tense = _verb_tense(head, depth + 1) if head is not verb else None
-        if head.lemma_.lower() in _INTENT:
-            # "plans to meet Friday" lies ahead; "had been due to expire Friday" is past
-            return "past" if head_tense == "past" else "future"
+        if head.lemma_.lower() in _INTENT or (head.lemma_ == "be" and head.pos_ == "AUX"):
+            # "plans to meet Friday", "set to resume Monday", "is to vote Tuesday" lie ahead;
+            # "had been due to expire Friday" is past
+            return "past" if _said_in_past(head) else "future"
         return head_tense
     if verb.lemma_.lower() in _INTENT and verb.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in aux):
         # "is scheduled for Friday", "are expected in March": ahead, unless told in the past
@@ -196,6 +197,11 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
             return None  # "is meeting on Friday" is as often ahead as now
         return "present"
     return None
+
+
+def _said_in_past(verb: Token) -> bool:
+    """A simple-past form on the verb or its auxiliaries ("was expected", "had planned")."""
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _plausible(cand: Candidate, span: Span) -> bool:
