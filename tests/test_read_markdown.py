@@ -172,3 +172,54 @@ def test_seed_article() -> None:
         assert gone not in text
     assert "Russian Ministry of Foreign Affairs (MFA)" in text
     assert "\n\n\n" not in text and all(p.strip() for p in text.split("\n\n"))
+
+
+def test_news_site_style_with_captions_widgets_and_author_note() -> None:
+    page = f"""[Skip to content](#main)
+
+* [World](/world)
+* [Politics](/politics)
+
+# Border Talks Collapse
+
+### Negotiators blame each other
+
+Published March 3, 2021 by Jane Roe | 5 min read
+
+![Delegates](https://img.test/a.jpg)
+*Delegates at the table. Photo: Example Agency*
+
+{BODY}
+
+## What happens next
+
+{MORE}
+
+**Related:** [Earlier talks stalled](/x)
+
+*Jane Roe is a correspondent based in the region.*
+
+Share this:
+[Twitter](https://t.test) [Facebook](https://f.test)
+"""
+    article = read_markdown(page, "news.md")
+    assert (article.title, article.authors, article.published) == (
+        "Border Talks Collapse",
+        ("Jane Roe",),
+        "2021-03-03",
+    )
+    assert article.text == f"{BODY}\n\nWhat happens next\n\n{MORE}"
+
+
+def test_short_first_sentence_with_a_date_stays() -> None:
+    page = f"The vote was held on March 3, 2021.\n\n{BODY}"
+    article = read_markdown(page, "dated.md")
+    assert article.published is None
+    assert article.text.startswith("The vote was held on March 3, 2021.")
+
+
+def test_dateline_with_time_and_outlet() -> None:
+    page = f"The Daily Ledger — 12 May 2019, 10:30 GMT\n\n{BODY}"
+    article = read_markdown(page, "time.md")
+    assert (article.published, article.outlet) == ("2019-05-12", "The Daily Ledger")
+    assert article.text == BODY

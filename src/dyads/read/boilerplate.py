@@ -54,6 +54,8 @@ _PROMPTS = re.compile(
       | \bdonate\b
       | ^\W*(?:read|see)\s+(?:more|also)\s*:
       | ^\W*(?:related|recommended|advertisement|sponsored(?:\s+content)?)\s*:?\s*$
+      | ^\W*related(?:\s+(?:articles?|stories|posts|reading|coverage))?\s*:
+      | ^\W*(?:like|rate|share)\s+this\s*:?\s*$
       | ^\W*(?:click|tap)\s+here\b
       | ^\W*(?:photo|image|picture|video)\s*(?:credit)?\s*:
     )""",
@@ -62,6 +64,19 @@ _PROMPTS = re.compile(
 
 # A prompt is a line or two; a longer paragraph that says "subscribe" is article text.
 _MAX_PROMPT_WORDS = 40
+
+
+# Picture credits inside a caption ("Delegates at the table. Photo: Reuters").
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|pictured|credit|illustration|foto|bild)\s*(?:credit)?\s*[:©]"
+    r"|\((?:photo|image|file photo)\b|\bgetty\s+images\b|©\s*\w+\s*/",
+    re.IGNORECASE,
+)
+_MAX_CAPTION_WORDS = 40
+
+
+def is_caption(paragraph: str) -> bool:
+    return len(paragraph.split()) <= _MAX_CAPTION_WORDS and bool(_CREDIT.search(paragraph))
 
 
 def opens_footer(paragraph: str) -> bool:

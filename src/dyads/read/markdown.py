@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from dyads.model import Article
-from dyads.read.boilerplate import is_decoration, is_prompt, opens_footer
+from dyads.read.boilerplate import is_caption, is_decoration, is_prompt, opens_footer
 from dyads.read.dates import find_date, normalise_date
 from dyads.read.paragraphs import join_broken
 from dyads.read.text import article_id
@@ -166,22 +166,75 @@ def _names(value: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and any(w[:1].isupper() for w in n.split())]
 
 
-def _read_dateline(text: str) -> tuple[str, str | None] | None:
-    """("2020-09-25", "Global Research") from "Global Research, September 25, 2020"."""
+# Words an outlet's name may have in lower case ("Bureau of Investigative Journalism", "El País").
+_NAME_LINKS = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "de",
+    "del",
+    "la",
+    "le",
+    "el",
+    "du",
+    "des",
+    "der",
+    "die",
+    "das",
+    "&",
+}
+_TIME_TAIL = re.compile(
+    r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)?\.?", re.I
+)
+_READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?)(?:\s+read(?:ing)?(?:\s+time)?)?$", re.I)
+_SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[–—]\s+")
+
+
+def _outlet_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 6 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LINKS for w in words
+    )
+
+
+def _read_byline(text: str, found: Meta) -> bool:
+    """ "By Jane Roe and John Smith" (a date after the names is read too)."""
+    match = _BYLINE.match(text)
+    if not match:
+        return False
+    value = match.group("names")
+    dated = find_date(value)
+    if dated:
+        found.published = found.published or dated[0]
+        value = value[: dated[1][0]]
+    names = _names(value)
+    if not names:
+        return False
+    found.authors = found.authors or names
+    return True
+
+
+def _read_dateline(text: str, found: Meta) -> bool:
+    """ "Global Research, September 25, 2020", "Published March 3, 2021 by Jane Roe", "12 May 2019, 10:30 GMT"."""
     if len(text.split()) > _MAX_META_WORDS:
-        return None
-    found = find_date(text)
-    if not found:
-        return None
-    iso, (start, end) = found
+        return False
+    dated = find_date(text)
+    if not dated:
+        return False
+    iso, (start, end) = dated
     before = text[:start].strip(" ,–—-|·:")
-    before = re.sub(r"^(?:published|posted|updated|first\s+published)(?:\s+on)?\b", "", before, flags=re.I)
+    before = re.sub(r"^(?:first\s+)?(?:published|posted|updated|dated?)(?:\s+on)?\b", "", before, flags=re.I)
     before = before.strip(" ,–—-|·:")
     after = text[end:].strip(" ,.–—-|·")
-    if after and not re.fullmatch(r"(?:at\s+)?[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", after, re.I):
-        return None
-    outlet = before if before and len(before.split()) <= 6 and before[0].isupper() else None
-    return iso, outlet
+    if after and not _TIME_TAIL.fullmatch(after) and not _read_byline(after, found):
+        return False
+    if before and not _outlet_like(before):
+        return False
+    found.published = found.published or iso
+    found.outlet = found.outlet or before or None
+    return True
 
 
 def _read_label(text: str, meta: Meta) -> bool:
@@ -253,15 +306,15 @@ def read_markdown(markdown: str, source: str) -> Article:
             if started and _footer_follows(blocks, index, body_chars):
                 break
             continue
-        if block.link_only or is_decoration(text) or _read_label(text, meta):
+        if block.link_only or is_decoration(text):
             continue
         if not started:
             if block.kind == "heading" and meta.title is None:
                 meta.title = text
                 continue
-            if _read_head_line(text, meta):
+            if _read_head_line(text, meta) or _read_label(text, meta):
                 continue
-            if opens_footer(text) or is_prompt(text):
+            if opens_footer(text) or is_prompt(text) or is_caption(text):
                 continue
             # Short lines and headings before the first paragraph: kicker, section name, or furniture.
             if block.kind == "heading" or len(text.split()) < 4:
@@ -272,8 +325,10 @@ def read_markdown(markdown: str, source: str) -> Article:
                 _read_footer_metadata(blocks[index:], meta)
                 break
             continue
-        if is_prompt(text):
+        if _read_label(text, meta) or is_prompt(text) or is_caption(text):
             continue
+        if _is_author_note(text, meta):
+            break
         if block.kind == "heading":
             headings.add(len(paragraphs))
         paragraphs.append(text)
@@ -294,24 +349,41 @@ def read_markdown(markdown: str, source: str) -> Article:
 
 
 def _read_head_line(text: str, meta: Meta) -> bool:
-    """Byline or dateline before the article: read it into ``meta`` and report it consumed."""
-    if len(text.split()) > _MAX_META_WORDS:
+    """A line of bylines, dates and labels before the article, e.g. "By X | March 3, 2021 | 5 min read".
+
+    Read into ``meta`` only when every part of the line is understood, so a short first
+    sentence that happens to hold a date stays in the article.
+    """
+    if len(text.split()) > 2 * _MAX_META_WORDS:
         return False
-    byline = _BYLINE.match(text)
-    if byline and not meta.authors:
-        names = _names(byline.group("names"))
-        if names:
-            meta.authors = names
-            dated = _read_dateline(byline.group("names"))
-            if dated and not meta.published:
-                meta.published = dated[0]
-            return True
-    dated = _read_dateline(text)
-    if dated:
-        meta.published = meta.published or dated[0]
-        meta.outlet = meta.outlet or dated[1]
-        return True
-    return False
+    found = Meta()
+    named: list[str] = []  # parts that may name the outlet ("The Daily Ledger — 12 May 2019")
+    for segment in _SEGMENTS.split(text):
+        segment = segment.strip(" ,;")
+        if not segment or _READING_TIME.match(segment):
+            continue
+        if _read_label(segment, found) or _read_byline(segment, found) or _read_dateline(segment, found):
+            continue
+        if not _outlet_like(segment):
+            return False
+        named.append(segment)
+    if named and (len(named) > 1 or not found.published):
+        return False
+    found.outlet = found.outlet or (named[0] if named else None)
+    meta.authors = meta.authors or found.authors
+    meta.published = meta.published or found.published
+    meta.outlet = meta.outlet or found.outlet
+    return True
+
+
+def _is_author_note(text: str, meta: Meta) -> bool:
+    """ "Jane Roe is a correspondent based in …": the author's note that closes many articles."""
+    if len(text.split()) > 60:
+        return False
+    return any(
+        re.match(rf"{re.escape(name)}\s+(?:is|was|has|writes|reports|covers)\b", text)
+        for name in meta.authors
+    )
 
 
 def _more_article_before(blocks: list[Block], index: int, body_chars: int) -> bool:
