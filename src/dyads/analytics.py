@@ -152,10 +152,11 @@ _WHEN = (
     " ELSE e.date_lo || '/' || e.date_hi END"
 )
 _EVENT_COLUMNS = (
-    f'e.id, e.date, {_WHEN} AS "when", e.type, e.quad, e.cameo, e.score, e.auxiliary,'
-    " (SELECT group_concat(DISTINCT name) FROM event_actors WHERE event_id = e.id AND role = 'actor') AS actor,"
-    " (SELECT group_concat(DISTINCT name) FROM event_actors"
-    "   WHERE event_id = e.id AND role = 'recipient') AS recipient,"
+    f'e.id, e.date, {_WHEN} AS "when", e.type, e.quad, e.cameo, ROUND(e.score, 2) AS score, e.auxiliary,'
+    " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
+    "   WHERE event_id = e.id AND role = 'actor' ORDER BY name)) AS actor,"
+    " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
+    "   WHERE event_id = e.id AND role = 'recipient' ORDER BY name)) AS recipient,"
     " e.place_name AS place, e.place_country, e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources,"
     " (SELECT s.text FROM event_mentions m JOIN sentences s ON s.id = m.sentence_id"
     "   WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS sentence,"
@@ -327,14 +328,16 @@ def search_quotes(
 ) -> Page:
     """Quotes whose words contain ``search`` (full text) and whose speaker matches ``speaker``
     (a country code or part of a name). Rows: id, speaker, speaker_country, content, direct, cue,
-    article_id, title, published, outlet, source; best matches first when searching."""
+    article_id, title, published, outlet, source; best matches first when searching (fragments under
+    40 characters after whole quotes)."""
     clauses, params = [], []
     join, order = "", "a.published, q.id"
     if search:
         join = " JOIN quotes_fts ON quotes_fts.rowid = q.id"
         clauses.append("quotes_fts MATCH ?")
-        params.append(fts_query(search))
-        order = "quotes_fts.rank, q.id"
+        params.append(f"content : ({fts_query(search)})")  # the words said, not the speaker's name
+        # bm25 favours the shortest texts; fragments (scare quotes, titles) go after real quotes.
+        order = 'q."end" - q.start < 40, quotes_fts.rank, q.id'
     if speaker:
         if _COUNTRY.match(speaker) and len(speaker) == 3:
             clauses.append("q.speaker_country = ?")

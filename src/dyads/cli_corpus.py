@@ -96,6 +96,14 @@ def emit(
         typer.echo("(no rows)")
 
 
+def _short_source(source: dict[str, Any]) -> str:
+    """A report as a table cell: its date and its URL, or the file name of a local input."""
+    where = source.get("url") or ""
+    if "://" not in where:
+        where = Path(where).name
+    return f"{source.get('published') or ''} {where}".strip()
+
+
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
@@ -409,9 +417,7 @@ def timeline(
         rows = build_timeline(store, party, limit, EventFilter(since=since, until=until))
     if fmt == "table":
         for row in rows:
-            row["sources"] = "; ".join(
-                f"{s['outlet'] or ''} {s['url'] or ''}".strip() for s in row["sources"]
-            )
+            row["sources"] = "; ".join(_short_source(s) for s in row["sources"])
     columns = ["when", "type", "actor", "recipient", "score", "place", "n_articles", "sentence", "sources"]
     emit(rows, fmt, columns, f"timeline of {party}")
 

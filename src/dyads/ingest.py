@@ -30,10 +30,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dyads.model import Analysis, Article, Options, ReadError
 from dyads.store import Store, content_hash, open_store
+
+if TYPE_CHECKING:
+    from dyads.lake import ParquetSink
 
 Analyzer = Callable[[Iterable[Article], Options], Iterable[Analysis]]
 ProgressHook = Callable[["IngestReport"], None]
@@ -312,18 +315,6 @@ def _describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}"[:300]
 
 
-def _warm(options: Options, load_pipeline: bool) -> None:
-    """Load the language pipeline once per worker, before the first batch arrives."""
-    if not load_pipeline:
-        return
-    try:
-        from dyads.nlp.pipeline import build_nlp
-
-        build_nlp(options.model, options.knowledge_dirs)
-    except Exception:  # the first batch will report the problem against its inputs
-        return
-
-
 # -- the run -------------------------------------------------------------------------------------
 
 
@@ -355,7 +346,7 @@ def ingest(
     options: Options | None = None,
     analyzer: Analyzer | None = None,
     progress: ProgressHook | None = None,
-    store: Store | None = None,
+    store: Store | ParquetSink | None = None,
     dask: str | None = None,
 ) -> IngestReport:
     """Ingest the targets into the store at ``db``; returns what happened.
@@ -369,7 +360,8 @@ def ingest(
     analyzer = analyzer or default_analyzer
     own_store = store is None
     store = store or open_store(db)
-    db_path = str(store.path)
+    # A Parquet sink (dyads.lake) stands in for the store: nothing on disk for workers to check.
+    db_path = str(store.path) if isinstance(store, Store) else None
     report = IngestReport(total=estimate_total(targets) if not urls else None)
     if limit is not None and report.total is not None:
         report.total = min(report.total, limit)
@@ -402,6 +394,8 @@ def ingest(
         if progress:
             progress(report)
 
+    if progress:
+        progress(report)
     items: Iterable[WorkItem | Failure] = discover(targets, urls)
     if limit is not None:
         items = itertools.islice(items, limit)
@@ -431,7 +425,7 @@ def _run_pool(
     workers: int,
     options: Options,
     analyzer: Analyzer,
-    db_path: str,
+    db_path: str | None,
     force: bool,
     write: Callable[[list[Outcome]], None],
 ) -> None:
@@ -443,8 +437,6 @@ def _run_pool(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_warm,
-        initargs=(options, analyzer is default_analyzer),
     ) as pool:
         for batch in batches:
             in_flight.append(pool.submit(process_batch, batch, options, analyzer, db_path, force))
