@@ -176,7 +176,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?P<head>(?i:quarter|period))(?!s)\b(?!-\w)
         (?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel2>(?i:this|last|next))\s+(?i:year)))?""")),
     ("half", _rule(rf"""
-        (?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter))[-\s](?i:half)\b
+        (?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter|last))[-\s](?i:half)\b
         (?:\s+(?i:of)\s+(?:(?P<year>{YEAR})|(?P<yearrel>(?i:this|last|next|the))\s+(?i:year)))?""")),
     # this summer · last fall · the summer of 2019 · winter 2020
     ("season", _rule(rf"""

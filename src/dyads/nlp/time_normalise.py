@@ -578,8 +578,9 @@ def _relative(c: Candidate, ctx: Context) -> Normalised | None:
         det in ("the", "that") and rel in ("next", "previous", "prior")
     )
     base = _reference_day(ctx) if from_reference else ctx.anchor
-    if from_reference and ctx.reference and re.fullmatch(r"\d{4}", ctx.reference) and code == "Y":
-        base = date(int(ctx.reference), 7, 1)
+    if from_reference and ctx.reference and _precise_enough(ctx.reference, code):
+        # "in March ... the following month": a month (or year) reference will do
+        base = parse_iso(ctx.reference) or base
     if base is None:
         return None
     if code == "WE":
@@ -590,6 +591,13 @@ def _relative(c: Candidate, ctx: Context) -> Normalised | None:
     if code == "Q" and rel in ("last", "latest", "past") and det == "the" and rel != "last":
         return relative(base, -1, "Q"), "DATE"
     return relative(base, offset, unit), "DATE"
+
+
+def _precise_enough(reference: str, code: str) -> bool:
+    """Whether a reference value pins down a stretch of ``code`` granularity."""
+    if re.fullmatch(r"\d{4}", reference):
+        return code in ("Y", "DE", "CE")
+    return bool(re.fullmatch(r"\d{4}-\d{2}", reference)) and code in ("M", "Q", "Y")
 
 
 def _set(c: Candidate, ctx: Context) -> Normalised | None:
