@@ -18,7 +18,6 @@ class Attribution:
     cue: Char | None = None
     cue_token: Token | None = None
     subject: Token | None = None  # the speaker phrase's head, resolved later
-    continues: Attribution | None = None  # an earlier quote whose speaker this one shares
     rule: str = ""
     fragment: bool = False  # quoted words that may belong to a larger reported clause
 

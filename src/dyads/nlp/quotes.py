@@ -26,6 +26,8 @@ from dyads.nlp.quote_marks import find_quoted_spans
 from dyads.nlp.quote_reported import find_reported_speech
 from dyads.nlp.quote_speakers import Speaker, SpeakerResolver
 
+_CONTINUATION_GAP = 300  # characters between an attribution and a quotation continuing it
+_CONTINUATION_BREAKS = 2  # newlines: one paragraph break, whether blank-line or single
 _MARKS = set("\"“”„«»'")
 
 
@@ -67,6 +69,18 @@ def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) ->
     return sorted(kept_direct + out, key=lambda a: (a.content[0], a.content[1]))
 
 
+def _continues(text: str, previous: Attribution, quote: Attribution) -> bool:
+    """A quotation with no cue of its own goes on from the attribution just before it
+    ('“A,” Mr. Lou said. “B.”', or a quote paragraph after 'Susan said …'), when at most
+    one paragraph break and a short stretch of text separate them."""
+    anchor = previous.cue[1] if previous.cue else previous.content[1]
+    anchor = max(anchor, previous.content[1])
+    if anchor > quote.content[0]:
+        return False
+    gap = text[anchor : quote.content[0]]
+    return len(gap) <= _CONTINUATION_GAP and gap.count("\n") <= _CONTINUATION_BREAKS
+
+
 def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] = ()) -> list[Quote]:
     lexicon = load_speech_lexicon(knowledge_dirs)
     text = text_of(doc)
@@ -74,16 +88,18 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
     reported = find_reported_speech(doc, lexicon)
     attributions = _merge(text, direct, reported)
     resolver = SpeakerResolver(doc, actors, lexicon)
-    speakers: dict[int, Speaker | None] = {}
     quotes: list[Quote] = []
+    last: tuple[Attribution, Speaker] | None = None  # the latest attribution with a speaker
     for attribution in attributions:
         speaker: Speaker | None = None
         subject = attribution.subject
         if subject is not None:
             speaker = resolver.resolve(subject, exclude=attribution.content)
-        elif attribution.continues is not None:
-            speaker = speakers.get(id(attribution.continues))
-        speakers[id(attribution)] = speaker
+        elif attribution.direct and attribution.cue is None and last is not None:
+            if _continues(text, last[0], attribution):
+                speaker = last[1]
+        if speaker is not None:
+            last = (attribution, speaker)
         quotes.append(
             Quote(
                 id=f"q{len(quotes) + 1}",
