@@ -95,9 +95,13 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
         subject = attribution.subject
         if subject is not None:
             speaker = resolver.resolve(subject, exclude=attribution.content)
-        elif attribution.direct and attribution.cue is None and last is not None:
-            if _continues(text, last[0], attribution):
-                speaker = last[1]
+        elif (
+            attribution.direct
+            and attribution.cue is None
+            and last is not None
+            and _continues(text, last[0], attribution)
+        ):
+            speaker = last[1]
         if speaker is not None:
             last = (attribution, speaker)
         quotes.append(
