@@ -144,3 +144,45 @@ def test_url_lists_are_read_by_workers(tmp_path: Path) -> None:
     assert report.failed == 1 and report.failures[0].source == "http://127.0.0.1:9/none"
     missing = ingest([], tmp_path / "u.db", urls=[str(tmp_path / "no-list.txt")], analyzer=code_by_pattern)
     assert missing.failures[0].problem.startswith("cannot read the URL list")
+
+
+def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    items = "".join(
+        f"<item><title>Report {i}</title><link>https://example.org/{i}</link>"
+        f"<pubDate>Tue, 0{i + 1} Jan 2019 10:00:00 GMT</pubDate>"
+        f"<description>RUS met TUR in Sochi, round {i}. Both sides praised the talks at length.</description></item>"
+        for i in range(3)
+    )
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    )
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for i in range(2):
+        body = (
+            f"<html><head><title>Page {i}</title></head><body><article><p>USA aided TUR with supplies, batch {i}."
+            " The shipment crossed the border overnight and reached the camps by morning.</p></article></body></html>"
+        ).encode()
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://example.org/page{i}", "response", payload=BytesIO(body), http_headers=headers
+            )  # fmt: skip
+        )
+    (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
+    report = ingest([str(feed), str(tmp_path / "crawl.warc.gz")], tmp_path / "c.db", analyzer=code_by_pattern)
+    assert (report.added, report.failed) == (5, 0), report.failures
+    with open_store(tmp_path / "c.db") as store:
+        rows = store.rows("SELECT url, outlet, published, source FROM articles ORDER BY id")
+        assert rows[0]["url"] == "https://example.org/0" and rows[0]["outlet"] == "Wire"
+        assert rows[0]["published"] == "2019-01-01" and rows[0]["source"].endswith("news.rss#1")
+        assert rows[3]["url"] == "https://example.org/page0"
+        assert store.scalar("SELECT COUNT(*) FROM event_mentions WHERE type = 'AID'") == 2

@@ -124,7 +124,7 @@ def _folder_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if wanted(p))
 
 
-def _container_items(path: Path, kind: str) -> Iterator[WorkItem | Failure]:
+def _container_items(path: Path, kind: str, options: Options) -> Iterator[WorkItem | Failure]:
     source = str(path)
     try:
         if kind == "jsonl":
@@ -133,16 +133,16 @@ def _container_items(path: Path, kind: str) -> Iterator[WorkItem | Failure]:
             with _open(path) as stream:
                 yield from _records(iter_jsonl(stream, source), source)
         elif kind == "feed":
-            from dyads.read.feed import iter_feed  # type: ignore[import-not-found,unused-ignore]
+            from dyads.read.feed import iter_feed
 
             with _open(path) as stream:
                 data = stream.read()
-            yield from _records(iter_feed(data, source), source)
+            yield from _records(iter_feed(data, source, options), source)
         else:
-            from dyads.read.warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
+            from dyads.read.warc import iter_warc
 
             with path.open("rb") as stream:  # warcio reads gzipped archives itself
-                yield from _records(iter_warc(stream, source), source)
+                yield from _records(iter_warc(stream, source, options), source)
     except ImportError:
         yield Failure(source, "read", f"no {kind} reader in this dyads")
     except ReadError as err:
@@ -159,8 +159,11 @@ def _records(records: Iterable[Article | ReadError], source: str) -> Iterator[Wo
             yield WorkItem("article", record.source or source, record)
 
 
-def discover(targets: Sequence[str], urls: Sequence[str] = ()) -> Iterator[WorkItem | Failure]:
+def discover(
+    targets: Sequence[str], urls: Sequence[str] = (), options: Options | None = None
+) -> Iterator[WorkItem | Failure]:
     """The work items of some targets (files, folders, globs) and URL-list files, streamed in order."""
+    options = options or Options()
     for target in targets:
         path = Path(target)
         if not path.exists() and _GLOB_CHARS & set(target):
@@ -168,11 +171,11 @@ def discover(targets: Sequence[str], urls: Sequence[str] = ()) -> Iterator[WorkI
             if not matches:
                 yield Failure(target, "read", "no file matches this pattern")
             for match in matches:
-                yield from _path_items(Path(match))
+                yield from _path_items(Path(match), options)
         elif path.is_dir():
-            yield from (item for f in _folder_files(path) for item in _path_items(f))
+            yield from (item for f in _folder_files(path) for item in _path_items(f, options))
         elif path.exists():
-            yield from _path_items(path)
+            yield from _path_items(path, options)
         else:
             yield Failure(target, "read", "no such file or folder")
     for listing in urls:
@@ -187,9 +190,9 @@ def discover(targets: Sequence[str], urls: Sequence[str] = ()) -> Iterator[WorkI
                 yield WorkItem("url", url)
 
 
-def _path_items(path: Path) -> Iterator[WorkItem | Failure]:
+def _path_items(path: Path, options: Options) -> Iterator[WorkItem | Failure]:
     if path.is_dir():
-        yield from (item for f in _folder_files(path) for item in _path_items(f))
+        yield from (item for f in _folder_files(path) for item in _path_items(f, options))
         return
     try:
         kind = _container_kind(path)
@@ -197,7 +200,7 @@ def _path_items(path: Path) -> Iterator[WorkItem | Failure]:
         yield Failure(str(path), "read", f"cannot read ({err.strerror or err})")
         return
     if kind:
-        yield from _container_items(path, kind)
+        yield from _container_items(path, kind, options)
     else:
         yield WorkItem("path", str(path))
 
@@ -396,7 +399,7 @@ def ingest(
 
     if progress:
         progress(report)
-    items: Iterable[WorkItem | Failure] = discover(targets, urls)
+    items: Iterable[WorkItem | Failure] = discover(targets, urls, options)
     if limit is not None:
         items = itertools.islice(items, limit)
     batches = _batches(items, max(1, batch_size), note_failure)
