@@ -120,7 +120,13 @@ def sentence_country(doc: Doc, start_char: int, kb: Knowledge, besides: str | No
     if span is None:
         return None
     sent = doc[span.start].sent
-    found = {c for t in sent if (c := rules.entity_country(t, kb)) and c != besides}
+    found = {
+        c
+        for t in sent
+        if (c := rules.entity_country(t, kb))
+        and c != besides
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "$")
+    }
     return found.pop() if len(found) == 1 else None
 
 
@@ -450,7 +456,9 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
     """Countries of a group noun: demonyms before it (with their conjuncts), a possessive
     country ("Mali's army"), or "of/from/in <country or capital>" after it."""
     found: list[tuple[str | None, int, str]] = []
-    for child in token.lefts:
+    # demonyms on the noun or on a compound inside it ("Haitian government officials")
+    inner = [g for c in token.lefts if c.dep_ == "compound" for g in c.lefts]
+    for child in [*token.lefts, *inner]:
         code = rules.entity_country(child, kb)
         if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
             first = child.i
