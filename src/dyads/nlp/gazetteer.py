@@ -261,7 +261,14 @@ class _Builder:
     def _admin1(self) -> None:
         for row in _read_tsv(KNOWLEDGE / "admin1.tsv"):
             entry = Entry(
-                None, row["name"], float(row["lat"]), float(row["lon"]), row["iso2"], None, 0, ADMIN1
+                None,
+                row["name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row["iso2"],
+                row.get("admin1") or None,
+                0,
+                ADMIN1,
             )
             self.add(entry, [row["name"], *_split(row.get("aliases"))], ADMIN1)
 

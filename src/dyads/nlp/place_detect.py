@@ -128,6 +128,44 @@ def _known(gaz: Gazetteer, surface: str) -> bool:
     return bool(gaz.by_name.get(normalize(surface)))
 
 
+_THOROUGHFARES = frozenset(
+    [
+        "street",
+        "st.",
+        "road",
+        "rd.",
+        "avenue",
+        "ave.",
+        "boulevard",
+        "blvd.",
+        "drive",
+        "dr.",
+        "highway",
+        "hwy.",
+        "lane",
+        "ln.",
+        "parkway",
+        "pkwy.",
+        "pike",
+        "trail",
+        "turnpike",
+        "expressway",
+        "freeway",
+        "interstate",
+        "route",
+        "bridge",
+        "square",
+        "plaza",
+    ]
+)
+
+
+def _is_thoroughfare(ent: Span) -> bool:
+    """Streets, roads and highways are places (without coordinates in our gazetteer)."""
+    words = [t.lower_ for t in ent]
+    return len(words) >= 2 and (words[-1] in _THOROUGHFARES or words[0] in ("interstate", "highway", "route"))
+
+
 def _embedded_place(
     gaz: Gazetteer, ent: Span, standalone: set[str], strict: bool = False
 ) -> tuple[int, int] | None:
@@ -182,7 +220,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             for start, end in _split_commas(text, ent.start_char, ent.end_char):
                 add(start, end, "ner")
         elif ent.label_ == "FAC":
-            if _known(gaz, ent.text):
+            if _known(gaz, ent.text) or _is_thoroughfare(ent):
                 add(ent.start_char, ent.end_char, "ner")
             else:
                 embedded = _embedded_place(gaz, ent, standalone, strict=True)

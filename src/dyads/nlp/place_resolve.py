@@ -32,7 +32,7 @@ from dyads.nlp.gazetteer import (
 from dyads.nlp.place_toponym import Toponym
 
 KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 10.0, ADMIN2: 5.5}
-CAPITAL_BONUS = 1.5
+CAPITAL_BONUS = 3.0
 ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
 COHERENCE_WEIGHT = 8.0
@@ -41,6 +41,7 @@ SAME_COUNTRY_LINK = 0.0
 COUNTRY_LINK = 0.0
 FOCUS_WEIGHT = 4.0
 BELIEF_SHARPNESS = 1.0
+MIN_SCORE = 2.5
 MAX_GROUP_WEIGHT = 1.5
 MAX_CANDIDATES = 30
 ROUNDS = 3
@@ -141,7 +142,7 @@ def _links(entries: list[Entry]) -> np.ndarray:
     km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     near = np.clip((FAR_KM - km) / (FAR_KM - NEAR_KM), 0.0, 1.0)
     country = np.array([e.country or "" for e in entries], dtype=object)
-    admin1 = np.array([(e.admin1 or "") if e.country == "US" else "" for e in entries], dtype=object)
+    admin1 = np.array([f"{e.country}.{e.admin1}" if e.admin1 else "" for e in entries], dtype=object)
     kind = np.array([e.kind for e in entries], dtype=object)
     same_country = (country[:, None] == country[None, :]) & (country[:, None] != "")
     same_state = (admin1[:, None] == admin1[None, :]) & (admin1[:, None] != "")
@@ -204,7 +205,10 @@ def resolve_groups(groups: list[NameGroup]) -> list[Entry | None]:
     chosen: list[Entry | None] = []
     for g in range(len(groups)):
         rows = np.flatnonzero(owner_arr == g)
-        chosen.append(flat[rows[np.argmax(scores[rows])]] if rows.size else None)
+        best = rows[np.argmax(scores[rows])] if rows.size else None
+        # A lone reading with nothing for it (a hamlet abroad sharing a company's name) is
+        # more likely a misreading of the name than the place meant.
+        chosen.append(flat[best] if best is not None and scores[best] >= MIN_SCORE else None)
     return chosen
 
 
