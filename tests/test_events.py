@@ -225,3 +225,21 @@ def test_user_lexicon_layers_over_builtin(tmp_path, nlp):
     lexicon = load_lexicon((str(tmp_path),))
     assert lexicon.verbs["snub"][0].type == "ACCUSE"
     assert load_lexicon().verbs["snub"][0].type == "REJECT"
+
+
+def test_undoing_verb_names_who_imposed(nlp):
+    text = "Kenyan leaders will lift the sanctions imposed after the dispute with Somalia."
+    events, ids = code(nlp, text, {"Kenyan": "KEN", "Somalia": "SOM"})
+    e = one(events, "SANCTION")
+    assert countries(e.actor, ids) == {"KEN"}
+
+
+def test_repeated_event_noun_is_one_event_and_shares_its_date(nlp):
+    text = "The March coup in Guinea shocked Conakry. Guinea's coup was condemned by Senegal."
+    start = text.index("March")
+    times = [TimeExpr(span=(start, start + 5), value="2021-03")]
+    events, ids = code(nlp, text, {"Guinea": "GIN", "Senegal": "SEN"}, times=times)
+    coups = [e for e in events if e.type == "COERCE"]
+    assert len(coups) == 1
+    assert coups[0].date == "2021-03" and countries(coups[0].recipient, ids) == {"GIN"}
+    assert one(events, "ACCUSE")

@@ -35,6 +35,7 @@ class Sense:
     objects: frozenset[str] = frozenset()  # required object lemmas (verbs)
     preps: frozenset[str] = frozenset()  # required preposition or particle (verbs)
     modifiers: frozenset[str] = frozenset()  # required compound/adjective lemmas (nouns)
+    owner: str = "actor"  # nouns: what a possessor or country modifier is ("Mali's coup": recipient)
     entry: str = ""  # "verb:sign" — where the sense came from, for ``Event.why``
 
     @property
@@ -127,6 +128,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
                 objects=frozenset(str(o).lower() for o in item.get("objects") or ()),
                 preps=frozenset(str(p).lower() for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
+                owner="recipient" if item.get("owner") == "recipient" else "actor",
             )
         )
     # conditional senses are tried first

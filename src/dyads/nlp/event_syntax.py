@@ -241,14 +241,21 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     return Arguments(tuple(actor_tokens), tuple(recipients))
 
 
-def noun_arguments(noun: Token) -> Arguments:
-    """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X"."""
-    actor_tokens = [c for c in noun.children if c.dep_ == "poss"]
-    actor_tokens += [
-        c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
-    ]
+def noun_arguments(noun: Token, owner: str = "actor") -> Arguments:
+    """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X".
+
+    ``owner="recipient"``: the possessor is the one it happened to ("Mali's coup").
+    An event noun modifying an agent noun names the agent ("the coup leaders").
+    """
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS]
+    owners += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    actor_tokens = owners if owner == "actor" else []
     actor_tokens += prep_objects(noun, {"by"})
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        actor_tokens.append(noun.head)
     recipients = prep_objects(noun, RECIPIENT_PREPS - {"from"})
+    if owner == "recipient":
+        recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "sanctions imposed by West African leaders": the participle names the agent
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":

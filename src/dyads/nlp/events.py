@@ -15,20 +15,23 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
+from dyads.nlp.event_coref import Mention, dated_mention, merge_mentions
 from dyads.nlp.event_lexicon import Lexicon, load_lexicon
 from dyads.nlp.event_modality import Modality, modality, recode
 from dyads.nlp.event_setting import event_contexts, event_date, event_location
 from dyads.nlp.event_syntax import (
     ActorIndex,
     Arguments,
+    agents,
     describe,
     locatives,
     noun_arguments,
     noun_modifiers,
     resolve_pronoun,
+    subjects,
     verb_arguments,
 )
-from dyads.nlp.event_triggers import Candidate, absorb, find_candidates
+from dyads.nlp.event_triggers import Candidate, absorb, find_candidates, verb_sense
 
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
@@ -36,7 +39,7 @@ HISTORICAL_YEARS = 2  # events dated this many years or more before the article 
 
 def _arguments(cand: Candidate) -> Arguments:
     if cand.kind == "noun":
-        return noun_arguments(cand.head)
+        return noun_arguments(cand.head, cand.sense.owner)
     args = verb_arguments(cand.head, cand.content if cand.kind in ("light", "verb") else None)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
@@ -56,6 +59,23 @@ def _arguments(cand: Candidate) -> Arguments:
         recipients = own or inner
         return Arguments(args.actors, tuple(recipients), args.passive)
     return args
+
+
+REVERSING = {"CONCEDE", "RETREAT"}
+
+
+def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
+    """"leaders would remove the sanctions imposed after …": whoever lifts sanctions is the one
+    who imposed them. The verb that undoes an agentless participle's event, if any."""
+    verb = cand.head
+    if cand.kind not in ("light", "verb") or verb.dep_ != "acl" or agents(verb):
+        return None
+    noun = verb.head
+    undoer = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or undoer.pos_ not in ("VERB", "AUX"):
+        return None
+    found = verb_sense(undoer, lexicon)
+    return undoer if found is not None and found[0].type in REVERSING else None
 
 
 def _resolve_subjects(tokens: Sequence[Token]) -> list[Token]:
@@ -98,6 +118,10 @@ def _code(
     transparent: dict[str, str | None],
 ) -> Event | None:
     args = _arguments(cand)
+    reverser = _reverser(cand, lexicon)
+    if reverser is not None:
+        args = Arguments(tuple(subjects(reverser)), args.recipients, args.passive)
+        cand.background = False  # the event the main clause undoes, not a circumstance
     actor_tokens = _resolve_subjects(args.actors)
     if any(t.lower_ in GENERIC_SUBJECTS for t in actor_tokens):
         return None  # instructions to the reader ("you must request permission")
@@ -113,12 +137,13 @@ def _code(
     ):
         return None
     actor_ids = index.for_tokens(actor_tokens)
+    recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
     if cand.kind == "noun":
         # "the military takeover", "Mali's fourth": modifiers that name a known actor
+        side = actor_ids if cand.sense.owner == "actor" else recipient_ids
         for actor_id in index.for_tokens(noun_modifiers(cand.head)):
-            if actor_id not in actor_ids:
-                actor_ids.append(actor_id)
-    recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+            if actor_id not in actor_ids and actor_id not in recipient_ids:
+                side.append(actor_id)
     if cand.background and not (actor_ids and recipient_ids):
         return None  # circumstances ("after X …", relative clauses) only as a full known dyad
     located = False
@@ -151,6 +176,8 @@ def _code(
         why.append(
             f"recipient: {describe(recipient_tokens)}" + ("" if recipient_ids else " (no resolved actor)")
         )
+    if reverser is not None:
+        why.append(f"actor from {reverser.text!r} (who undoes it, imposed it)")
     if located:
         why.append("recipient from the place of the event")
     if cand.background:
@@ -244,6 +271,26 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
+RESPONSES = {"SANCTION", "ACCUSE", "THREATEN"}
+
+
+def _answer_to_cause(
+    event: Event, causes: list[tuple[str, str | None]], events: list[Event], nominal: list[bool]
+) -> Event:
+    """"sanctions imposed in the wake of the coup": with no one named, a response is aimed at
+    whoever the event it answers was by (or, failing that, happened to), as coded elsewhere
+    in the article."""
+    if event.recipient or event.type not in RESPONSES or not causes:
+        return event
+    for other, is_nominal in zip(events, nominal, strict=True):
+        if not is_nominal or (other.type, other.cameo) not in causes:
+            continue
+        target = tuple(a for a in (other.actor or other.recipient) if a not in event.actor)
+        if target:
+            return replace(event, recipient=target, why=f"{event.why}; recipient: those behind the {other.type} it answers")
+    return event
+
+
 def find_events(
     doc: Doc,
     article: Article,
@@ -256,17 +303,31 @@ def find_events(
     lexicon = load_lexicon(tuple(options.knowledge_dirs))
     index = ActorIndex(actors)
     events: list[Event] = []
+    nominal: list[bool] = []
+    mentions: list[Mention] = []
+    causes: dict[int, list[tuple[str, str | None]]] = {}
     for sent in doc.sents:
         candidates = find_candidates(sent, lexicon)
         if not candidates:
             continue
         absorb(candidates)
-        coded = []
+        coded: list[Event] = []
+        kinds: dict[int, bool] = {}
         for cand in candidates:
+            if cand.kind == "noun":
+                mention = dated_mention(cand.head, cand.sense.type, cand.sense.cameo, times, article.published)
+                if mention is not None:
+                    mentions.append(mention)
             if cand.absorbed_by is not None:
                 continue
             event = _code(cand, sent, article, index, times, places, lexicon, lexicon.transparent)
             if event is not None:
                 coded.append(event)
-        events.extend(_merge(coded))
+                kinds[id(event)] = cand.kind == "noun"
+                causes[id(event)] = [(c.sense.type, c.sense.cameo) for c in cand.children if c.kind == "noun"]
+        for event in _merge(coded):
+            events.append(event)
+            nominal.append(kinds.get(id(event), False))
+    events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal) for e in events]
+    events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
