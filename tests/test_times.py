@@ -346,3 +346,21 @@ def test_recent_weeks_is_a_vague_duration(nlp: Language) -> None:
 )
 def test_ages_rates_and_fractions_are_not_times(nlp: Language, text: str) -> None:
     assert times(nlp, text) == [], [text[t.span[0] : t.span[1]] for t in times(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "kind"),
+    [
+        ("Posted: 2020-09-24T14:30:00Z", "2020-09-24T14:30", "2020-09-24T14:30", "TIME"),
+        ("The vote is due on the 28th.", "28th", "2020-09-28", "DATE"),
+        (
+            "The envoy arrived on March 3, 2019. The day before, he had met the president.",
+            "The day before",
+            "2019-03-02",
+            "DATE",
+        ),
+        ("The 2020-21 budget was approved.", "2020-21", "2020", "DATE"),
+    ],
+)
+def test_numeric_and_anchored_days(nlp: Language, text: str, phrase: str, value: str, kind: str) -> None:
+    assert value_of(nlp, text, phrase) == (value, kind)

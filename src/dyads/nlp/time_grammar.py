@@ -140,7 +140,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:(?i:the)\s+)?
         (?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<month>{MONTH})
         (?:,?\s+(?P<year>{YEAR}))?\b""")),
-    ("iso_date", _rule(r"\b(?P<year>(?:1[89]|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])\b")),
+    # 2020-09-25 · 2020-09-25T14:30:00Z
+    ("iso_date", _rule(r"""\b(?P<year>(?:1[89]|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])
+        (?:[T\s](?P<hour>[01][0-9]|2[0-3]):(?P<minute>[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?\b""")),
     ("slash_date", _rule(r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12][0-9]|0?[1-9])/(?P<year>(?:19|20)?[0-9]{2})\b")),
     # June 2019 · early November 1989 · the end of March 2020
     ("month_year", _rule(rf"""
@@ -183,6 +185,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         (?:(?P<det>(?i:this|last|next|early|late|the|that|past|coming))\s+)?
         (?P<season>(?i:{_SEASON}))\b(?!-)
         (?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?""")),
+    # on the 25th (of the article's month, or the one the tense points to)
+    ("ordinal_day", _rule(r"""\b(?P<lead>(?i:on|by|until|till|since|from|before|after))\s+(?i:the)\s+
+        (?P<day>[1-9]|[12][0-9]|3[01])(?i:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$))""")),
+    # the day before · the week after (standing alone: counted from the last date mentioned)
+    ("around_reference", _rule(r"""\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after|earlier|later))
+        (?=\s*(?:[,.;:)]|$))""")),
     # yesterday · early today · tomorrow morning · tonight · the day before yesterday
     ("deictic", _rule(rf"""
         (?:(?P<edge>(?i:early|late|earlier|later))\s+)?

@@ -124,7 +124,35 @@ def _numeric_date(c: Candidate, ctx: Context) -> Normalised | None:
     month, day = int(g["month"]), int(g["day"])
     if not _valid(year, month, day):
         return None
+    if "hour" in g:
+        return f"{year:04d}-{month:02d}-{day:02d}T{g['hour']}:{g['minute']}", "TIME"
     return f"{year:04d}-{month:02d}-{day:02d}", "DATE"
+
+
+def _ordinal_day(c: Candidate, ctx: Context) -> Normalised | None:
+    """ "on the 25th": that day of the article's month, or of the month the tense points to."""
+    day = int(c.groups["day"])
+    if ctx.anchor is None:
+        return None
+    base = ctx.anchor.replace(day=1)
+    if ctx.tense == "past" and day > ctx.anchor.day:
+        base = shift(base, -1, "M")
+    elif ctx.tense == "future" and day < ctx.anchor.day:
+        base = shift(base, 1, "M")
+    if not _valid(base.year, base.month, day):
+        return None
+    return base.replace(day=day).isoformat(), "DATE"
+
+
+def _around_reference(c: Candidate, ctx: Context) -> Normalised | None:
+    unit = _PERIODS[_unit_code(c.groups["unit"])]
+    base = _reference_day(ctx)
+    if ctx.reference and _precise_enough(ctx.reference, unit):
+        base = parse_iso(ctx.reference) or base
+    if base is None:
+        return None
+    step = -1 if c.groups["dir"].lower() in ("before", "earlier") else 1
+    return relative(base, step, unit), "DATE"
 
 
 def _month_year(c: Candidate, ctx: Context) -> Normalised:
@@ -183,7 +211,11 @@ def _spelled_year(c: Candidate, ctx: Context) -> Normalised | None:
 
 
 def _year(c: Candidate, ctx: Context) -> Normalised:
-    return c.groups["year"], "DATE"
+    g = c.groups
+    year = int(g["year"])
+    if "year2" in g and int(g["year2"]) != (year + 1) % 100 and 1 <= int(g["year2"]) <= 12:
+        return f"{year:04d}-{g['year2']}", "DATE"  # 2020-09 is a month; 2020-21 a span of years
+    return g["year"], "DATE"
 
 
 def _year_for(ctx: Context, rel: str | None) -> int | None:
@@ -689,6 +721,8 @@ HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
     "decade": _decade,
     "century": _century,
     "year": _year,
+    "ordinal_day": _ordinal_day,
+    "around_reference": _around_reference,
     "spelled_year": _spelled_year,
     "quarter": _quarter,
     "half": _half,
