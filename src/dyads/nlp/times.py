@@ -25,6 +25,7 @@ verb has, which ``time_normalise`` needs to place a bare "December 30" or "Frida
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -139,9 +140,17 @@ def resolve_value(
 def calendar_date(value: str) -> tuple[str, Precision] | None:
     """The ISO date (as precise as the value) and its precision, for dating an event.
 
-    Weeks, quarters, halves and seasons fall back to their year; vague references,
-    durations, decades and values with unknown fields give None.
+    A week gives the month most of its days fall in (that of its Thursday); quarters,
+    halves and seasons give their year; vague references, durations, decades and
+    values with unknown fields give None.
     """
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+    if week:
+        try:
+            thursday = date.fromisocalendar(int(week[1]), int(week[2]), 4)
+        except ValueError:
+            return None
+        return f"{thursday.year:04d}-{thursday.month:02d}", "month"
     match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not match or "X" in value[: match.end() + 1]:
         return None
