@@ -201,6 +201,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)  # purpose: "sent personnel to investigate"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects(head, depth + 1)
+    if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "ccomp")):
+        return subjects(head, depth + 1)  # "Syria is willing to withdraw"
     return []
 
 
@@ -225,7 +227,10 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         # "Yeltsin on Saturday hosted Japanese Prime Minister Hashimoto" parsed with the verb
         # as a modifier: the nearest noun before it is the subject, the noun it modifies the object
         before = [t for t in verb.sent if t.i < verb.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj")]
-        return Arguments(tuple(before[-1:]), (verb.head,) if content is None or verb.head.i != content.i else ())
+        target = verb.head
+        while target.dep_ == "compound" and target.head.i != target.i:
+            target = target.head
+        return Arguments(tuple(before[-1:]), (target,) if content is None or target.i != content.i else ())
     if is_passive(verb):
         actor_tokens = agents(verb)
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i]
