@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench import bench_ingest, bench_store
+from bench import bench_ingest, bench_scale, bench_store
 
 
 def main() -> None:
@@ -25,6 +25,9 @@ def main() -> None:
     parser.add_argument("--model", default="md", help="spaCy model: md or sm")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-store", action="store_true")
+    parser.add_argument(
+        "--scale", action="store_true", help="2 processes vs bare spaCy, 1 vs 2 workers, Dask vs pool, peak memory"
+    )
     parser.add_argument(
         "--workdir", type=Path, default=None, help="where the bench stores go (default: temp)"
     )
@@ -39,6 +42,9 @@ def main() -> None:
             rows += bench_ingest.run(workdir, args.articles, args.model, args.workers)
         if not args.skip_store:
             rows += bench_store.run(workdir, events)
+        if args.scale:
+            rows += bench_scale.run(workdir, args.articles, args.model)
+            rows += [bench_scale.peak_memory(workdir, workers) for workers in (1, 2)]
     table = Table("benchmark", "value", "note", title="dyads benchmarks")
     for row in rows:
         table.add_row(row["benchmark"], row["value"], row["note"])
