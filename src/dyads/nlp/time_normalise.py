@@ -29,6 +29,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dyads.model import TimeType
+from dyads.nlp.time_amounts import (
+    bare_unit_value,
+    duration_of,
+    duration_value,
+    set_adverb_value,
+    set_value,
+    unit_code,
+    vague_value,
+)
 from dyads.nlp.time_calendar import (
     SEASON_CODES,
     Tense,
@@ -39,7 +48,6 @@ from dyads.nlp.time_calendar import (
     month_after_before,
     nth_weekday,
     parse_iso,
-    quarter_of,
     relative,
     season_year,
     shift,
@@ -50,7 +58,6 @@ from dyads.nlp.time_grammar import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
-    UNITS,
     WEEKDAYS,
     Candidate,
     number_value,
@@ -148,7 +155,7 @@ def _ordinal_day(c: Candidate, ctx: Context) -> Normalised | None:
 
 
 def _around_reference(c: Candidate, ctx: Context) -> Normalised | None:
-    unit = _PERIODS[_unit_code(c.groups["unit"])]
+    unit = _PERIODS[unit_code(c.groups["unit"])]
     base = _reference_day(ctx)
     if ctx.reference and _precise_enough(ctx.reference, unit):
         base = parse_iso(ctx.reference) or base
@@ -444,71 +451,12 @@ def _day_named(text: str, ctx: Context) -> str | None:
     return result[0]
 
 
-def _unit_code(word: str) -> str:
-    word = word.lower()
-    if word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif word.endswith("s"):
-        word = word[:-1]
-    return UNITS[word]
-
-
-def _duration_value(amount: float | None, code: str) -> str:
-    """``P18M``, ``PT5H``, ``PXY``; fractions go down to the next unit where TimeML has one."""
-    if code == "WE":
-        return "P2D" if amount in (None, 1) else f"P{int(2 * amount)}D"
-    if code == "W2":
-        code, amount = "W", (2 * amount if amount is not None else None)
-    # decades, centuries and quarters are counted in years and months, as TimeBank does
-    if code in ("DE", "CE", "Q") and amount is not None:
-        factor = {"DE": 10, "CE": 100, "Q": 3}[code]
-        code, amount = ("M" if code == "Q" else "Y"), amount * factor
-    elif code == "Q":
-        code = "M"
-    elif code == "CE":
-        code = "C"
-    clock = code.startswith("T")
-    unit = code[1:] if clock else code
-    if amount is None:
-        number = "X"
-    elif amount != int(amount):
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "W": ("D", 7)}
-        if code in smaller:
-            unit2, factor = smaller[code]
-            clock = clock or unit2 == "H"
-            return ("PT" if clock else "P") + f"{int(amount * factor)}{unit2}"
-        number = str(amount)
-    else:
-        number = str(int(amount))
-    return ("PT" if clock else "P") + number + unit
-
-
-_SET_AFTER = re.compile(
-    r"(?:[0-9%]|percent|cents?|dollars?|times|once|twice|francs|pounds|yen|euros?|marks)\W*$", re.I
-)
-
-
-def _duration(c: Candidate, ctx: Context) -> Normalised | None:
-    g = c.groups
-    amount = number_value(g["num"])
-    code = _unit_code(g["unit"])
-    det = (g.get("det") or "").lower()
-    num_word = g["num"].lower()
-    if code == "TS" and num_word in ("a", "an"):
-        return None  # "a second round"
-    if code == "Q" and num_word in ("a", "an") and not det:
-        return None  # "a quarter of"
-    if num_word in ("a", "an") and _SET_AFTER.search(ctx.before):
-        return _duration_value(1, code), "SET"  # "$5 a year", "twice a week"
-    return _duration_value(amount, code), "DURATION"
-
-
 _PERIODS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
 
 
 def _ago(c: Candidate, ctx: Context) -> Normalised | None:
     g = c.groups
-    code = _unit_code(g["unit"])
+    code = unit_code(g["unit"])
     amount = number_value(g["num"])
     direction = -1 if g["dir"].lower() in ("ago", "earlier", "before", "back", "previously") else 1
     unit = _PERIODS.get(code)
@@ -519,12 +467,12 @@ def _ago(c: Candidate, ctx: Context) -> Normalised | None:
         return None
     if g["dir"].lower() in ("before", "after") and re.match(r"\s*[A-Za-z$0-9]", ctx.after):
         # "two weeks after the vote": a duration anchored on an event, not a date
-        return _duration_value(amount, code), "DURATION"
+        return duration_value(amount, code), "DURATION"
     relative_to_reference = g["dir"].lower() in ("earlier", "later", "before", "after", "previously")
     if amount is None:
         if g["dir"].lower() in ("ago", "from now", "hence", "back"):
             return ("PAST_REF" if direction < 0 else "FUTURE_REF"), "DATE"
-        return _duration_value(None, code), "DURATION"  # "a few days later": how long after
+        return duration_value(None, code), "DURATION"  # "a few days later": how long after
     if amount != int(amount):
         return None
     if code == "Y" and amount == 1 and direction < 0 and _quarter_reference(ctx):
@@ -549,29 +497,6 @@ def _year_ago(c: Candidate, ctx: Context) -> Normalised | None:
     return relative(ctx.anchor, -1, "Y"), "DATE"
 
 
-def _bare_unit(c: Candidate, ctx: Context) -> Normalised | None:
-    lead = re.sub(r"\s+", " ", (c.groups.get("lead") or "").lower())
-    word = c.groups["unit"].lower()
-    plural = word.endswith("s")
-    code = _unit_code(word)
-    if plural:
-        # "for years", "in coming weeks", "the past months"; "in days" and "the days" are not
-        spans_time = lead not in ("", "after", "the", "in") and not lead.startswith("the ")
-        if not spans_time and lead not in ("the past", "the last", "the next", "the coming"):
-            return None
-        return _duration_value(None, code), "DURATION"
-    if not lead.startswith("the") or word not in ("year", "week", "weekend") or ctx.anchor is None:
-        return None
-    if lead in ("the past", "the last", "the next", "the coming"):
-        return None  # "the past year" is a relative date (see _relative)
-    if word == "weekend":
-        return _weekend(ctx), "DATE"
-    if re.match(r"\s*(?:ended|ending|to)\b", ctx.after, re.I):
-        # "the year ended June 30": a year's length, ending on a date
-        return _duration_value(1, code), "DURATION"
-    return relative(ctx.anchor, 0, "Y" if word == "year" else "W"), "DATE"
-
-
 def _period_end(c: Candidate, ctx: Context) -> Normalised | None:
     """ "year-end", "by the end of the month": the stretch itself, as TimeML does (mod END)."""
     if ctx.anchor is None:
@@ -586,14 +511,6 @@ def _period_end(c: Candidate, ctx: Context) -> Normalised | None:
     return relative(ctx.anchor, offset, code), "DATE"
 
 
-def _weekend(ctx: Context, offset: int = 0) -> str:
-    assert ctx.anchor is not None
-    day = ctx.anchor
-    if ctx.tense == "past" and day.weekday() < 5:
-        offset -= 1
-    return f"{relative(day, offset, 'W')}-WE"
-
-
 _REL_OFFSETS = {
     "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "latest": -1,
     "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "that": 0,
@@ -604,7 +521,7 @@ def _relative(c: Candidate, ctx: Context) -> Normalised | None:
     g = c.groups
     rel = g["rel"].lower()
     word = g["unit"].lower()
-    code = _unit_code(word)
+    code = unit_code(word)
     det = (g.get("det") or "").lower()
     offset = _REL_OFFSETS[rel]
     # "the following day", "that week", "the same year", "the previous day": from the
@@ -633,54 +550,6 @@ def _precise_enough(reference: str, code: str) -> bool:
     if re.fullmatch(r"\d{4}", reference):
         return code in ("Y", "DE", "CE")
     return bool(re.fullmatch(r"\d{4}-\d{2}", reference)) and code in ("M", "Q", "Y")
-
-
-def _set(c: Candidate, ctx: Context) -> Normalised | None:
-    g = c.groups
-    unit = g["unit"]
-    if unit.lower() in WEEKDAYS:
-        value = f"XXXX-WXX-{WEEKDAYS[unit.lower()] + 1}"
-        if "part" in g:
-            value += "T" + PARTS_OF_DAY[g["part"].lower()]
-        return value, "SET"
-    if unit.lower() in MONTHS:
-        return f"XXXX-{MONTHS[unit.lower()]:02d}", "SET"
-    n = (g.get("n") or "").lower()
-    amount = 2 if n == "other" else (number_value(n) if n else 1)
-    return _duration_value(amount, _unit_code(unit)), "SET"
-
-
-_ADVERB_SETS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "bimonthly": "P2M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "semiannually": "P6M",
-}  # fmt: skip
-
-
-def _set_adverb(c: Candidate, ctx: Context) -> Normalised:
-    return _ADVERB_SETS[c.groups["word"].lower()], "SET"
-
-
-_VAGUE = {
-    "PRESENT_REF": ("now", "right now", "nowadays", "currently", "presently", "at present", "these days",
-                    "at the moment", "current"),
-    "PAST_REF": ("recently", "lately", "in the past", "the past", "formerly", "recent"),
-    "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future", "the near term",
-                   "the short term", "the near-term", "the short-term",
-                   "the distant future", "the foreseeable future"),
-}  # fmt: skip
-
-
-def _vague(c: Candidate, ctx: Context) -> Normalised:
-    word = re.sub(r"\s+", " ", c.groups["word"].lower())
-    if word.startswith("in recent"):
-        return _duration_value(None, _unit_code(word.split()[-1])), "DURATION"
-    if word.startswith("in the coming"):
-        return "FUTURE_REF", "DATE"
-    for value, words in _VAGUE.items():
-        if word in words:
-            return value, "DATE"
-    return "FUTURE_REF" if "future" in word else "PRESENT_REF", "DATE"
 
 
 def _holiday(c: Candidate, ctx: Context) -> Normalised | None:
@@ -734,15 +603,15 @@ HANDLERS: dict[str, Callable[[Candidate, Context], Normalised | None]] = {
     "part_of_day": _part_of_day,
     "weekday": _weekday,
     "clock": _clock,
-    "set": _set,
-    "set_adverb": _set_adverb,
+    "set": set_value,
+    "set_adverb": set_adverb_value,
     "ago": _ago,
     "year_ago": _year_ago,
-    "duration": _duration,
-    "bare_unit": _bare_unit,
+    "duration": duration_of,
+    "bare_unit": bare_unit_value,
     "period_end": _period_end,
     "relative": _relative,
-    "vague": _vague,
+    "vague": vague_value,
     "holiday": _holiday,
 }
 
@@ -761,7 +630,3 @@ def is_reference(candidate: Candidate) -> bool:
 def normalise(candidate: Candidate, context: Context) -> Normalised | None:
     """The TIMEX3 (value, type) of a candidate, or None when it does not name a time."""
     return HANDLERS[candidate.rule](candidate, context)
-
-
-def quarter_of_day(day: date) -> str:
-    return f"{day.year:04d}-Q{quarter_of(day)}"
