@@ -22,7 +22,7 @@ from dyads.nlp.quote_marks import QuotedSpan
 
 _INTRODUCERS = ":,—–-("
 _MIN_FREE_STANDING_WORDS = 8
-_AFTER_WINDOW = 14  # tokens after a quotation in which its cue may stand
+_AFTER_WINDOW = 30  # tokens after a quotation in which its cue may stand
 _TERMINAL = re.compile(r"[.!?]")
 _WORD = re.compile(r"\w+")
 
@@ -188,7 +188,7 @@ def _only_attribution_between(text: str, previous: Attribution, start: int) -> b
         return True
     if previous.cue is None or not previous.content[1] <= previous.cue[0] < start:
         return False
-    return len(_TERMINAL.findall(gap)) <= 1 and len(gap) < 200 and "\n" not in gap.strip()
+    return len(gap) < 200 and "\n" not in gap.strip()
 
 
 def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon) -> list[Attribution]:
