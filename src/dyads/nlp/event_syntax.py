@@ -108,6 +108,7 @@ class Arguments:
     actors: tuple[Token, ...] = ()
     recipients: tuple[Token, ...] = ()
     passive: bool = False
+    fallback: tuple[Token, ...] = ()  # recipients to use when none of ``recipients`` is a known actor
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -236,14 +237,22 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i]
         recipients = patients + prep_objects(verb, RECIPIENT_PREPS - {"from", "for"})
         if content is not None:
-            recipients += prep_objects(content, RECIPIENT_PREPS)
+            recipients += content_recipients(content)
         return Arguments(tuple(actor_tokens), tuple(recipients), passive=True)
     actor_tokens = subjects(verb)
     objects = [o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i]
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
     if content is not None:
-        recipients += prep_objects(content, RECIPIENT_PREPS)
+        recipients += content_recipients(content)
     return Arguments(tuple(actor_tokens), tuple(recipients))
+
+
+def content_recipients(content: Token) -> list[Token]:
+    """Who an event noun is aimed at: "sanctions on Iran", "suspension of air links with Serbia"."""
+    out = prep_objects(content, RECIPIENT_PREPS)
+    for of_object in prep_objects(content, {"of"}):
+        out += prep_objects(of_object, RECIPIENT_PREPS - {"from"})
+    return out
 
 
 def noun_arguments(noun: Token, owner: str = "actor") -> Arguments:
@@ -369,6 +378,20 @@ class ActorIndex:
             return own
         placed = [a for a in self._modifier_actors(token) if a not in own and self._placed(a)]
         return placed or own or self._modifier_actors(token)
+
+    def government_of(self, actor_ids: list[str], start: int, end: int) -> str | None:
+        """The government side of the actors' own country: a GOV actor of that country named
+        in [start, end), else the country itself if the article names it."""
+        countries = {self._actors[a].country for a in actor_ids if a in self._actors} - {None}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        for actor_id in self.at(start, end):
+            actor = self._actors[actor_id]
+            if actor_id not in actor_ids and actor.country == country and actor.sector == "GOV":
+                return actor_id
+        found = self.country_actor(country)
+        return found if found not in actor_ids else None
 
     def country_actor(self, country: str | None) -> str | None:
         """The id of the country actor for an ISO3 code, if the article has one."""

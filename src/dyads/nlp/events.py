@@ -56,12 +56,31 @@ def _arguments(cand: Candidate) -> Arguments:
             for r in args.recipients
             if (cand.content is None or r.i != cand.content.i) and r.pos_ in ("PROPN", "NOUN", "PRON")
         ]
-        recipients = own or inner
-        return Arguments(args.actors, tuple(recipients), args.passive)
+        return Arguments(args.actors, tuple(own or inner), args.passive, fallback=tuple(_content_targets(cand)))
+    if cand.sense.type == "REQUEST":
+        return Arguments(args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand)))
     return args
 
 
+def _content_targets(cand: Candidate) -> list[Token]:
+    """Who the content of a request, refusal or threat bears on: the doer of what is asked
+    ("demanded that the Turkish government provide …"), or whom the threatened act is aimed at
+    ("threatened to resume attacks in Israel")."""
+    out: list[Token] = []
+    for child in cand.children:
+        child_args = _arguments(child)
+        out += list(child_args.actors if cand.sense.type == "REQUEST" else child_args.recipients)
+    content = cand.content
+    if content is not None and content.pos_ in ("VERB", "AUX"):
+        if cand.sense.type == "REQUEST":
+            out += [c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            out += list(verb_arguments(content).recipients) + locatives(content)
+    return out
+
+
 REVERSING = {"CONCEDE", "RETREAT"}
+DOMESTIC_TARGET = {"PROTEST"}
 
 
 def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
@@ -138,6 +157,8 @@ def _code(
         return None
     actor_ids = index.for_tokens(actor_tokens)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
+    if not recipient_ids and args.fallback:
+        recipient_ids = [r for r in index.for_tokens(args.fallback) if r not in actor_ids]
     if cand.kind == "noun":
         # "the military takeover", "Mali's fourth": modifiers that name a known actor
         side = actor_ids if cand.sense.owner == "actor" else recipient_ids
@@ -147,10 +168,16 @@ def _code(
     if cand.background and not (actor_ids and recipient_ids):
         return None  # circumstances ("after X …", relative clauses) only as a full known dyad
     located = False
-    if not recipient_ids and cand.sense.type not in ("CONSULT", "AGREE"):
+    if not recipient_ids and (cand.sense.type not in ("CONSULT", "AGREE") or cand.sense.mode == "visit"):
         # no one acted upon: the country where it happened ("eased measures in Montenegro")
         recipient_ids = _located_recipients(cand, index, places, actor_ids)
         located = bool(recipient_ids)
+    domestic = False
+    if not recipient_ids and actor_ids and cand.sense.type in DOMESTIC_TARGET:
+        # protests with no stated target are aimed at the protesters' own government
+        government = index.government_of(actor_ids, sent.start_char, sent.end_char)
+        recipient_ids = [government] if government else []
+        domestic = bool(recipient_ids)
     if not actor_ids and not recipient_ids:
         return None  # an event is between known actors; nobody known took part
 
@@ -180,6 +207,8 @@ def _code(
         why.append(f"actor from {reverser.text!r} (who undoes it, imposed it)")
     if located:
         why.append("recipient from the place of the event")
+    if domestic:
+        why.append("recipient: the actors' own government")
     if cand.background:
         why.append("background clause")
 
