@@ -196,6 +196,13 @@ def affiliation_country(doc: Doc, start: int, kb: Knowledge, org_country: dict[i
     return None
 
 
+def in_locative_phrase(token: Token) -> bool:
+    """The object of a locative preposition, or a conjunct of one: "in Boulkessi and Mondoro"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def is_metonym(token: Token) -> bool:
     """Whether a capital or seat stands for its government ("Moscow said") rather than a place
     ("protests in Bamako", "a stadium in Bamako"): a place is the object of a locative

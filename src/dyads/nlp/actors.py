@@ -320,12 +320,15 @@ def _person_or_not(
     if known is None:
         if rules.next_noun_is_institution(doc, ent):
             return  # "Gabriel Toure Hospital", "the Kalana gold-mining company"
-        if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in rules.LOCATIVE_PREPOSITIONS:
-            return  # "an airfield in Gao": a place the NER took for a person
+        if len(ent) <= 2 and rules.in_locative_phrase(ent.root):
+            return  # "an airfield in Gao", "in Boulkessi and Mondoro": places the NER took for people
         if _organisation_noun_before(doc, ent, drafts, kb, focal, org_country):
             return
-        if ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "a", "an"}:
-            return  # "the Charter": people are not named with an article before them
+        i = ent.start - 1
+        while i > 0 and doc[i].pos_ == "ADJ":
+            i -= 1
+        if i >= 0 and doc[i].lower_ in {"the", "a", "an"} and doc[i].head.i >= ent.start:
+            return  # "the Charter", "the wider Sahel": people are not named with an article
         while start < end and (kb.sector_for(doc[start].text) or doc[start].lower_ in rules.TITLE_MODIFIERS):
             start += 1  # a title inside the entity: "President Ibrahim Keita"
         while start > 0 and _bare_name_word(doc[start - 1], kb):
@@ -410,9 +413,9 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             continue  # "serves as Vice President": a predicate, not a participant
         if token.ent_type_ and token.ent_type_ not in {"NORP"}:
             continue
-        owner = _owning_organisation(drafts, token)
-        if owner is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
-            drafts.mention(owner, min(t.i for t in token.lefts if t.ent_type_), token.i + 1)
+        owned = _owning_organisation(drafts, token)
+        if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
+            drafts.mention(owned[0], owned[1], token.i + 1)
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
         phrase = " ".join(t.text for t in [*modifiers, token])
@@ -438,17 +441,18 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             drafts.mention(draft, start, token.i + 1)
 
 
-def _owning_organisation(drafts: Drafts, token: Token) -> Draft | None:
-    """A known organisation or armed group named as the modifier of a group noun."""
+def _owning_organisation(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
+    """A known organisation or armed group named as the modifier of a group noun, and the
+    token where its name starts."""
     for child in token.lefts:
         if child.dep_ in {"compound", "nmod", "amod"} and child.ent_type_ in {"ORG", "NORP"}:
             for draft in drafts.by_key.values():
-                if (
-                    draft.kind != "person"
-                    and draft.org
-                    and any(s <= child.idx < e for s, e in draft.mentions)
-                ):
-                    return draft
+                if draft.kind == "person" or not draft.org:
+                    continue
+                for s, e in draft.mentions:
+                    if s <= child.idx < e:
+                        span = token.doc.char_span(s, e, alignment_mode="expand")
+                        return draft, span.start if span is not None else child.i
     return None
 
 
@@ -474,9 +478,12 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
             for obj in prep.children:
-                code = rules.entity_country(obj, kb)
-                if code and obj.dep_ == "pobj":
-                    return [(code, token.i, f"'{prep.text} {obj.text}'")]
+                if obj.dep_ != "pobj":
+                    continue
+                for part in (obj, *obj.conjuncts):  # "the presidents of Mali, Niger and Chad"
+                    code = rules.entity_country(part, kb)
+                    if code and all(code != c for c, _, _ in found):
+                        found.append((code, token.i, f"'{prep.text} {part.text}'"))
     return found
 
 
