@@ -106,10 +106,36 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         if result is None:
             continue
         value, kind = result
-        found.append(TimeExpr(span=(cand.start, cand.end), value=value, type=kind))
+        found.append(TimeExpr(span=_trimmed(text, cand), value=value, type=kind))
         if kind == "DATE" and _REFERENCE.fullmatch(value) and is_reference(cand):
             reference = value
     return found
+
+
+# Prepositions say how an expression relates to an event (TimeML's signals); they are not
+# part of it: "in recent years" spans "recent years". "over" only before "the": in "over a
+# week" it means "more than". Possessives and "just"/"only" are left out too.
+_SIGNAL = re.compile(
+    r"(?:(?:in|for|within|during|throughout|after|by|at|around|since|before|until|till|on|from|through"
+    r"|its|their|his|her|our|my|your|just|only|barely)\s+|over\s+(?=the\b)|an?\s+(?=[0-9]))+",
+    re.IGNORECASE,
+)
+# An article before a compound adjective belongs to the noun: "a [two-year] term".
+_ARTICLE = re.compile(r"(?:a|an|the|this|that)\s+", re.IGNORECASE)
+
+
+def _trimmed(text: str, cand: Candidate) -> tuple[int, int]:
+    start, end = cand.start, cand.end
+    match = _SIGNAL.match(text, start, end)
+    if match and match.end() < end:
+        start = match.end()
+    adjectival = (cand.rule == "duration" and "-" in cand.groups.get("sep", "")) or (
+        cand.rule == "quarter" and re.search(r"(?i)[a-z]-(?:fiscal-)?quarter\b", text[start:end])
+    )
+    article = _ARTICLE.match(text, start, end)
+    if adjectival and article:
+        start = article.end()
+    return start, end
 
 
 def resolve_value(
