@@ -365,3 +365,18 @@ def test_ages_rates_and_fractions_are_not_times(nlp: Language, text: str) -> Non
 )
 def test_numeric_and_anchored_days(nlp: Language, text: str, phrase: str, value: str, kind: str) -> None:
     assert value_of(nlp, text, phrase) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes have grown in recent years.", "recent years"),
+        ("He began a two-year term.", "two-year"),
+        ("The company reported a third-quarter loss.", "third-quarter"),
+        ("Sales rose in its fourth quarter.", "fourth quarter"),
+        ("Prices fell over the past two months.", "the past two months"),
+    ],
+)
+def test_spans_leave_out_signals_and_articles(nlp: Language, text: str, expected: str) -> None:
+    (found,) = times(nlp, text, published="1998-10-20")
+    assert text[found.span[0] : found.span[1]] == expected
