@@ -194,3 +194,26 @@ def test_a_reader_brings_an_older_store_up_to_date(tmp_path: Path) -> None:
     with open_store(path, readonly=True) as store:
         assert store.schema_version() == latest_version()
         assert store.readonly
+
+
+def test_the_dyad_table_follows_the_event_parties(tmp_path: Path) -> None:
+    derived = (
+        "SELECT DISTINCT a.country, r.country, a.event_id FROM event_actors a JOIN event_actors r"
+        " ON r.event_id = a.event_id AND r.role = 'recipient' AND r.country IS NOT NULL"
+        " WHERE a.role = 'actor' AND a.country IS NOT NULL ORDER BY 3, 1, 2"
+    )
+    dyads = "SELECT source, target, event_id FROM event_dyads ORDER BY 3, 1, 2"
+    first = make_analysis([EventSpec("RUS met MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-05")
+    second = make_analysis(
+        [EventSpec("RUS:MIL met MLI and the Wagner Group.", "RUS:MIL", "CONSULT", "Wagner Group")],
+        published="2021-01-06",
+    )
+    with open_store(tmp_path / "c.db") as store:
+        store.add_analysis(first)
+        store.add_analysis(second)
+        store.add_analysis(sahel_analysis())
+        assert store.conn.execute(dyads).fetchall() == store.conn.execute(derived).fetchall()
+        assert ("RUS", "MLI", 1) in store.conn.execute(dyads).fetchall()
+        store.delete_article(1)
+        assert store.conn.execute(dyads).fetchall() == store.conn.execute(derived).fetchall()
+        assert ("RUS", "MLI", 1) not in store.conn.execute(dyads).fetchall()

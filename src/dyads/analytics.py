@@ -68,6 +68,26 @@ def party_condition(spec: str, role: str | None, alias: str = "ea") -> tuple[str
     return f"e.id IN (SELECT {alias}.event_id FROM event_actors {alias} WHERE {inner})", params
 
 
+def dyad_condition(source: str, target: str) -> tuple[str, list[Any]]:
+    """SQL (over events ``e``) selecting events from ``source``'s side to ``target``'s.
+
+    Two plain countries read the ``event_dyads`` table (one index range); anything else
+    intersects the two sides through event_actors."""
+    if _is_country(source) and _is_country(target):
+        return (
+            "e.id IN (SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?)",
+            [source.strip(), target.strip()],
+        )
+    a_sql, a_params = party_condition(source, "actor", "ea1")
+    b_sql, b_params = party_condition(target, "recipient", "ea2")
+    return f"{a_sql} AND {b_sql}", [*a_params, *b_params]
+
+
+def _is_country(spec: str) -> bool:
+    match = _COUNTRY.match(spec.strip())
+    return match is not None and not match[2]
+
+
 def fts_query(text: str) -> str:
     """A user's words as a safe FTS5 query: each word quoted, all required ("U.S." stays a word)."""
     words = [w for w in re.split(r"\s+", text.strip()) if w]
@@ -175,14 +195,16 @@ def _labelled(rows: list[Row]) -> list[Row]:
 def find_events(store: Store, flt: EventFilter | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Deduplicated events matching ``flt``, by date, paged.
 
-    Rows: id, date (first day), when (as precise as reported: 2019, 2019-06, 2019-06-25), type, quad, quad_class, cameo, score, auxiliary, actor, recipient (names, comma
-    separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
+    Rows: id, date (first day), when (as precise as reported: 2019, 2019-06, 2019-06-25), type, quad,
+    quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
     first report), source (URL or input of the first report).
     """
     where, params = (flt or EventFilter()).where()
     total = int(store.scalar(f"SELECT COUNT(*) FROM events e{where}", params) or 0)
+    # Pick the page's ids first: the per-event subqueries then run for the page only.
     items = store.rows(
-        f"SELECT {_EVENT_COLUMNS} FROM events e{where} ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?",
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+        " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?) ORDER BY e.date IS NULL, e.date, e.id",
         [*params, limit, offset],
     )
     return Page(items=_labelled(items), total=total, offset=offset, limit=limit)
@@ -226,9 +248,8 @@ def dyad_series(
     rows: list[Row] = []
     base = flt or EventFilter()
     for source, target in pairs:
-        a_sql, a_params = party_condition(source, "actor", "ea1")
-        b_sql, b_params = party_condition(target, "recipient", "ea2")
-        extra = ((a_sql, tuple(a_params)), (b_sql, tuple(b_params)), ("e.date IS NOT NULL", ()))
+        pair_sql, pair_params = dyad_condition(source, target)
+        extra = ((pair_sql, tuple(pair_params)), ("e.date IS NOT NULL", ()))
         where, params = EventFilter(**{**base.__dict__, "extra": base.extra + extra}).where()
         found = store.rows(
             f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, e.type, e.quad,"
@@ -257,9 +278,9 @@ def timeline(
         **{**base.__dict__, "extra": (*base.extra, (a_sql, tuple(a_params)), ("e.date IS NOT NULL", ()))}
     ).where()
     rows = store.rows(
-        f"SELECT * FROM (SELECT {_EVENT_COLUMNS} FROM events e{where}"
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
         " ORDER BY e.n_articles DESC, e.n_mentions DESC, ABS(e.score) DESC, e.date, e.id LIMIT ?)"
-        " ORDER BY date, id",
+        " ORDER BY e.date, e.id",
         [*params, limit],
     )
     for row in rows:
@@ -286,10 +307,11 @@ def compare(
     base = flt or EventFilter()
     out: list[Row] = []
     for partner in partners:
-        forward = [party_condition(partner, "actor"), party_condition(target, "recipient")]
-        backward = [party_condition(target, "actor"), party_condition(partner, "recipient")]
-        sql = "(({} AND {}) OR ({} AND {}))".format(*(c for c, _ in forward + backward))
-        values = tuple(v for _, vs in forward + backward for v in vs)
+        (forward, f_values), (backward, b_values) = (
+            dyad_condition(partner, target),
+            dyad_condition(target, partner),
+        )
+        sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
         where, params = EventFilter(
             **{**base.__dict__, "extra": (*base.extra, (sql, values), ("e.date IS NOT NULL", ()))}
         ).where()
