@@ -131,8 +131,16 @@ def misparsed_finite(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """Passive clause, or a participle after a noun ("sanctions imposed by …"). A participle
     with its own object is a misparsed main verb ("Doctors … donated and delivered goods")."""
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _has_object(verb)
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _has_object(verb):
+        return True
+    # "she was convicted and then acquitted": a bare participle shares its head's passive
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )
 
 
@@ -241,6 +249,8 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         return Arguments(tuple(actor_tokens), tuple(recipients), passive=True)
     actor_tokens = subjects(verb)
     objects = [o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i]
+    # a dative may be the preposition itself ("send troops to Afghanistan")
+    objects = [p for o in objects for p in ([c for c in o.children if c.dep_ == "pobj"] if o.pos_ == "ADP" else [o])]
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
     if content is not None:
         recipients += content_recipients(content)
@@ -378,6 +388,12 @@ class ActorIndex:
             return own
         placed = [a for a in self._modifier_actors(token) if a not in own and self._placed(a)]
         return placed or own or self._modifier_actors(token)
+
+    def same_country(self, actor_id: str, others: list[str]) -> bool:
+        actor = self._actors.get(actor_id)
+        return actor is not None and actor.country is not None and any(
+            self._actors[o].country == actor.country for o in others if o in self._actors
+        )
 
     def government_of(self, actor_ids: list[str], start: int, end: int) -> str | None:
         """The government side of the actors' own country: a GOV actor of that country named

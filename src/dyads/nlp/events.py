@@ -171,6 +171,8 @@ def _code(
     if not recipient_ids and (cand.sense.type not in ("CONSULT", "AGREE") or cand.sense.mode == "visit"):
         # no one acted upon: the country where it happened ("eased measures in Montenegro")
         recipient_ids = _located_recipients(cand, index, places, actor_ids)
+        if cand.sense.mode == "visit":  # a visit is to somewhere else
+            recipient_ids = [r for r in recipient_ids if not index.same_country(r, actor_ids)]
         located = bool(recipient_ids)
     domestic = False
     if not recipient_ids and actor_ids and cand.sense.type in DOMESTIC_TARGET:
