@@ -7,10 +7,8 @@ table|json|jsonl|csv``.
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from dyads.cli import app, fail
+from dyads.cli_output import FORMATS, emit, short_source
 
 DbOption = Annotated[
     Path, typer.Option("--db", envvar="DYADS_DB", help="The corpus store (SQLite file).", show_default=True)
@@ -29,7 +28,6 @@ SinceOption = Annotated[
 ]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this ISO date.")]
 ByOption = Annotated[str, typer.Option("--by", help="Period: day, week, month, quarter or year.")]
-FORMATS = ("table", "json", "jsonl", "csv")
 DEFAULT_DB = Path("dyads.db")
 
 
@@ -52,56 +50,6 @@ def _store(db: Path) -> Iterator[Any]:
 def _check(fmt: str) -> None:
     if fmt not in FORMATS:
         raise fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-
-
-def _cell(value: Any, width: int = 70) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, list | dict):
-        value = json.dumps(value, ensure_ascii=False)
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def emit(
-    rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str = ""
-) -> None:
-    """Print rows as a table, a JSON array, JSON lines or CSV (nested values as JSON)."""
-    if fmt == "json":
-        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
-        return
-    if fmt == "jsonl":
-        for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        return
-    names = list(columns or (rows[0].keys() if rows else []))
-    if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=names, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title or None, show_lines=False, header_style="bold")
-    for name in names:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(n)) for n in names))
-    Console(width=max(Console().width, 160)).print(table)
-    if not rows:
-        typer.echo("(no rows)")
-
-
-def _short_source(source: dict[str, Any]) -> str:
-    """A report as a table cell: its date and its URL, or the file name of a local input."""
-    where = source.get("url") or ""
-    if "://" not in where:
-        where = Path(where).name
-    return f"{source.get('published') or ''} {where}".strip()
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -417,7 +365,7 @@ def timeline(
         rows = build_timeline(store, party, limit, EventFilter(since=since, until=until))
     if fmt == "table":
         for row in rows:
-            row["sources"] = "; ".join(_short_source(s) for s in row["sources"])
+            row["sources"] = "; ".join(short_source(s) for s in row["sources"])
     columns = ["when", "type", "actor", "recipient", "score", "place", "n_articles", "sentence", "sources"]
     emit(rows, fmt, columns, f"timeline of {party}")
 

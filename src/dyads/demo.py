@@ -71,7 +71,7 @@ def print_short_analysis(store: Store, article_row: int, console: Console) -> No
 
 
 def run_demo(db: Path) -> int:
-    from dyads.cli_corpus import _short_source, emit
+    from dyads.cli_output import emit, short_source
 
     console = Console(width=max(Console().width, 160), soft_wrap=True)
     paths = [str(p) for p in example_paths()]
@@ -106,7 +106,7 @@ def run_demo(db: Path) -> int:
         emit(rows, "table", columns, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)")
         key_events = timeline(store, TARGET, limit=15)
         for row in key_events:
-            row["sources"] = "; ".join(_short_source(s) for s in row["sources"])
+            row["sources"] = "; ".join(short_source(s) for s in row["sources"])
         columns = [
             "when",
             "type",
