@@ -175,7 +175,7 @@ def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> N
         writer.write_record(
             writer.create_warc_record(
                 f"https://example.org/page{i}", "response", payload=BytesIO(body), http_headers=headers
-            )  # fmt: skip
+            )
         )
     (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
     report = ingest([str(feed), str(tmp_path / "crawl.warc.gz")], tmp_path / "c.db", analyzer=code_by_pattern)
