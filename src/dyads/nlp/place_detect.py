@@ -160,6 +160,75 @@ _THOROUGHFARES = frozenset(
 )
 
 
+# Last words of names of streets and natural or administrative places: such a name is a place
+# as a whole, even when the gazetteer does not know it.
+GEO_HEADS = frozenset(
+    [
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "drive",
+        "dr",
+        "highway",
+        "hwy",
+        "lane",
+        "ln",
+        "parkway",
+        "pkwy",
+        "pike",
+        "trail",
+        "turnpike",
+        "expressway",
+        "freeway",
+        "interstate",
+        "route",
+        "bridge",
+        "square",
+        "plaza",
+        "park",
+        "river",
+        "creek",
+        "lake",
+        "mountain",
+        "mountains",
+        "mount",
+        "hill",
+        "hills",
+        "heights",
+        "valley",
+        "island",
+        "islands",
+        "bay",
+        "beach",
+        "forest",
+        "ridge",
+        "canyon",
+        "falls",
+        "springs",
+        "township",
+        "county",
+        "parish",
+        "district",
+        "village",
+        "borough",
+        "neighborhood",
+        "wilderness",
+        "desert",
+        "coast",
+        "peninsula",
+        "gulf",
+        "sea",
+        "ocean",
+        "strait",
+    ]
+)
+
+
 def _is_thoroughfare(ent: Span) -> bool:
     """Streets, roads and highways are places (without coordinates in our gazetteer)."""
     words = [t.lower_ for t in ent]
@@ -220,7 +289,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             for start, end in _split_commas(text, ent.start_char, ent.end_char):
                 add(start, end, "ner")
         elif ent.label_ == "FAC":
-            if _known(gaz, ent.text) or _is_thoroughfare(ent):
+            # A facility named like a small town ("White House", Tennessee) is the facility.
+            if _is_thoroughfare(ent) or any(
+                e.kind != CITY or e.population >= 100_000 for e in gaz.lookup(ent.text)
+            ):
                 add(ent.start_char, ent.end_char, "ner")
             else:
                 embedded = _embedded_place(gaz, ent, standalone, strict=True)
@@ -339,6 +411,20 @@ def _without_direction(text: str, start: int, end: int, gaz: Gazetteer) -> tuple
     first, _, rest = surface.partition(" ")
     if rest and first.casefold() in _NOT_PLACE_WORDS and not _known(gaz, surface) and _known(gaz, rest):
         return end - len(rest), end
+    return _known_part(text, start, end, gaz)
+
+
+def _known_part(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """ "Rodeo Gainesville", "Gainesville Rodeo": when the whole name is unknown and is not a
+    street or park, the part that is a sizeable place or a division is the toponym."""
+    words = text[start:end].split(" ")
+    if len(words) < 2 or _known(gaz, text[start:end]) or words[-1].casefold().rstrip(".") in GEO_HEADS:
+        return start, end
+    for size in range(len(words) - 1, 0, -1):
+        for part in (" ".join(words[-size:]), " ".join(words[:size])):
+            if any(e.kind != CITY or e.population >= 10_000 for e in gaz.lookup(part)):
+                offset = start if part == " ".join(words[:size]) else end - len(part)
+                return offset, offset + len(part)
     return start, end
 
 

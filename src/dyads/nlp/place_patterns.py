@@ -54,7 +54,7 @@ def find_pattern_toponyms(doc: Doc, gaz: Gazetteer) -> Iterator[Toponym]:
         for match in pattern.finditer(text):
             start, end = match.span("place")
             first = doc.char_span(start, end, alignment_mode="expand")
-            if first is None or any(t.i in persons for t in first):
+            if first is None or first[0].pos_ != "PROPN" or any(t.i in persons for t in first):
                 continue
             if first[0].is_sent_start and first[0].lower_ in ("the", "a", "an"):
                 continue

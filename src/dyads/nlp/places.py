@@ -12,13 +12,9 @@ from spacy.tokens import Doc
 
 from dyads.model import Actor, Options, Place, PlaceFeature
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry, load_gazetteer
-from dyads.nlp.place_detect import find_toponyms
+from dyads.nlp.place_detect import GEO_HEADS, find_toponyms
 from dyads.nlp.place_resolve import group_toponyms, resolve_groups
-
-# One-word names the gazetteer does not know are mostly the recogniser's mistakes
-# (surnames, groups); longer ones are mostly streets, parks and neighbourhoods, which are
-# places even without coordinates.
-KEEP_UNRESOLVED_SINGLE_WORDS = False
+from dyads.nlp.place_toponym import Toponym
 
 FEATURE_OF_KIND: dict[str, PlaceFeature] = {
     COUNTRY: "country",
@@ -29,9 +25,34 @@ FEATURE_OF_KIND: dict[str, PlaceFeature] = {
 }
 
 
+def _keep_unresolved(toponym: Toponym) -> bool:
+    """One-word names the gazetteer does not know are mostly the recogniser's mistakes
+    (surnames, groups); longer ones are kept when they read as places (streets, parks, rivers),
+    which they are even without coordinates."""
+    words = toponym.text.replace(".", "").casefold().split()
+    return len(words) >= 2 and (
+        words[-1] in GEO_HEADS or words[0] in ("interstate", "highway", "route", "mount", "lake")
+    )
+
+
+def _not_people(toponyms: list[Toponym], actors: list[Actor]) -> list[Toponym]:
+    """A name the actor stage read as a person ("Fairfield said", "Taylor") is not a place here.
+    Adjectives of nationality, datelines and county lists are never people's names."""
+    person_spans = [m for actor in actors if actor.kind == "person" for m in actor.mentions]
+    if not person_spans:
+        return toponyms
+    return [
+        t
+        for t in toponyms
+        if t.demonym_of
+        or t.source == "pattern"
+        or not any(s <= t.start and t.end <= e for s, e in person_spans)
+    ]
+
+
 def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     gaz = load_gazetteer()
-    toponyms = find_toponyms(doc, gaz)
+    toponyms = _not_people(find_toponyms(doc, gaz), actors)
     if not toponyms:
         return []
     groups = group_toponyms(toponyms, doc.text, gaz)
@@ -40,7 +61,7 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     # Several names may resolve to one place ("U.S." and "America"): merge their spans.
     merged: dict[object, tuple[Entry | None, str, list[tuple[int, int]]]] = {}
     for group, entry in zip(groups, chosen, strict=True):
-        if entry is None and not KEEP_UNRESOLVED_SINGLE_WORDS and " " not in group.toponyms[0].text:
+        if entry is None and not _keep_unresolved(group.toponyms[0]):
             continue
         spans = [(t.start, t.end) for t in group.toponyms]
         identity: object = (entry.kind, entry.geonameid, entry.name, entry.lat) if entry else group.key
