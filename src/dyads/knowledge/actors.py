@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it: ten times faster on the built-in files
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUILTIN_DIR = Path(__file__).resolve().parent
 BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
 SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles")
@@ -228,7 +230,7 @@ def _person(entry: dict[str, Any]) -> Person:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(str(path), f"cannot read ({error.__class__.__name__})") from None
     except yaml.YAMLError as error:

@@ -51,6 +51,7 @@ class Drafts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.by_key: dict[str, Draft] = {}
         self.taken: set[int] = set()  # token indexes inside a mention or a title
 
@@ -65,7 +66,7 @@ class Drafts:
             return
         span = self.doc[start:end]
         first, last = span.start_char, span.end_char
-        text = self.doc.text
+        text = self.text
         while first < last and not (text[first].isalnum() or text[first] in "'’("):
             first += 1  # markup around a name: "**Irina Filatova**"
         while last > first and not (text[last - 1].isalnum() or text[last - 1] in ".)"):

@@ -79,15 +79,17 @@ class ActorRuler:
         self.kb = load_knowledge(tuple(knowledge_dirs))
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[str, tuple[str, str]] = {}  # match key -> (label, kb_id)
-        by_key: dict[str, list[Doc]] = {}
-        seen: set[tuple[str, str]] = set()
+        pairs: dict[tuple[str, str], None] = {}  # (match key, spelling), in order, once each
         for label, kb_id, text in knowledge_patterns(self.kb):
             key = f"{label}|{kb_id}"
             self.entries[key] = (label, kb_id)
             for form in _spellings(text):
-                if (key, form) not in seen:
-                    seen.add((key, form))
-                    by_key.setdefault(key, []).append(nlp.make_doc(form))
+                pairs[(key, form)] = None
+        by_key: dict[str, list[Doc]] = {}
+        forms = [form for _, form in pairs]
+        patterns = nlp.tokenizer.pipe(forms)  # type: ignore[union-attr]
+        for (key, _), pattern in zip(pairs, patterns, strict=True):
+            by_key.setdefault(key, []).append(pattern)
         for key, docs in by_key.items():
             self.matcher.add(key, docs)
 

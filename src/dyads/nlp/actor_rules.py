@@ -113,7 +113,7 @@ def read_title(doc: Doc, tokens: list[Token], kb: Knowledge) -> Title | None:
         elif code and relation == "of" and country is None:
             country = code
     return Title(
-        text=doc.text[words[0].idx : words[head_i].idx + len(words[head_i])].strip() if core else "",
+        text=doc[words[0].i : words[head_i].i + 1].text.strip() if core else "",
         sector=sector,
         country=country,
         to=tuple(destinations),
