@@ -134,15 +134,28 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
         last = doc[last.i - 1]
     sentence = last.sent
     verbs = [t for t in doc[sentence.start : last.i + 1] if t.pos_ == "VERB"]
+    if introduced:
+        # "After Brown criticized him, Hillary shot back, “…”": the clause right before the
+        # quotation introduces it, unless that clause is itself reported by a cue verb.
+        with_subject = [t for t in verbs if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+        if with_subject:
+            return _reporting_ancestor(with_subject[-1], lexicon) or with_subject[-1]
     for token in reversed(verbs):
         entry = lexicon.verb(token.lemma_)
         if entry is not None and entry.quotes:
             return token
-    if not introduced:
-        return None
-    # "X issued a statement to the nation, “…”": the last verb with a subject introduces it.
-    for token in reversed(verbs):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < end for c in token.children):
+    return None
+
+
+def _reporting_ancestor(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    entry = lexicon.verb(verb.lemma_)
+    if entry is not None and entry.quotes:
+        return verb
+    token = verb
+    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+        token = token.head
+        entry = lexicon.verb(token.lemma_)
+        if entry is not None and entry.quotes:
             return token
     return None
 
@@ -153,14 +166,14 @@ def _according_speaker(token: Token) -> Token | None:
     return objects[0] if objects else None
 
 
-def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str) -> Attribution:
+def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str, lexicon: SpeechLexicon) -> Attribution:
     if cue.lower_ == "according":
         subject = _according_speaker(cue)
         cue_span = (cue.idx, doc[cue.i + 1].idx + len(doc[cue.i + 1]))
     else:
         from dyads.nlp.quote_speakers import subject_of
 
-        subject = subject_of(cue)
+        subject = subject_of(cue, lexicon.documents)
         cue_span = _span_of(cue)
     return Attribution((q.start, q.end), True, cue_span, cue, subject, rule=rule)
 
@@ -174,7 +187,7 @@ def _fragment(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | 
     cue = _cue_before(doc, q, lexicon)
     if cue is None:
         return None
-    found = _attribute(doc, q, cue, "quoted words in a reported clause")
+    found = _attribute(doc, q, cue, "quoted words in a reported clause", lexicon)
     found.direct = False
     found.fragment = True
     return found
@@ -206,7 +219,7 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
             cue = _cue_before(doc, q, lexicon)
             rule = "quote, cue before"
         if cue is not None:
-            found.append(_attribute(doc, q, cue, rule))
+            found.append(_attribute(doc, q, cue, rule, lexicon))
             continue
         previous = next((a for a in reversed(found) if not a.fragment), None)
         if previous is not None and _only_attribution_between(text, previous, q.start):

@@ -29,6 +29,10 @@ class SpeechLexicon:
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma.lower())
 
+    @property
+    def documents(self) -> frozenset[str]:
+        return frozenset(n for n, kind in self.nominal_kind.items() if kind == "document")
+
 
 def _read(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

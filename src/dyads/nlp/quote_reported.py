@@ -152,5 +152,6 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if content is None:
             continue
         cue = (token.idx, token.idx + len(token))
-        found.append(Attribution(content, False, cue, token, subject_of(token), rule=rule))
+        speaker = subject_of(token, lexicon.documents)
+        found.append(Attribution(content, False, cue, token, speaker, rule=rule))
     return found

@@ -75,7 +75,7 @@ def phrase_span(token: Token) -> Char | None:
     return _trim(doc, min(left, token.i), right)
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, documents: frozenset[str] = frozenset()) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb for participles and
     conjuncts ("…, adding that", "said X and added Y", "after seeking"), the agent for
     passives, the modified noun for relative and reduced clauses."""
@@ -98,6 +98,10 @@ def subject_of(verb: Token) -> Token | None:
         if head is verb:
             return None
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if verb.dep_ == "acl" and head.lemma_.lower() in documents and head.head is not head:
+                # "the campaign issued a statement saying …": the statement's issuer speaks.
+                verb = head.head
+                continue
             return head
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (
             verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")

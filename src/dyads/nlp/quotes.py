@@ -69,6 +69,14 @@ def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) ->
     return sorted(kept_direct + out, key=lambda a: (a.content[0], a.content[1]))
 
 
+def _nested(attribution: Attribution, attributions: list[Attribution]) -> bool:
+    """Reported inside another attribution ("Greene added that the Fed wants …")."""
+    cue = attribution.cue
+    return cue is not None and any(
+        other is not attribution and other.content[0] <= cue[0] < other.content[1] for other in attributions
+    )
+
+
 def _continues(text: str, previous: Attribution, quote: Attribution) -> bool:
     """A quotation with no cue of its own goes on from the attribution just before it
     ('“A,” Mr. Lou said. “B.”', or a quote paragraph after 'Susan said …'), when at most
@@ -102,7 +110,7 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
             and _continues(text, last[0], attribution)
         ):
             speaker = last[1]
-        if speaker is not None:
+        if speaker is not None and not _nested(attribution, attributions):
             last = (attribution, speaker)
         quotes.append(
             Quote(
