@@ -243,3 +243,13 @@ def test_repeated_event_noun_is_one_event_and_shares_its_date(nlp):
     assert len(coups) == 1
     assert coups[0].date == "2021-03" and countries(coups[0].recipient, ids) == {"GIN"}
     assert one(events, "ACCUSE")
+
+
+def test_disease_and_disaster_are_not_actors(nlp):
+    events, _ = code(nlp, "In Peru, the coronavirus has killed six Peruvian nurses.", {"Peru": "PER", "Peruvian": "PER"})
+    assert events == []
+
+
+def test_denying_accusations_is_reject(nlp):
+    events, _ = code(nlp, "Rwanda denied accusations that it armed rebels in Congo.", {"Rwanda": "RWA", "Congo": "COD"})
+    assert [e.type for e in events] == ["REJECT"]

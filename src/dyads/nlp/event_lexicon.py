@@ -62,6 +62,7 @@ class Lexicon:
     transparent: dict[str, str | None]
     modal_request: frozenset[str]
     actorless_ok: frozenset[str]
+    natural_causes: frozenset[str]
     context_words: dict[str, str]
     types: dict[str, TypeInfo]
     complement_modes: dict[str, dict[str, str]]
@@ -175,7 +176,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     nouns: dict[str, tuple[Sense, ...]] = {}
     phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
     lists: dict[str, set[str]] = {
-        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok")
+        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok", "natural_causes")
     }
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}
@@ -212,6 +213,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         transparent=transparent,
         modal_request=frozenset(lists["modal_request"]),
         actorless_ok=frozenset(lists["actorless_ok"]),
+        natural_causes=frozenset(lists["natural_causes"]),
         context_words=context_words,
         types=types,
         complement_modes={

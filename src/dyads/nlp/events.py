@@ -144,6 +144,8 @@ def _code(
     actor_tokens = _resolve_subjects(args.actors)
     if any(t.lower_ in GENERIC_SUBJECTS for t in actor_tokens):
         return None  # instructions to the reader ("you must request permission")
+    if any(t.lemma_.lower() in lexicon.natural_causes for t in actor_tokens):
+        return None  # harm by disease or disaster is not an act of anyone
     recipient_tokens = [t for t in args.recipients if t not in actor_tokens]
     if cand.kind == "noun" and not actor_tokens and not recipient_tokens and not _happens(cand, lexicon):
         return None  # a bare mention ("the coup") with nobody named and nothing said to happen
