@@ -380,6 +380,9 @@ def load_gazetteer() -> Gazetteer:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as partial:
             pickle.dump(gazetteer, partial, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as error:
         log.warning("gazetteer cache not written (%s): %s", path, error)
     log.debug("gazetteer built in %.2fs", time.perf_counter() - started)
