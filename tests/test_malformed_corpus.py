@@ -25,7 +25,7 @@ def accounted(db: Path, files: list[Path]) -> tuple[list[Path], dict[str, str]]:
         sources = {r[0] for r in conn.execute("SELECT source FROM articles")}
         failures = dict(conn.execute("SELECT source, problem FROM failures").fetchall())
     known = sources | set(failures)
-    missing = [f for f in files if not any(s == str(f) or s.startswith(f"{f}:") for s in known)]
+    missing = [f for f in files if not any(s == str(f) or s.startswith((f"{f}:", f"{f}#")) for s in known)]
     return missing, failures
 
 
