@@ -152,11 +152,17 @@ def _container_items(path: Path, kind: str, options: Options) -> Iterator[WorkIt
 
 
 def _records(records: Iterable[Article | ReadError], source: str) -> Iterator[WorkItem | Failure]:
+    empty = True
     for record in records:
+        empty = False
         if isinstance(record, ReadError):
             yield Failure(record.source, "read", record.problem)
         else:
             yield WorkItem("article", record.source or source, record)
+    if empty:
+        # A batch file that yields nothing (a truncated archive, an empty feed) is still an input
+        # the user gave: report it rather than let it vanish.
+        yield Failure(source, "read", "no records found in this file")
 
 
 def discover(
