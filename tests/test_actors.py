@@ -235,3 +235,10 @@ def test_cli_reports_a_bad_knowledge_file_in_one_line(tmp_path):
     assert run.stderr.strip().splitlines() == [
         f"dyads: {tmp_path / 'kb' / 'broken.yaml'}: not valid YAML at line 2"
     ]
+
+
+def test_regions_are_places_not_people(nlp):
+    text = "He told the summit that Mali and the wider Sahel needed partners."
+    actors = actors_of(nlp, text)
+    assert not any(a.kind == "person" for a in actors)
+    assert {e.label_ for e in nlp(text).ents if e.text == "Sahel"} == {"LOC"}

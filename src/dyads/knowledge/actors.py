@@ -4,7 +4,7 @@ Data lives in YAML next to this module (``countries.yaml``, ``organizations.yaml
 ``people.yaml``, ``sectors.yaml``). Users layer their own files over it: every ``*.yaml`` /
 ``*.yml`` file in a folder given with ``--knowledge DIR`` (or ``[dyads] knowledge = [...]`` in
 ``dyads.toml``) may carry any of the top-level keys ``countries``, ``organizations``,
-``people``, ``sectors`` and ``student_titles``. A user entry with the same key as a built-in
+``people``, ``sectors``, ``student_titles`` and ``regions``. A user entry with the same key as a built-in
 one (``iso3`` for a country, ``name`` for an organisation or a person) updates its fields; a
 new key adds an entry. Unknown top-level keys are ignored, so other knowledge (event verbs,
 places) may share a folder.
@@ -26,7 +26,7 @@ import yaml
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BUILTIN_DIR = Path(__file__).resolve().parent
 BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
-SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles")
+SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions")
 
 
 class KnowledgeError(ValueError):
@@ -116,6 +116,7 @@ class Knowledge:
     people: tuple[Person, ...]
     sector_terms: Mapping[str, str]  # lower-case noun or phrase -> sector code
     student_titles: frozenset[str]  # titles whose affiliation says nothing of nationality
+    regions: tuple[str, ...] = ()  # regions and their adjectives: places, never actors
     _country_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _code_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _iso3: dict[str, Country] = field(default_factory=dict, repr=False, compare=False)
@@ -275,6 +276,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
     people: dict[str, dict[str, Any]] = {}
     sector_terms: dict[str, str] = {}
     student_titles: set[str] = set()
+    regions: dict[str, None] = {}
     for path in _files(dirs):
         data = _read_yaml(path)
         _merge(countries, data.get("countries", []), "iso3", path, "countries")
@@ -287,6 +289,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
             for word in _tuple(words):
                 sector_terms[normalize(word)] = str(code).upper()
         student_titles.update(normalize(t) for t in _tuple(data.get("student_titles")))
+        regions.update(dict.fromkeys(_tuple(data.get("regions"))))
     try:
         return Knowledge(
             countries=tuple(_country(e) for e in countries.values()),
@@ -294,6 +297,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
             people=tuple(_person(e) for e in people.values()),
             sector_terms=sector_terms,
             student_titles=frozenset(student_titles),
+            regions=tuple(regions),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(",".join(dirs) or str(BUILTIN_DIR), f"malformed entry ({error})") from None

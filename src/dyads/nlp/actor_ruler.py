@@ -11,6 +11,7 @@ entry it matched:
     seat:RUS:GOV     a seat of power ("the Kremlin")      label ORG
     org:<key>        an organisation                      label ORG (NORP for armed groups)
     person:<key>     a person                             label PERSON
+    region:<key>     a region or its adjective ("Sahel")  label LOC (NORP for adjectives)
 
 Matching is token-exact (case-sensitive) through one PhraseMatcher built once per Language;
 accent-free spellings and "-an"/"-i" plural demonyms are derived from the knowledge entries.
@@ -70,6 +71,9 @@ def knowledge_patterns(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
     for person in kb.people:
         for name in (person.name, *person.aliases):
             yield "PERSON", f"person:{normalize(person.name)}", name
+    for region in kb.regions:
+        label = "NORP" if region[:1].isupper() and region.endswith(("an", "ern")) else "LOC"
+        yield label, f"region:{normalize(region)}", region
 
 
 class ActorRuler:
