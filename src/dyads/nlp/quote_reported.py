@@ -86,8 +86,11 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
     if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
         return None  # "could continue to leverage …" reports nothing
     doc = verb.doc
-    before = verb.left_edge.i - 1
-    after = verb.right_edge.i + 1
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    left = min(subject.left_edge.i, verb.i)
+    right = max(t.i for t in verb.subtree if not t.is_punct and t.i >= verb.i)
+    before = left - 1
+    after = right + 1
     set_off_before = before < 0 or doc[before].text in (",", "—", "–", "(")
     set_off_after = after >= len(doc) or doc[after].is_punct or doc[after].is_space
     if not (set_off_before and set_off_after):
@@ -95,6 +98,10 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
     head = verb.head
     if head is verb:
         return None
+    clause_end = max(t.i for t in head.subtree if not t.is_punct)
+    if right >= clause_end:
+        # "The talks failed, she said." → the clause before the attribution.
+        return _char_span(doc, head.left_edge.i, left - 1)
     return _subtree(head)
 
 
