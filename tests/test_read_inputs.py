@@ -146,3 +146,30 @@ def test_cli_reads_stdin() -> None:
     result = run_cli("extract", "-", "--format", "json", stdin=TEXT.encode())
     assert result.returncode == 0, result.stderr
     assert '"language": "en"' in result.stdout
+
+
+SEED = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "corpus"
+    / "seed"
+    / "mali-opens-its-doors-to-russia.md"
+)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared corpus not present")
+def test_cli_extract_seed_json() -> None:
+    import json
+
+    result = run_cli("extract", str(SEED), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)["article"]
+    assert article["title"] == "Mali Opens Its Doors to Russia"
+    assert article["authors"] == ["Kester Kenn Klomegah"]
+    assert (article["published"], article["outlet"], article["language"]) == (
+        "2020-09-25",
+        "Global Research",
+        "en",
+    )
+    assert article["text"].startswith("With strict pressure")
+    assert "Note to readers" not in article["text"]
