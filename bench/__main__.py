@@ -26,11 +26,14 @@ def main() -> None:
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-store", action="store_true")
     parser.add_argument(
-        "--scale", action="store_true", help="2 processes vs bare spaCy, 1 vs 2 workers, Dask vs pool, peak memory"
+        "--scale",
+        action="store_true",
+        help="2 processes vs bare spaCy, 1 vs 2 workers, Dask vs pool, peak memory",
     )
     parser.add_argument(
         "--workdir", type=Path, default=None, help="where the bench stores go (default: temp)"
     )
+    parser.add_argument("--reuse", action="store_true", help="reuse a filled store found in --workdir")
     args = parser.parse_args()
     events = args.events or (1_000_000 if args.full else 100_000)
 
@@ -41,7 +44,7 @@ def main() -> None:
         if not args.skip_ingest:
             rows += bench_ingest.run(workdir, args.articles, args.model, args.workers)
         if not args.skip_store:
-            rows += bench_store.run(workdir, events)
+            rows += bench_store.run(workdir, events, reuse=args.reuse)
         if args.scale:
             rows += bench_scale.run(workdir, args.articles, args.model)
             rows += [bench_scale.peak_memory(workdir, workers) for workers in (1, 2)]
