@@ -161,6 +161,15 @@ def _code(
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
     if not recipient_ids and args.fallback:
         recipient_ids = [r for r in index.for_tokens(args.fallback) if r not in actor_ids]
+    for child in cand.children:
+        if child.sense.type != cand.sense.type:
+            continue
+        # "killed five people in an attack on a security convoy": the attack is the killing
+        child_args = _arguments(child)
+        if not actor_ids:
+            actor_ids = index.for_tokens(child_args.actors)
+        if not recipient_ids:
+            recipient_ids = [r for r in index.for_tokens(child_args.recipients) if r not in actor_ids]
     if cand.kind == "noun":
         # "the military takeover", "Mali's fourth": modifiers that name a known actor
         side = actor_ids if cand.sense.owner == "actor" else recipient_ids
