@@ -331,8 +331,16 @@ def test_more_dates(nlp: Language, text: str, phrase: str, published: str, value
     assert value_of(nlp, text, phrase, published) == (value, "DATE")
 
 
-def test_recent_weeks_is_a_vague_duration(nlp: Language) -> None:
-    assert value_of(nlp, "Clashes have grown in recent weeks.", "recent weeks") == ("PXW", "DURATION")
+def test_recent_weeks_is_a_vague_past(nlp: Language) -> None:
+    assert value_of(nlp, "Clashes have grown in recent weeks.", "recent weeks") == ("PAST_REF", "DATE")
+
+
+def test_vague_durations(nlp: Language) -> None:
+    assert value_of(nlp, "The fighting will go on in the coming weeks.", "coming weeks") == (
+        "PXW",
+        "DURATION",
+    )
+    assert value_of(nlp, "Losses mounted over the past two quarters.", "two quarters") == ("P2Q", "DURATION")
 
 
 @pytest.mark.parametrize(

@@ -31,12 +31,9 @@ def duration_value(amount: float | None, code: str) -> str:
         return "P2D" if amount in (None, 1) else f"P{int(2 * amount)}D"
     if code == "W2":
         code, amount = "W", (2 * amount if amount is not None else None)
-    # decades, centuries and quarters are counted in years and months, as TimeBank does
-    if code in ("DE", "CE", "Q") and amount is not None:
-        factor = {"DE": 10, "CE": 100, "Q": 3}[code]
-        code, amount = ("M" if code == "Q" else "Y"), amount * factor
-    elif code == "Q":
-        code = "M"
+    # decades and centuries are counted in years, as TimeBank does ("two decades" is P20Y)
+    if code in ("DE", "CE") and amount is not None:
+        code, amount = "Y", amount * (10 if code == "DE" else 100)
     elif code == "CE":
         code = "C"
     clock = code.startswith("T")
@@ -85,6 +82,8 @@ def bare_unit_value(c: Candidate, ctx: Context) -> Normalised | None:
         spans_time = lead not in ("", "after", "the", "in") and not lead.startswith("the ")
         if not spans_time and lead not in ("the past", "the last", "the next", "the coming"):
             return None
+        if lead in ("recent", "in recent"):
+            return "PAST_REF", "DATE"  # "in recent years": some time before now, as "recently"
         return duration_value(None, code), "DURATION"
     if not lead.startswith("the") or word not in ("year", "week", "weekend") or ctx.anchor is None:
         return None
@@ -145,7 +144,7 @@ _VAGUE = {
 def vague_value(c: Candidate, ctx: Context) -> Normalised:
     word = re.sub(r"\s+", " ", c.groups["word"].lower())
     if word.startswith("in recent"):
-        return duration_value(None, unit_code(word.split()[-1])), "DURATION"
+        return "PAST_REF", "DATE"
     if word.startswith("in the coming"):
         return "FUTURE_REF", "DATE"
     for value, words in _VAGUE.items():
