@@ -141,6 +141,8 @@ def _quote_to_json(quote: Quote) -> dict[str, Any]:
         "speaker_span": _span(quote.speaker_span),
         "cue": _span(quote.cue),
         "direct": quote.direct,
+        "antecedent": _span(quote.antecedent),
+        "why": quote.why,
     }
 
 
@@ -152,6 +154,8 @@ def _quote_from_json(data: dict[str, Any]) -> Quote:
         speaker_span=_to_span(data.get("speaker_span")),
         cue=_to_span(data.get("cue")),
         direct=bool(data.get("direct", True)),
+        antecedent=_to_span(data.get("antecedent")),
+        why=data.get("why"),
     )
 
 
