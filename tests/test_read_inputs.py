@@ -173,3 +173,21 @@ def test_cli_extract_seed_json() -> None:
     )
     assert article["text"].startswith("With strict pressure")
     assert "Note to readers" not in article["text"]
+
+
+def test_plain_text_headline_and_dateline() -> None:
+    page = "Talks Resume in Geneva\nThe Daily Ledger, March 3, 2021\n\n" + TEXT + "\n\nShare this article\n"
+    article = read_bytes(page.encode(), "story.txt")
+    assert (article.title, article.outlet, article.published) == (
+        "Talks Resume in Geneva",
+        "The Daily Ledger",
+        "2021-03-03",
+    )
+    assert article.text == TEXT
+
+
+def test_hard_wrapped_text_is_not_taken_for_a_headline() -> None:
+    wrapped = "The foreign minister arrived in Nairobi on Monday\nfor two days of talks on regional security.\n\nMore talks follow."
+    article = read_bytes(wrapped.encode(), "wrapped.txt")
+    assert article.title is None
+    assert article.text.startswith("The foreign minister arrived in Nairobi on Monday for two days")

@@ -81,9 +81,9 @@ def _read_document(
 
         article = read_markdown(decode(data, source), source)
     else:
-        from dyads.read.text import read_text_file
+        from dyads.read.markdown import read_plain_text
 
-        article = read_text_file(decode(data, source), source)
+        article = read_plain_text(decode(data, source), source)
     if url and not article.url:
         from dataclasses import replace
 

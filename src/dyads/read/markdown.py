@@ -290,11 +290,46 @@ def _is_body_paragraph(block: Block) -> bool:
     )
 
 
-def read_markdown(markdown: str, source: str) -> Article:
+def _title_like(line: str) -> bool:
+    return 0 < len(line.split()) <= 20 and not re.search(r"[.!:;,…]['\"’”]?$", line)
+
+
+def _plain_blocks(text: str) -> list[Block]:
+    """Blocks of a plain-text article: paragraphs, with a headline and dateline lines told apart.
+
+    The first line is the headline when it reads like one (short, no closing full stop) and either
+    stands alone or is followed by lines of byline, date or labels.
+    """
+    text = text.strip()
+    raw_blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
+    blocks: list[Block] = []
+    for index, raw in enumerate(raw_blocks):
+        lines = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if index == 0 and _title_like(lines[0]) and len(raw_blocks) > 1:
+            rest = lines[1:]
+            if not rest or all(_read_head_line(line, Meta()) or _LABEL.match(line) for line in rest):
+                blocks.append(Block("heading", lines[0], level=1))
+                blocks.extend(Block("para", line) for line in rest)
+                continue
+        blocks.append(Block("para", " ".join(lines)))
+    return blocks
+
+
+def read_plain_text(text: str, source: str) -> Article:
+    """A text file read like a Markdown crawl without the syntax: headline, dateline and boilerplate."""
+    return read_markdown(text, source, plain=True)
+
+
+def read_markdown(markdown: str, source: str, plain: bool = False) -> Article:
     meta = Meta()
-    markdown = _HTML_COMMENT.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"))
-    markdown = _front_matter(markdown.lstrip("\n"), meta)
-    blocks = _blocks(markdown)
+    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    if plain:
+        blocks = _plain_blocks(markdown)
+    else:
+        markdown = _front_matter(_HTML_COMMENT.sub("", markdown).lstrip("\n"), meta)
+        blocks = _blocks(markdown)
 
     paragraphs: list[str] = []
     headings: set[int] = set()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 from dyads.model import Article
-from dyads.read.paragraphs import tidy
 
 
 def article_id(text: str) -> str:
@@ -15,10 +14,4 @@ def article_id(text: str) -> str:
 def read_text(text: str, source: str) -> Article:
     """Text taken as the article's own words: only line ends normalised and outer space stripped."""
     clean = text.replace("\r\n", "\n").strip()
-    return Article(id=article_id(clean), text=clean, source=source)
-
-
-def read_text_file(text: str, source: str) -> Article:
-    """A text file: paragraphs separated by one blank line, paragraphs broken mid-sentence mended."""
-    clean = tidy(text)
     return Article(id=article_id(clean), text=clean, source=source)
