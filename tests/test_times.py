@@ -233,6 +233,8 @@ def test_vague_references(nlp: Language, text: str, phrase: str, value: str) -> 
         "The 1500 soldiers were deployed near the border.",
         "He paid $2020 for a second-hand car.",
         "Sales rose 2015 percent, a second record.",
+        "The council adopted Resolution 2085 unanimously.",
+        "Flight 2020 landed safely.",
     ],
 )
 def test_no_time_in_ordinary_words(nlp: Language, text: str) -> None:

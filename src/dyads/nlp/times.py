@@ -283,20 +283,24 @@ def _token_of(span: Span, word: str) -> Token:
 
 def _plausible_year(span: Span, year: int) -> bool:
     token = span[-1] if span[-1].like_num else span[0]
+    before = token.nbor(-1) if token.i > 0 else None
+    head = token.head
+    if before is not None and head.i == before.i and before.pos_ in ("NOUN", "PROPN"):
+        return False  # a number after its noun numbers it: "Resolution 2085", "Flight 2020"
     if token.ent_type_ == "DATE":
         return True
-    before = token.nbor(-1) if token.i > 0 else None
     if before is not None and before.lower_ in _TEMPORAL_PREPS:
         return True
-    head = token.head
+    if token.ent_type_ in _NOT_A_YEAR and token.ent_type_ != "CARDINAL":
+        return False
     if (
         token.dep_ in ("nummod", "compound", "quantmod")
         and head.pos_ in ("NOUN", "PROPN")
-        and head is not token
+        and head.i > token.i
     ):
         # "the 2019 election" names a year; "2019 troops" counts
         return head.tag_ in ("NN", "NNP") or head.lower_ in _TEMPORAL_NOUNS
-    if token.ent_type_ in _NOT_A_YEAR:
+    if token.ent_type_ == "CARDINAL":
         return False
     return 1900 <= year <= 2099
 
