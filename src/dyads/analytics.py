@@ -307,11 +307,20 @@ def compare(
     base = flt or EventFilter()
     out: list[Row] = []
     for partner in partners:
-        (forward, f_values), (backward, b_values) = (
-            dyad_condition(partner, target),
-            dyad_condition(target, partner),
-        )
-        sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
+        values: tuple[Any, ...]
+        if _is_country(partner) and _is_country(target):
+            # One id list for both directions: an OR of two lists would scan every event.
+            sql = (
+                "e.id IN (SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?"
+                " UNION SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?)"
+            )
+            values = (partner.strip(), target.strip(), target.strip(), partner.strip())
+        else:
+            (forward, f_values), (backward, b_values) = (
+                dyad_condition(partner, target),
+                dyad_condition(target, partner),
+            )
+            sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
         where, params = EventFilter(
             **{**base.__dict__, "extra": (*base.extra, (sql, values), ("e.date IS NOT NULL", ()))}
         ).where()
