@@ -217,3 +217,24 @@ def test_the_dyad_table_follows_the_event_parties(tmp_path: Path) -> None:
         store.delete_article(1)
         assert store.conn.execute(dyads).fetchall() == store.conn.execute(derived).fetchall()
         assert ("RUS", "MLI", 1) not in store.conn.execute(dyads).fetchall()
+
+
+def test_joint_actors_of_a_cooperative_event_form_dyads(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    coded = make_analysis(
+        [
+            EventSpec("RUS and MLI signed an accord.", "RUS", "SUPPORT", "MLI", date="2019-06-25"),
+            EventSpec("RUS and SYR bombed Idlib.", "RUS", "ASSAULT", "SYR", date="2019-06-25"),
+        ]
+    )
+    # Both countries on the actor side, nobody on the recipient side, as a parser codes "A and B did".
+    joint = replace(
+        coded, events=tuple(replace(e, actor=e.actor + e.recipient, recipient=()) for e in coded.events)
+    )
+    with open_store(tmp_path / "c.db") as store:
+        store.add_analysis(joint)
+        pairs = store.conn.execute("SELECT source, target FROM event_dyads ORDER BY 1, 2").fetchall()
+        assert pairs == [("MLI", "RUS"), ("RUS", "MLI")]  # the accord only, in both directions
+        store.recluster(store.dedup)
+        assert store.conn.execute("SELECT source, target FROM event_dyads ORDER BY 1, 2").fetchall() == pairs

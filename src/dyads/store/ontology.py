@@ -71,3 +71,9 @@ def quad_of(spec: str) -> int:
     if cleaned in QUAD_NAMES:
         return QUAD_NAMES[cleaned]
     raise ValueError(f"unknown quad class {spec!r} (1-4 or e.g. material_conflict)")
+
+
+def is_mutual(event_type: str) -> bool:
+    """Whether joint actors of this type act towards each other: verbal cooperation (agreeing,
+    consulting, supporting, conceding) and COOPERATE, which PLOVER defines as mutual."""
+    return event_type.upper() == "COOPERATE" or quad_class(event_type) == 1

@@ -25,7 +25,7 @@ from dyads.store.dedup import (
     party_key,
     place_key,
 )
-from dyads.store.ontology import quad_class
+from dyads.store.ontology import is_mutual, quad_class
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
 
@@ -373,6 +373,30 @@ class ArticleWriter:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (event_id, role, key, name, kind_country, sector, org, code),
             )
+        self._joint_dyads(event_id)
+
+    def _joint_dyads(self, event_id: int) -> None:
+        """Countries acting jointly in a mutual event ("Russia and Mali signed an agreement", coded
+        with both as actors and no recipient) cooperate with each other: record each ordered pair
+        as a dyad, so dyad series and comparisons count the event between them. Only for cooperative
+        events: "Russia and Syria bombed Idlib" says nothing about Russia and Syria towards each other."""
+        event_type = self.scalar("SELECT type FROM events WHERE id = ?", (event_id,))
+        if event_type is None or not is_mutual(str(event_type)):
+            return
+        if self.scalar("SELECT 1 FROM event_actors WHERE event_id = ? AND role = 'recipient'", (event_id,)):
+            return
+        countries = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT country FROM event_actors WHERE event_id = ? AND role = 'actor'"
+                " AND country IS NOT NULL ORDER BY country",
+                (event_id,),
+            ).fetchall()
+        ]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_dyads (source, target, event_id) VALUES (?, ?, ?)",
+            [(a, b, event_id) for a in countries for b in countries if a != b],
+        )
 
     def _refresh_counts(self, event_id: int) -> None:
         self.conn.execute(

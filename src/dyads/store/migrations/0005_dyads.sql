@@ -1,7 +1,8 @@
 -- Schema version 5: the country dyads of every event, for fast dyad series and comparisons.
 --
 -- One row per (actor country, recipient country) pair an event involves, derived from
--- event_actors by triggers (so writers need not know it exists). A dyad query then reads exactly
+-- event_actors by triggers; the writer adds the pairs of countries acting jointly in a cooperative
+-- event that has no recipient ("Russia and Mali signed an agreement"). A dyad query then reads exactly
 -- the events between two countries instead of intersecting two long lists of event ids:
 --   SELECT e.* FROM event_dyads d JOIN events e ON e.id = d.event_id WHERE d.source = 'RUS' AND d.target = 'MLI';
 
