@@ -41,9 +41,6 @@ def _date_parser(languages: tuple[str, ...]) -> Any:
 
 def _page_languages(tree: Any) -> tuple[str, ...]:
     """Languages the page declares (``<html lang>``, ``og:locale``), or guesses from its text; English too."""
-    from dateparser.languages.loader import default_loader
-
-    known = set(default_loader.get_locale_map())
     declared = [tree.get("lang") or "", tree.findtext(".//head/meta[@property='og:locale']") or ""]
     for element in tree.iterfind(".//meta[@http-equiv]"):
         if (element.get("http-equiv") or "").lower() == "content-language":
@@ -53,7 +50,15 @@ def _page_languages(tree: Any) -> tuple[str, ...]:
         body = tree.find(".//body")
         guess = detect_language(body.text_content()) if body is not None else None
         codes = [guess] if guess else []
-    return tuple(dict.fromkeys(c for c in [*codes, "en"] if c in known))
+    return tuple(dict.fromkeys([*codes, "en"]))
+
+
+def _parser_for(languages: tuple[str, ...]) -> Any:
+    """The date parser for the languages dateparser knows among ``languages``."""
+    from dateparser.languages.loader import default_loader
+
+    known = set(default_loader.get_locale_map())
+    return _date_parser(tuple(code for code in languages if code in known))
 
 
 def _trafilatura_document(tree: Any, url: str | None) -> Any:
@@ -63,8 +68,10 @@ def _trafilatura_document(tree: Any, url: str | None) -> Any:
     # htmldate's extensive date search falls back to dateparser, built for every locale: its first
     # call compiles regexes for ~200 of them (seconds a page in a fresh process). The page's
     # languages find the same dates ("1. Februar 2022") in a tenth of a second.
-    parser = _date_parser(_page_languages(tree))
-    htmldate.extractors.get_external_parser = lambda: parser  # type: ignore[assignment]
+    # Built only when htmldate needs it (importing dateparser alone costs a few tenths of a second);
+    # the languages are read now, before trafilatura prunes the tree.
+    languages = _page_languages(tree)
+    htmldate.extractors.get_external_parser = lambda: _parser_for(languages)  # type: ignore[assignment]
     # Comments are not the article.
     return trafilatura.bare_extraction(
         tree,
