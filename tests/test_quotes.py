@@ -183,3 +183,12 @@ def test_accused_of(nlp: Language) -> None:
 def test_ids_are_sequential(nlp: Language) -> None:
     text = "The president said that talks would resume. “We are ready,” added the foreign minister."
     assert [q.id for q in _quotes(nlp, text)] == ["q1", "q2"]
+
+
+def test_labelled_statement_in_a_headline(nlp: Language) -> None:
+    text = "Gingrich: Trump Must Decide on His Running Mate Soon\n\nThe reason is simple: money."
+    quotes = _quotes(nlp, text)
+    q = _only(quotes)
+    assert _text(text, q.speaker_span) == "Gingrich"
+    assert _text(text, q.content) == "Trump Must Decide on His Running Mate Soon"
+    assert _text(text, q.cue) == ":"

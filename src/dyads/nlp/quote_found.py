@@ -19,6 +19,7 @@ class Attribution:
     cue_token: Token | None = None
     subject: Token | None = None  # the speaker phrase's head, resolved later
     rule: str = ""
+    named: Char | None = None  # a speaker named without a parse ("Gingrich: …")
     fragment: bool = False  # quoted words that may belong to a larger reported clause
 
     def __post_init__(self) -> None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from dyads.model import Actor, Quote
 from dyads.nlp.quote_direct import find_direct_quotes
 from dyads.nlp.quote_found import Attribution, Char, text_of
+from dyads.nlp.quote_labels import find_labelled_statements
 from dyads.nlp.quote_lexicon import load_speech_lexicon
 from dyads.nlp.quote_marks import find_quoted_spans
 from dyads.nlp.quote_reported import find_reported_speech
@@ -35,6 +36,10 @@ def _inside(inner: Char, outer: Char) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+def _overlap(a: Char, b: Char) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _is_whole_quotation(text: str, span: Char) -> bool:
     content = text[span[0] : span[1]].rstrip(".,;: ")
     return len(content) > 2 and content[0] in _MARKS and content[-1] in _MARKS
@@ -47,15 +52,19 @@ def _merge(text: str, direct: list[Attribution], reported: list[Attribution]) ->
     for r in reported:
         if r.cue in direct_cues:
             continue
-        if any(_inside(r.content, d.content) for d in direct):
-            continue  # words inside a quotation belong to the quoted speaker
         holders = [d for d in kept_direct if _inside(d.content, r.content)]
-        if holders:
-            if _is_whole_quotation(text, r.content) and len(holders) == 1:
-                d = holders[0]
+        if _is_whole_quotation(text, r.content):
+            # 'said “…”': the reported clause is the quotation; it lends it cue and speaker.
+            same = [d for d in kept_direct if _overlap(d.content, r.content) and not d.fragment]
+            if len(same) == 1:
+                d = same[0]
                 if d.cue is None:
                     d.cue, d.cue_token, d.subject, d.rule = r.cue, r.cue_token, r.subject, r.rule
+                    d.named = r.named
                 continue
+        if any(_inside(r.content, d.content) for d in direct):
+            continue  # words inside a quotation belong to the quoted speaker
+        if holders:
             for d in holders:
                 if d.cue is None or d.cue == r.cue or d.fragment:
                     kept_direct.remove(d)
@@ -93,7 +102,8 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
     lexicon = load_speech_lexicon(knowledge_dirs)
     text = text_of(doc)
     direct = find_direct_quotes(doc, find_quoted_spans(text), lexicon)
-    reported = find_reported_speech(doc, lexicon)
+    reported = find_reported_speech(doc, lexicon) + find_labelled_statements(doc)
+    reported.sort(key=lambda a: a.content[0])
     attributions = _merge(text, direct, reported)
     resolver = SpeakerResolver(doc, actors, lexicon)
     quotes: list[Quote] = []
@@ -103,6 +113,8 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
         subject = attribution.subject
         if subject is not None:
             speaker = resolver.resolve(subject, exclude=attribution.content)
+        elif attribution.named is not None:
+            speaker = Speaker(attribution.named, resolver.actor_at(attribution.named))
         elif (
             attribution.direct
             and attribution.cue is None
