@@ -180,3 +180,20 @@ def test_bad_inputs_are_refused_not_injected(store: Store) -> None:
         find_events(store, EventFilter(since="last week"))
     assert find_events(store, EventFilter(actor="x' OR '1'='1")).total == 0
     assert fts_query('say "no"') == '"say" """no"""'
+
+
+def test_series_leave_out_events_vaguer_than_the_period(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as writer:
+        writer.add_analysis(
+            make_analysis(
+                [
+                    EventSpec("RUS pledged help to MLI in 2019.", "RUS", "AGREE", "MLI", date="2019"),
+                    EventSpec("RUS sent grain to MLI in May.", "RUS", "AID", "MLI", date="2019-05"),
+                ],
+                published="2019-12-30",
+            )
+        )
+    with open_store(tmp_path / "c.db", readonly=True) as store:
+        assert [r["type"] for r in dyad_series(store, "RUS", "MLI", by="quarter")] == ["AID"]
+        assert {r["type"] for r in dyad_series(store, "RUS", "MLI", by="year")} == {"AGREE", "AID"}
+        assert [r["period"] for r in compare(store, "MLI", ["RUS"], by="month")] == ["2019-05", "all"]

@@ -60,6 +60,12 @@ def _side(spec: str, alias: str = "ea") -> tuple[str, list[Any]]:
     return f"({alias}.name = ? COLLATE NOCASE OR {alias}.org = ? COLLATE NOCASE)", [spec, spec]
 
 
+def within_one_period(by: str) -> str:
+    """SQL keeping the events whose date range lies within one period: an event known only as
+    "2019" has no place in a quarterly series (it would all pile up in the first quarter)."""
+    return f"e.date IS NOT NULL AND {period_sql(by, 'e.date_lo')} = {period_sql(by, 'e.date_hi')}"
+
+
 def party_condition(spec: str, role: str | None, alias: str = "ea") -> tuple[str, list[Any]]:
     """SQL (over events ``e``) and parameters selecting the events whose ``role`` side matches ``spec``."""
     inner, params = _side(spec, alias)
@@ -241,7 +247,9 @@ def dyad_series(
     """Events between two parties by period, direction and type.
 
     Rows: period, direction ("RUS→MLI"), source, target, type, quad, quad_class, events, mentions,
-    score_sum, score_mean (mean over events of their mean score).
+    score_sum, score_mean (mean over events of their mean score). Events dated less precisely than
+    the period (a year, in a monthly series) are left out. Two country codes read the dyads table,
+    where countries acting jointly in a cooperative event count in both directions.
     """
     bucket = period_sql(by)
     pairs = [(first, second)] + ([(second, first)] if both_directions and first != second else [])
@@ -249,7 +257,7 @@ def dyad_series(
     base = flt or EventFilter()
     for source, target in pairs:
         pair_sql, pair_params = dyad_condition(source, target)
-        extra = ((pair_sql, tuple(pair_params)), ("e.date IS NOT NULL", ()))
+        extra = ((pair_sql, tuple(pair_params)), (within_one_period(by), ()))
         where, params = EventFilter(**{**base.__dict__, "extra": base.extra + extra}).where()
         found = store.rows(
             f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, e.type, e.quad,"
@@ -301,7 +309,8 @@ def compare(
     Counts both directions (partner→target and target→partner). Rows: partner, period, events,
     cooperation (quad 1+2), verbal_cooperation, material_cooperation, conflict (quad 3+4),
     verbal_conflict, material_conflict, score_sum, score_mean, balance (cooperation − conflict).
-    A final row per partner with period "all" sums its periods.
+    A final row per partner with period "all" sums its periods. As in :func:`dyad_series`, events
+    dated less precisely than the period are left out.
     """
     bucket = period_sql(by)
     base = flt or EventFilter()
@@ -322,7 +331,7 @@ def compare(
             )
             sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
         where, params = EventFilter(
-            **{**base.__dict__, "extra": (*base.extra, (sql, values), ("e.date IS NOT NULL", ()))}
+            **{**base.__dict__, "extra": (*base.extra, (sql, values), (within_one_period(by), ()))}
         ).where()
         found = store.rows(
             f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events,"
