@@ -106,7 +106,11 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         if result is None:
             continue
         value, kind = result
-        found.append(TimeExpr(span=_trimmed(text, cand), value=value, type=kind))
+        start, end = _trimmed(text, cand)
+        if kind == "DURATION" and cand.rule == "ago":
+            # "two years after the vote": the duration is "two years", "after" links it
+            end = start + len(re.sub(r"\s+\S+$", "", text[start:end]))
+        found.append(TimeExpr(span=(start, end), value=value, type=kind))
         if kind == "DATE" and _REFERENCE.fullmatch(value) and is_reference(cand):
             reference = value
     return found
