@@ -1,8 +1,30 @@
 """The corpus: analyses stored in SQLite, events deduplicated across articles.
 
-``open_store(path, readonly=False)`` returns a :class:`Store`; see :mod:`dyads.store.store` for the
-read and write API, :mod:`dyads.store.dedup` for how events are merged, and the migration files
-(``dyads schema``) for the tables.
+The Python API the CLI, the web API and notebooks share::
+
+    from dyads.store import open_store
+    from dyads import analytics, export
+
+    store = open_store("dyads.db", readonly=True)          # readers; open_store("dyads.db") to write
+    store.list_articles(limit=20, offset=0)                 # Page(items, total, offset, limit)
+    store.get_article(ref)                                  # metadata by row id, article id or hash
+    store.get_analysis(ref)                                 # the dyads.analysis/1 JSON, exactly as stored
+    store.failures(); store.counts()
+    analytics.find_events(store, analytics.EventFilter(actor="RUS", since="2021"), limit=50, offset=0)
+    analytics.get_event(store, event_id)                    # one event and every sentence reporting it
+    analytics.dyad_series(store, "RUS", "MLI", by="month")
+    analytics.timeline(store, "MLI", limit=25)
+    analytics.compare(store, "MLI", ["RUS", "FRA"], by="quarter")
+    analytics.search_quotes(store, search="Russia", speaker="Lavrov")
+    analytics.search_sentences(store, "Wagner instructors")
+    analytics.top_actors(store, limit=20); analytics.top_places(store, limit=20)
+    export.export_csv(store, "events.csv")                  # also export_jsonl, export_parquet
+
+Writing: ``store.add_analysis(analysis, source=…, force=False)`` (one transaction per article),
+``store.record_failure(source, stage, problem)``, ``store.recluster(DedupParams(window_days=5))``;
+:func:`dyads.ingest.ingest` does all of it for files, folders, feeds, WARC and URL lists.
+See :mod:`dyads.store.store` (connection, reads), :mod:`dyads.store.writer` (writes),
+:mod:`dyads.store.dedup` (how events merge) and the migration files (``dyads schema``) for the tables.
 """
 
 from __future__ import annotations
