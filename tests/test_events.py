@@ -253,3 +253,9 @@ def test_disease_and_disaster_are_not_actors(nlp):
 def test_denying_accusations_is_reject(nlp):
     events, _ = code(nlp, "Rwanda denied accusations that it armed rebels in Congo.", {"Rwanda": "RWA", "Congo": "COD"})
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_mentioned_visit_needs_a_visitor(nlp):
+    events, _ = code(nlp, "Crowds gathered near Kabul airport during an unannounced visit to Afghanistan.",
+                     {"Kabul": "AFG", "Afghanistan": "AFG"})
+    assert not [e for e in events if e.type == "CONSULT"]

@@ -49,6 +49,7 @@ class TypeInfo:
     score: float
     cameo: str | None
     modes: dict[str, float] = field(default_factory=dict)
+    quad: str = ""  # verbal_cooperation, material_conflict, …
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Lexicon:
     def cameo(self, type_: str) -> str | None:
         info = self.types.get(type_)
         return info.cameo if info else None
+
+    def verbal(self, type_: str) -> bool:
+        """Is the type a verbal act (said, not done)? Verbal acts need a known speaker."""
+        info = self.types.get(type_)
+        return bool(info and info.quad.startswith("verbal"))
 
     def valid_mode(self, type_: str, mode: str | None) -> bool:
         info = self.types.get(type_)
@@ -160,7 +166,7 @@ def _load_types(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, TypeInfo], d
                 raise LexiconError(f"{path}: type {name!r} needs a score")
             modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
             types[str(name).upper()] = TypeInfo(
-                name=str(name).upper(), score=float(spec["score"]), cameo=spec.get("cameo"), modes=modes
+                name=str(name).upper(), score=float(spec["score"]), cameo=spec.get("cameo"), modes=modes, quad=str(spec.get("quad") or "")
             )
         for key in ("future_as_agree", "future_as_concede", "complement_modes"):
             if key in data:

@@ -193,6 +193,8 @@ def _code(
         domestic = bool(recipient_ids)
     if not actor_ids and not recipient_ids:
         return None  # an event is between known actors; nobody known took part
+    if not actor_ids and cand.kind == "noun" and lexicon.verbal(cand.sense.type):
+        return None  # a mention of talks, a visit or a call, with no one known making it
 
     # a nominal event takes the modality of its verb only when the verb reports it happening
     carrier = cand.head if cand.kind != "noun" else (cand.head.head if happens else None)
