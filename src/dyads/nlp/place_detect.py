@@ -229,6 +229,82 @@ GEO_HEADS = frozenset(
 )
 
 
+# Words that are also names of small towns but, alone, are not the toponym of a longer name.
+_GENERIC_WORDS = frozenset(["city", "republic", "island", "islands", "colony", "county", "state", "union"])
+# Words that belong to a place name and cannot be dropped from it: before the known part
+# ("Lake Ontario", "Los Feliz", "New London") or right after it ("Tennessee Colony",
+# "Kanawha River"). "Wyandotte County District Court" may lose "District Court".
+_HEAD_NAME_PARTS = frozenset(
+    [
+        "lake",
+        "los",
+        "las",
+        "san",
+        "santa",
+        "el",
+        "la",
+        "le",
+        "de",
+        "del",
+        "fort",
+        "port",
+        "mount",
+        "new",
+        "old",
+        "saint",
+        "st",
+        "ste",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "great",
+        "little",
+        "point",
+        "cape",
+        "isle",
+        "far",
+    ]
+)
+_TAIL_NAME_PARTS = frozenset(
+    [
+        "river",
+        "creek",
+        "lake",
+        "island",
+        "islands",
+        "colony",
+        "valley",
+        "sea",
+        "bay",
+        "beach",
+        "heights",
+        "hills",
+        "hill",
+        "park",
+        "springs",
+        "falls",
+        "forest",
+        "ridge",
+        "canyon",
+        "mountain",
+        "mountains",
+        "township",
+        "village",
+        "borough",
+        "gulf",
+        "ocean",
+        "peninsula",
+        "coast",
+        "desert",
+        "republic",
+        "union",
+    ]
+)
+
+
 def _is_thoroughfare(ent: Span) -> bool:
     """Streets, roads and highways are places (without coordinates in our gazetteer)."""
     words = [t.lower_ for t in ent]
@@ -404,28 +480,45 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
+def _sizeable(gaz: Gazetteer, name: str) -> bool:
+    """Known as a division, region or country, or as a town of 10,000 or more."""
+    if name.casefold() in _GENERIC_WORDS:
+        return False
+    return any(e.kind != CITY or e.population >= 10_000 for e in gaz.lookup(name))
+
+
 def _without_direction(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """ "Northeast Georgia" names Georgia: when the whole is unknown but the rest is a place,
-    keep the rest."""
+    """ "Northeast Georgia" names Georgia: when the whole is not a place of some size (there
+    is an East Texas in Pennsylvania, a hamlet) but the rest is, keep the rest."""
     surface = text[start:end]
     first, _, rest = surface.partition(" ")
-    if rest and first.casefold() in _NOT_PLACE_WORDS and not _known(gaz, surface) and _known(gaz, rest):
-        return end - len(rest), end
+    if rest and first.casefold() in _NOT_PLACE_WORDS:
+        whole_known, rest_sizeable = _known(gaz, surface), _sizeable(gaz, rest)
+        wide_rest = any(e.kind in (COUNTRY, ADMIN1, REGION) for e in gaz.lookup(rest))
+        if (not whole_known and rest_sizeable) or (wide_rest and not _sizeable(gaz, surface)):
+            return end - len(rest), end
     return _known_part(text, start, end, gaz)
 
 
 def _known_part(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """ "Rodeo Gainesville", "Gainesville Rodeo": when the whole name is unknown and is not a
-    street or park, the part that is a sizeable place or a division is the toponym."""
+    street or park, the part that is a sizeable place is the toponym. Not when the part left
+    out belongs to the name: "Lake Ontario", "Los Feliz", "Tennessee Colony"."""
     words = text[start:end].split(" ")
     if len(words) < 2 or _known(gaz, text[start:end]) or words[-1].casefold().rstrip(".") in GEO_HEADS:
         return start, end
     for size in range(len(words) - 1, 0, -1):
-        for part in (" ".join(words[-size:]), " ".join(words[:size])):
-            if any(e.kind != CITY or e.population >= 10_000 for e in gaz.lookup(part)):
-                offset = start if part == " ".join(words[:size]) else end - len(part)
-                return offset, offset + len(part)
+        suffix, dropped_head = " ".join(words[-size:]), words[: len(words) - size]
+        prefix, dropped_tail = " ".join(words[:size]), words[size:]
+        if not any(_bare(w) in _HEAD_NAME_PARTS for w in dropped_head) and _sizeable(gaz, suffix):
+            return end - len(suffix), end
+        if _bare(dropped_tail[0]) not in _TAIL_NAME_PARTS and _sizeable(gaz, prefix):
+            return start, start + len(prefix)
     return start, end
+
+
+def _bare(word: str) -> str:
+    return word.casefold().rstrip(".,")
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "around", "to", "toward", "towards"})
