@@ -216,7 +216,9 @@ def test_cli_reports_a_bad_knowledge_file_in_one_line(tmp_path):
 
     (tmp_path / "kb").mkdir()
     (tmp_path / "kb" / "broken.yaml").write_text("people: [\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Mali signed.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Mali and Niger signed a defence agreement in Bamako on Monday, officials said.\n", encoding="utf-8"
+    )
     run = subprocess.run(
         [
             sys.executable,
