@@ -125,3 +125,21 @@ def test_bad_user_files_give_one_line_errors(tmp_path):
         load_knowledge((str(bad),))
     with pytest.raises(KnowledgeError, match="no such knowledge folder"):
         load_knowledge((str(tmp_path / "missing"),))
+
+
+def test_config_file_knowledge_folders_are_relative_to_the_file(tmp_path, monkeypatch):
+    from dyads.config import CONFIG_ENV, load_options
+
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "local.yaml").write_text(
+        "organizations:\n  - {name: Dozo hunters, org: Dozo, sector: UAF, country: MLI, kind: group}\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "dyads.toml"
+    config.write_text('[dyads]\nknowledge = ["kb"]\n', encoding="utf-8")
+    monkeypatch.setenv(CONFIG_ENV, str(config))
+    options = load_options(knowledge_dirs=(str(EXAMPLES),))
+    assert options.knowledge_dirs == (str(tmp_path / "kb"), str(EXAMPLES))  # config first, then CLI
+    kb = load_knowledge(options.knowledge_dirs)
+    assert kb.organization_for("Dozo").country == "MLI"
+    assert kb.organization_for("VDP").country == "BFA"
