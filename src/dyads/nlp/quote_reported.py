@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dyads.nlp.quote_found import Attribution, Char
+from dyads.nlp.quote_found import Attribution, Char, text_of
 from dyads.nlp.quote_lexicon import CueVerb, SpeechLexicon
 from dyads.nlp.quote_speakers import subject_of
 
@@ -139,7 +139,20 @@ def _set_phrase(token: Token) -> bool:
     return token.lower_ == "say" and before == "to" and after == ","
 
 
+def _within_paragraph(text: str, content: Char, cue: Char) -> Char | None:
+    """Reported content stays in the cue's paragraph: a parse that runs over a paragraph
+    break (headlines without a full stop) is cut there."""
+    start = text.rfind("\n", 0, cue[0]) + 1
+    end = text.find("\n", cue[1])
+    end = len(text) if end < 0 else end
+    lo, hi = max(content[0], start), min(content[1], end)
+    while hi > lo and text[hi - 1] in " \t.,;:":
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
 def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
+    text = text_of(doc)
     found: list[Attribution] = []
     for token in doc:
         according = _according_to(token, lexicon)
@@ -159,6 +172,9 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if content is None:
             continue
         cue = (token.idx, token.idx + len(token))
+        content = _within_paragraph(text, content, cue)
+        if content is None:
+            continue
         speaker = subject_of(token, lexicon.documents)
         found.append(Attribution(content, False, cue, token, speaker, rule=rule))
     return found
