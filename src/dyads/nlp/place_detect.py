@@ -8,307 +8,21 @@ Sources, in order of trust:
    abbreviations, regions, continents, large cities), for what the recogniser missed or
    labelled PERSON/ORG ("Georgia" as a person);
 4. place names at the start of an organisation's or facility's name ("Mansfield Police
-   Department", "Douglas County Hospital"): the place is named even though the entity is not it.
+   Department", "Douglas County Hospital"): the place is named even though the entity is not it;
+5. a known name right after a preposition of place ("an airfield in Gao");
+6. the idioms of ``place_patterns`` (datelines, "Coral Gables man", "D-Pleasanton", county lists).
+Spans are then shaped by ``place_names`` ("Northeast Georgia" → "Georgia").
 Metonymic uses ("Russia said", "Washington announced") stay toponyms.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
+from dyads.nlp.place_names import WORDS, clean_span, is_known, is_thoroughfare, shape_name, split_commas
 from dyads.nlp.place_patterns import find_pattern_toponyms
 from dyads.nlp.place_toponym import Toponym
-
-_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:]+)$")
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
-# Words that begin a capitalised phrase without being part of a place name.
-_NOT_PLACE_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "central",
-        "downtown",
-        "greater",
-        "rural",
-        "upstate",
-        "suburban",
-        "metro",
-        "mid",
-        "middle",
-    ]
-)
-_ORG_HEADS = frozenset(
-    [
-        "police",
-        "department",
-        "county",
-        "sheriff",
-        "sheriff's",
-        "fire",
-        "city",
-        "school",
-        "schools",
-        "high",
-        "middle",
-        "elementary",
-        "hospital",
-        "university",
-        "college",
-        "board",
-        "council",
-        "court",
-        "district",
-        "library",
-        "airport",
-        "chamber",
-        "state",
-        "public",
-        "church",
-        "museum",
-        "commission",
-        "office",
-        "center",
-        "centre",
-        "authority",
-        "memorial",
-        "regional",
-    ]
-)
-
-
-def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim articles, possessives and punctuation from a span; None if nothing placeable is left."""
-    span = text[start:end]
-    lead = _LEADING.match(span)
-    if lead:
-        start += lead.end()
-    while True:
-        span = text[start:end]
-        trail = _TRAILING.search(span)
-        if not trail or trail.start() == 0:
-            break
-        # Keep the final period of abbreviations such as "D.C." or "Ga.".
-        if span.endswith(".") and re.search(r"(?:\b[A-Z][a-z]{0,4}|[A-Z]\.[A-Z]?[a-z]?)\.$", span):
-            break
-        end = start + trail.start()
-    span = text[start:end]
-    if not span or not any(ch.isalpha() for ch in span) or not span[0].isupper():
-        return None
-    return start, end
-
-
-def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Paris, Texas" is two toponyms."""
-    parts, cursor = [], start
-    for match in re.finditer(r",\s*", text[start:end]):
-        parts.append((cursor, start + match.start()))
-        cursor = start + match.end()
-    parts.append((cursor, end))
-    return [p for p in parts if p[1] > p[0]]
-
-
-def _known(gaz: Gazetteer, surface: str) -> bool:
-    return bool(gaz.by_name.get(normalize(surface)))
-
-
-_THOROUGHFARES = frozenset(
-    [
-        "street",
-        "st.",
-        "road",
-        "rd.",
-        "avenue",
-        "ave.",
-        "boulevard",
-        "blvd.",
-        "drive",
-        "dr.",
-        "highway",
-        "hwy.",
-        "lane",
-        "ln.",
-        "parkway",
-        "pkwy.",
-        "pike",
-        "trail",
-        "turnpike",
-        "expressway",
-        "freeway",
-        "interstate",
-        "route",
-        "bridge",
-        "square",
-        "plaza",
-    ]
-)
-
-
-# Last words of names of streets and natural or administrative places: such a name is a place
-# as a whole, even when the gazetteer does not know it.
-GEO_HEADS = frozenset(
-    [
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "boulevard",
-        "blvd",
-        "drive",
-        "dr",
-        "highway",
-        "hwy",
-        "lane",
-        "ln",
-        "parkway",
-        "pkwy",
-        "pike",
-        "trail",
-        "turnpike",
-        "expressway",
-        "freeway",
-        "interstate",
-        "route",
-        "bridge",
-        "square",
-        "plaza",
-        "park",
-        "river",
-        "creek",
-        "lake",
-        "mountain",
-        "mountains",
-        "mount",
-        "hill",
-        "hills",
-        "heights",
-        "valley",
-        "island",
-        "islands",
-        "bay",
-        "beach",
-        "forest",
-        "ridge",
-        "canyon",
-        "falls",
-        "springs",
-        "township",
-        "county",
-        "parish",
-        "district",
-        "village",
-        "borough",
-        "neighborhood",
-        "wilderness",
-        "desert",
-        "coast",
-        "peninsula",
-        "gulf",
-        "sea",
-        "ocean",
-        "strait",
-    ]
-)
-
-
-# Words that are also names of small towns but, alone, are not the toponym of a longer name.
-_GENERIC_WORDS = frozenset(["city", "republic", "island", "islands", "colony", "county", "state", "union"])
-# Words that belong to a place name and cannot be dropped from it: before the known part
-# ("Lake Ontario", "Los Feliz", "New London") or right after it ("Tennessee Colony",
-# "Kanawha River"). "Wyandotte County District Court" may lose "District Court".
-_HEAD_NAME_PARTS = frozenset(
-    [
-        "lake",
-        "los",
-        "las",
-        "san",
-        "santa",
-        "el",
-        "la",
-        "le",
-        "de",
-        "del",
-        "fort",
-        "port",
-        "mount",
-        "new",
-        "old",
-        "saint",
-        "st",
-        "ste",
-        "north",
-        "south",
-        "east",
-        "west",
-        "upper",
-        "lower",
-        "great",
-        "little",
-        "point",
-        "cape",
-        "isle",
-        "far",
-    ]
-)
-_TAIL_NAME_PARTS = frozenset(
-    [
-        "river",
-        "creek",
-        "lake",
-        "island",
-        "islands",
-        "colony",
-        "valley",
-        "sea",
-        "bay",
-        "beach",
-        "heights",
-        "hills",
-        "hill",
-        "park",
-        "springs",
-        "falls",
-        "forest",
-        "ridge",
-        "canyon",
-        "mountain",
-        "mountains",
-        "township",
-        "village",
-        "borough",
-        "gulf",
-        "ocean",
-        "peninsula",
-        "coast",
-        "desert",
-        "republic",
-        "union",
-    ]
-)
-
-
-def _is_thoroughfare(ent: Span) -> bool:
-    """Streets, roads and highways are places (without coordinates in our gazetteer)."""
-    words = [t.lower_ for t in ent]
-    return len(words) >= 2 and (words[-1] in _THOROUGHFARES or words[0] in ("interstate", "highway", "route"))
 
 
 def _embedded_place(
@@ -336,14 +50,14 @@ def _embedded_place(
         )
         # Facilities are often named after things that are also towns ("Independence Square");
         # take their leading place name only before a word of organisation ("… Hospital").
-        if strong and (head.lower_ in _ORG_HEADS or (head.text[:1].isupper() and not strict)):
+        if strong and (head.lower_ in WORDS.organisation_heads or (head.text[:1].isupper() and not strict)):
             return run[0].idx, run[-1].idx + len(run[-1].text)
     # "University of Alexandria", "Bank of Georgia"
     for i, token in enumerate(tokens[:-1]):
         if token.lower_ == "of" and i > 0:
             rest = tokens[i + 1 :]
             surface = ent.doc[rest[0].i : rest[-1].i + 1].text
-            if rest[0].text[:1].isupper() and _known(gaz, surface):
+            if rest[0].text[:1].isupper() and is_known(gaz, surface):
                 return rest[0].idx, rest[-1].idx + len(rest[-1].text)
     return None
 
@@ -353,20 +67,20 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
 
     def add(start: int, end: int, source: str, demonym_of: str | None = None) -> None:
-        cleaned = _clean(text, start, end)
+        cleaned = clean_span(text, start, end)
         if cleaned and not demonym_of:
-            cleaned = _without_direction(text, *cleaned, gaz)
+            cleaned = shape_name(text, *cleaned, gaz)
         if cleaned:
             found.append(Toponym(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], source, demonym_of))
 
     standalone = {normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
-            for start, end in _split_commas(text, ent.start_char, ent.end_char):
+            for start, end in split_commas(text, ent.start_char, ent.end_char):
                 add(start, end, "ner")
         elif ent.label_ == "FAC":
             # A facility named like a small town ("White House", Tennessee) is the facility.
-            if _is_thoroughfare(ent) or any(
+            if is_thoroughfare(ent) or any(
                 e.kind != CITY or e.population >= 100_000 for e in gaz.lookup(ent.text)
             ):
                 add(ent.start_char, ent.end_char, "ner")
@@ -448,7 +162,7 @@ def _leads_organisation(doc: Doc, ent: Span, start: int) -> bool:
     """The name opens the organisation's name ("the Georgia Bureau…") or follows its "of"
     ("Bank of Georgia"), rather than ending it ("United Russia", a party)."""
     first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    if first < start and doc[first].lower_ in _NOT_PLACE_WORDS:
+    if first < start and doc[first].lower_ in WORDS.direction:
         first += 1  # "Northeast Texas Community College"
     return start == first or (start > ent.start and doc[start - 1].lower_ == "of")
 
@@ -480,56 +194,12 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
-def _sizeable(gaz: Gazetteer, name: str) -> bool:
-    """Known as a division, region or country, or as a town of 10,000 or more."""
-    if name.casefold() in _GENERIC_WORDS:
-        return False
-    return any(e.kind != CITY or e.population >= 10_000 for e in gaz.lookup(name))
-
-
-def _without_direction(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """ "Northeast Georgia" names Georgia: when the whole is not a place of some size (there
-    is an East Texas in Pennsylvania, a hamlet) but the rest is, keep the rest."""
-    surface = text[start:end]
-    first, _, rest = surface.partition(" ")
-    if rest and first.casefold() in _NOT_PLACE_WORDS:
-        whole_known, rest_sizeable = _known(gaz, surface), _sizeable(gaz, rest)
-        wide_rest = any(e.kind in (COUNTRY, ADMIN1, REGION) for e in gaz.lookup(rest))
-        if (not whole_known and rest_sizeable) or (wide_rest and not _sizeable(gaz, surface)):
-            return end - len(rest), end
-    return _known_part(text, start, end, gaz)
-
-
-def _known_part(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """ "Rodeo Gainesville", "Gainesville Rodeo": when the whole name is unknown and is not a
-    street or park, the part that is a sizeable place is the toponym. Not when the part left
-    out belongs to the name: "Lake Ontario", "Los Feliz", "Tennessee Colony"."""
-    words = text[start:end].split(" ")
-    if len(words) < 2 or _known(gaz, text[start:end]) or words[-1].casefold().rstrip(".") in GEO_HEADS:
-        return start, end
-    for size in range(len(words) - 1, 0, -1):
-        suffix, dropped_head = " ".join(words[-size:]), words[: len(words) - size]
-        prefix, dropped_tail = " ".join(words[:size]), words[size:]
-        if not any(_bare(w) in _HEAD_NAME_PARTS for w in dropped_head) and _sizeable(gaz, suffix):
-            return end - len(suffix), end
-        if _bare(dropped_tail[0]) not in _TAIL_NAME_PARTS and _sizeable(gaz, prefix):
-            return start, start + len(prefix)
-    return start, end
-
-
-def _bare(word: str) -> str:
-    return word.casefold().rstrip(".,")
-
-
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "around", "to", "toward", "towards"})
-
-
 def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
     preposition of place, that the gazetteer knows as a town of some size or a division."""
     out: list[Toponym] = []
     for token in doc:
-        if token.lower_ not in _PLACE_PREPOSITIONS or token.i + 1 >= len(doc):
+        if token.lower_ not in WORDS.place_prepositions or token.i + 1 >= len(doc):
             continue
         first = doc[token.i + 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper():

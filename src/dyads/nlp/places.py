@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from dyads.model import Actor, Options, Place, PlaceFeature
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry, load_gazetteer
-from dyads.nlp.place_detect import GEO_HEADS, find_toponyms
+from dyads.nlp.place_detect import find_toponyms
+from dyads.nlp.place_names import WORDS
 from dyads.nlp.place_resolve import group_toponyms, resolve_groups
 from dyads.nlp.place_toponym import Toponym
 
@@ -31,7 +32,7 @@ def _keep_unresolved(toponym: Toponym) -> bool:
     which they are even without coordinates."""
     words = toponym.text.replace(".", "").casefold().split()
     return len(words) >= 2 and (
-        words[-1] in GEO_HEADS or words[0] in ("interstate", "highway", "route", "mount", "lake")
+        words[-1] in WORDS.geographic_heads or words[0] in ("interstate", "highway", "route", "mount", "lake")
     )
 
 
