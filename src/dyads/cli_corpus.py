@@ -140,8 +140,11 @@ def ingest(
             sink.close()
     if sink is not None:
         db = out_parquet  # type: ignore[assignment]
-    for failure in report.failures:
+    shown = 20  # the rest are in the store: `dyads failures`
+    for failure in report.failures[:shown]:
         typer.echo(f"dyads: failed {failure.source}: {failure.problem}", err=True)
+    if len(report.failures) > shown:
+        typer.echo(f"dyads: … and {len(report.failures) - shown} more (dyads failures --db {db})", err=True)
     typer.echo(
         f"{report.added} added, {report.replaced} replaced, {report.skipped} already stored, "
         f"{report.failed} failed in {report.seconds:.1f} s ({report.articles_per_minute:.1f} articles/min) → {db}"
