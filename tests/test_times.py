@@ -297,7 +297,8 @@ def test_year_placement() -> None:
     jan = date(2021, 1, 4)
     assert choose_year(jan, 12, 30, "past") == 2020
     assert choose_year(jan, 12, 30, None) == 2020  # nearer in the past
-    assert choose_year(date(2020, 9, 25), 11, 20, "past") == 2020  # a deadline weeks ahead
+    assert choose_year(date(2020, 9, 25), 11, 5, "past") == 2020  # a deadline weeks ahead
+    assert choose_year(date(2020, 9, 25), 12, 20, "past") == 2019  # months ahead: last year's
     assert place_in_year(date(2020, 9, 25), (8, 1, 8, 31), "past") == 2020
 
 
@@ -390,3 +391,17 @@ def test_numeric_and_anchored_days(nlp: Language, text: str, phrase: str, value:
 def test_spans_leave_out_signals_and_articles(nlp: Language, text: str, expected: str) -> None:
     (found,) = times(nlp, text, published="1998-10-20")
     assert text[found.span[0] : found.span[1]] == expected
+
+
+def test_end_point_is_not_placed_by_the_tense(nlp: Language) -> None:
+    text = "The company extended its offer to Nov. 20."
+    assert value_of(nlp, text, "Nov. 20", published="1989-11-02") == ("1989-11-20", "DATE")
+
+
+def test_past_tense_date_months_ahead_is_last_years(nlp: Language) -> None:
+    text = "The ministers met on December 12."
+    assert value_of(nlp, text, "December 12") == ("2019-12-12", "DATE")
+
+
+def test_for_hours(nlp: Language) -> None:
+    assert value_of(nlp, "The siege lasted for hours.", "hours") == ("PTXH", "DURATION")

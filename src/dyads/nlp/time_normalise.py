@@ -9,9 +9,10 @@ TimeML conventions followed here:
 * a value keeps the precision of the words: "June 2019" is ``2019-06``, "in 1960" is
   ``1960``; "early", "mid", "late" do not change it;
 * a month or day without a year takes the year that puts it nearest the article date,
-  a stretch on the side the verb's tense does not point to counting 180 days further
-  ("said on December 30" in a January article is last year's; "extended the offer to
-  Nov. 20" in a Nov. 2 article is still this year's);
+  a stretch on the side the verb's tense does not point to counting 270 days further
+  (``time_calendar.place_in_year``): "said on December 30" in a January article is last
+  year's; after "to", "until", "by" the date is an end point the tense does not place
+  ("extended the offer to Nov. 20" in a Nov. 2 article is this year's);
 * weekdays go the way of the tense, today included (a simple present is a schedule:
   "they meet Monday"); "last"/"next" are strict;
 * "last month"/"two years ago" count from the article date, at the unit's granularity;

@@ -196,8 +196,16 @@ def calendar_date(value: str) -> tuple[str, Precision] | None:
 # what the parse says
 
 
+# A date after these is an end point ("extended the offer to Nov. 20", "payable Dec. 7"),
+# set by the verb but not placed by its tense.
+_END_POINT = {"to", "until", "till", "through", "by", "payable", "due", "expire", "expires", "expiring"}
+
+
 def _tense(span: Span) -> Tense | None:
     """Tense of the verb governing ``span``: past, present, future, or None when unclear."""
+    first = span[0]
+    if first.i > 0 and first.nbor(-1).lower_ in _END_POINT:
+        return None
     token: Token = span.root
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
