@@ -35,8 +35,31 @@ def _is_mark(token: Token) -> bool:
     return token.text in ('"', "“", "”", "''", "«", "»", "„")
 
 
-def _subtree(token: Token) -> Char | None:
-    return _char_span(token.doc, token.left_edge.i, token.right_edge.i)
+def _subtree(token: Token, lexicon: SpeechLexicon | None = None) -> Char | None:
+    return _char_span(token.doc, token.left_edge.i, _right_end(token, lexicon))
+
+
+def _right_end(token: Token, lexicon: SpeechLexicon | None) -> int:
+    """Last token of the content headed by ``token``; a conjoined cue verb the parse hung
+    inside it ("… gave his campaign momentum and said that …") starts a new attribution."""
+    right = token.right_edge.i
+    if lexicon is None:
+        return right
+    for t in token.subtree:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > token.i and lexicon.verb(t.lemma_):
+            cut = t.left_edge.i - 1
+            while cut > token.i and (token.doc[cut].dep_ == "cc" or token.doc[cut].is_punct):
+                cut -= 1
+            right = min(right, cut)
+    return right
+
+
+def _with_reasons(verb: Token, child: Token, right: int) -> int:
+    """'criticised Obama for proposing …': the reason after the object belongs to it."""
+    for sibling in verb.rights:
+        if sibling.i > child.i and sibling.dep_ == "prep" and sibling.lower_ in ("for", "over", "as"):
+            right = max(right, sibling.right_edge.i)
+    return right
 
 
 def _content_preposition(token: Token, verb: Token) -> bool:
@@ -48,19 +71,20 @@ def _content_preposition(token: Token, verb: Token) -> bool:
     )
 
 
-def _content_child(verb: Token, entry: CueVerb) -> Char | None:
+def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char | None:
     children = list(verb.children)
     for relation in entry.content:
         for child in children:
             if relation == "ccomp" and child.dep_ == "ccomp":
-                return _subtree(child)
+                return _subtree(child, lexicon)
             if relation == "xcomp" and child.dep_ == "xcomp" and child.i > verb.i:
                 # "urged Paris to leave": the object belongs to the content.
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.left_edge.i
                 return _char_span(verb.doc, left, child.right_edge.i)
             if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
-                return _subtree(child)
+                right = _with_reasons(verb, child, child.right_edge.i)
+                return _char_span(verb.doc, child.left_edge.i, right)
             if relation == "prep" and _content_preposition(child, verb):
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.i
@@ -164,7 +188,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         entry = lexicon.verb(token.lemma_)
         if entry is None or _set_phrase(token):
             continue
-        content = _content_child(token, entry)
+        content = _content_child(token, entry, lexicon)
         rule = f"{entry.lemma}: complement"
         if content is None:
             content = _interrupted_clause(token, entry)
