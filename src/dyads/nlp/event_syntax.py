@@ -265,19 +265,20 @@ def content_recipients(content: Token) -> list[Token]:
     return out
 
 
-def noun_arguments(noun: Token, owner: str = "actor") -> Arguments:
+def noun_arguments(noun: Token, owner: str = "actor", source_from: bool = False) -> Arguments:
     """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X".
 
     ``owner="recipient"``: the possessor is the one it happened to ("Mali's coup").
+    ``source_from``: "from X" names the giver or asker ("deliveries from Russia", "demands from rebels").
     An event noun modifying an agent noun names the agent ("the coup leaders").
     """
     owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS]
     owners += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
     actor_tokens = owners if owner == "actor" else []
-    actor_tokens += prep_objects(noun, {"by"})
+    actor_tokens += prep_objects(noun, {"by"} | ({"from"} if owner == "actor" and source_from else set()))
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
         actor_tokens.append(noun.head)
-    recipients = prep_objects(noun, RECIPIENT_PREPS - {"from"})
+    recipients = prep_objects(noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"})
     if owner == "recipient":
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "sanctions imposed by West African leaders": the participle names the agent

@@ -74,9 +74,14 @@ class Candidate:
 
 
 def _object_lemmas(token: Token) -> set[str]:
-    """Lemmas naming a verb's object: the noun and its compounds ("aid deliveries")."""
+    """Lemmas naming a verb's object: the noun, its compounds ("aid deliveries") and what a
+    measure noun measures ("a batch of warplanes", "tons of grain")."""
     out = {token.lemma_.lower(), token.lower_}
     out.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            out.add(pobj.lemma_.lower())
+            out.update(c.lemma_.lower() for c in pobj.conjuncts)
     return out
 
 

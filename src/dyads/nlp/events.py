@@ -39,7 +39,7 @@ HISTORICAL_YEARS = 2  # events dated this many years or more before the article 
 
 def _arguments(cand: Candidate) -> Arguments:
     if cand.kind == "noun":
-        return noun_arguments(cand.head, cand.sense.owner)
+        return noun_arguments(cand.head, cand.sense.owner, source_from=cand.sense.type in SOURCE_FROM)
     args = verb_arguments(cand.head, cand.content if cand.kind in ("light", "verb") else None)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
@@ -80,6 +80,7 @@ def _content_targets(cand: Candidate) -> list[Token]:
 
 
 REVERSING = {"CONCEDE", "RETREAT"}
+SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
 
 
