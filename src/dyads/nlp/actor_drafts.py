@@ -54,6 +54,7 @@ class Drafts:
         self.text = doc.text  # Doc.text joins every token on each access
         self.by_key: dict[str, Draft] = {}
         self.taken: set[int] = set()  # token indexes inside a mention or a title
+        self.seat_named: set[str] = set()  # group keys named after a seat of power so far
 
     def get(self, key: str, name: str, kind: ActorKind) -> Draft:
         if key not in self.by_key:

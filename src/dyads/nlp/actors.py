@@ -90,7 +90,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "seat":
             iso3, _, sector = rest.partition(":")
-            draft = _group(drafts, kb, iso3, sector or None, ent.text)
+            draft = _group(drafts, kb, iso3, sector or None, ent.text, seat=True)
             draft.note(f"'{ent.text}': seat of power")
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "org":
@@ -151,8 +151,19 @@ def _country(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
     return draft
 
 
-def _group(drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str) -> Draft:
-    draft = drafts.get(f"group:{iso3 or '-'}:{sector or '-'}", clean_name(text), "group")
+def _group(
+    drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str, seat: bool = False
+) -> Draft:
+    """The group of one country and sector, named by its first group noun ("Malian soldiers");
+    a seat of power ("Kati", "the Kremlin") names it only until a group noun turns up."""
+    key = f"group:{iso3 or '-'}:{sector or '-'}"
+    fresh = key not in drafts.by_key
+    draft = drafts.get(key, clean_name(text), "group")
+    if fresh and seat:
+        drafts.seat_named.add(key)
+    elif not seat and key in drafts.seat_named:
+        draft.name = clean_name(text)
+        drafts.seat_named.discard(key)
     draft.country, draft.sector = iso3, sector
     return draft
 
