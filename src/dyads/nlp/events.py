@@ -56,7 +56,11 @@ def _arguments(cand: Candidate) -> Arguments:
             for r in args.recipients
             if (cand.content is None or r.i != cand.content.i) and r.pos_ in ("PROPN", "NOUN", "PRON")
         ]
-        return Arguments(args.actors, tuple(own or inner), args.passive, fallback=tuple(_content_targets(cand)))
+        recipients = own or inner
+        if own and cand.sense.type == "REQUEST" and cand.content is not None:
+            # "asked the Security Council to withdraw MINUSMA": what the request bears on
+            recipients = own + [c for c in cand.content.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        return Arguments(args.actors, tuple(recipients), args.passive, fallback=tuple(_content_targets(cand)))
     if cand.sense.type == "REQUEST":
         return Arguments(args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand)))
     return args
