@@ -113,6 +113,9 @@ def test_dyad_and_actor_pages_draw_series_and_network(server: Server, browser: o
     visit.close()
     visit = PageVisit(browser, server.url + "/compare?target=MLI&partners=RUS,FRA&by=year")
     assert visit.page.eval_on_selector("#compare-chart", "el => el.querySelectorAll('circle').length") >= 3
+    assert "RUS" in visit.page.inner_text("#compare-totals") and "FRA" in visit.page.inner_text(
+        "#compare-totals"
+    )
     visit.close()
 
 

@@ -126,12 +126,23 @@ def compare_page(
 ) -> HTMLResponse:
     names = [p.strip() for p in partners.split(",") if p.strip()]
     series: dict[str, Any] = {}
+    totals: list[dict[str, Any]] = []
     if target and names:
         _check_party("target", target)
         for name in names:
             _check_party("partners", name)
-        series = overview.series_by_direction(analytics.compare(store, target, names, by=by), key="partner")
-    return render(request, "compare.html", target=target, partners_text=",".join(names), by=by, series=series)
+        rows = analytics.compare(store, target, names, by=by)
+        series = overview.series_by_direction(rows, key="partner")
+        totals = [r for r in rows if r["period"] == "all"]
+    return render(
+        request,
+        "compare.html",
+        target=target,
+        partners_text=",".join(names),
+        by=by,
+        series=series,
+        totals=totals,
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
