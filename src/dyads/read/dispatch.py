@@ -20,9 +20,9 @@ from dyads.read.decode import (
 from dyads.read.language import finish
 
 _BATCH_KINDS = {
-    "jsonl": "a JSONL batch holds many articles; read it with `dyads analyze --jsonl`",
-    "feed": "an RSS/Atom feed holds many articles; read it as a batch (iter_feed)",
-    "warc": "a WARC archive holds many pages; read it as a batch (iter_warc)",
+    "jsonl": "a JSONL batch holds many articles; use `dyads analyze --jsonl` or `dyads ingest`",
+    "feed": "an RSS/Atom feed holds many articles; use `dyads ingest`",
+    "warc": "a WARC archive holds many pages; use `dyads ingest`",
 }
 
 
