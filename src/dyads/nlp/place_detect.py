@@ -100,7 +100,44 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found.extend(_gazetteer_matches(doc, gaz))
     found.extend(_after_prepositions(doc, gaz))
     found.extend(find_pattern_toponyms(doc, gaz))
-    return _without_overlaps(found)
+    chosen = _without_overlaps(found)
+    return _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
+
+
+def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """One name, one sense per article: once "Fargo" is a place, so is every other "Fargo" the
+    recogniser left untagged ("Fargo Mayor Dennis Walaker", "Fargo-Moorhead")."""
+    names = {
+        t.text: t
+        for t in toponyms
+        if not t.demonym_of and not t.lookup and is_known(gaz, t.text) and t.text[:1].isupper()
+    }
+    if not names:
+        return []
+    first_words: dict[str, list[str]] = {}
+    for name in names:
+        first_words.setdefault(name.split(" ", 1)[0], []).append(name)
+    # Inside a person's full name or a date, or inside an organisation's name but not at its
+    # head ("United Russia", a party), the same word is something else. Events and works keep
+    # it: "the Nashville Film Festival" names Nashville.
+    blocked: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            blocked.update(t.i for t in ent if not _leads_organisation(doc, ent, t.i))
+        elif ent.label_ in ("DATE", "TIME") or (ent.label_ == "PERSON" and len(ent) > 1):
+            blocked.update(t.i for t in ent)
+    text = doc.text
+    out: list[Toponym] = []
+    for token in doc:
+        candidates = first_words.get(token.text)
+        if not candidates or token.i in blocked:
+            continue
+        for name in sorted(candidates, key=len, reverse=True):
+            end = token.idx + len(name)
+            if text[token.idx : end] == name and (end == len(text) or not text[end].isalnum()):
+                out.append(Toponym(token.idx, end, name, "propagated"))
+                break
+    return out
 
 
 def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
@@ -175,7 +212,15 @@ def _adjectival(token: Token) -> bool:
     return following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ != "nsubj"
 
 
-_SOURCE_RANK = {"ner": 0, "demonym": 1, "gazetteer": 2, "pattern": 3, "context": 4, "embedded": 5}
+_SOURCE_RANK = {
+    "ner": 0,
+    "demonym": 1,
+    "gazetteer": 2,
+    "pattern": 3,
+    "context": 4,
+    "embedded": 5,
+    "propagated": 6,
+}
 
 
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
@@ -202,7 +247,7 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if token.lower_ not in WORDS.place_prepositions or token.i + 1 >= len(doc):
             continue
         first = doc[token.i + 1]
-        if first.pos_ != "PROPN" or not first.text[:1].isupper():
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.lower_ in WORDS.calendar:
             continue
         ent = next((e for e in doc.ents if e.start == first.i), None) if first.ent_type_ else None
         if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON")):

@@ -27,6 +27,7 @@ class NameWords:
     head_name_parts: frozenset[str]
     tail_name_parts: frozenset[str]
     place_prepositions: frozenset[str]
+    calendar: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def name_words() -> NameWords:
         head_name_parts=words("head_name_parts"),
         tail_name_parts=words("tail_name_parts"),
         place_prepositions=words("place_prepositions"),
+        calendar=words("calendar_words"),
     )
 
 

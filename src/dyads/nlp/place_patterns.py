@@ -21,7 +21,7 @@ from dyads.nlp.place_toponym import Toponym
 
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?\n])\s*)(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s+[—–-]{1,2}\s"
+    r"(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?(?:\s+[—–-]{1,2}\s|:\s)"
 )
 _RESIDENT = re.compile(
     r"\b(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:['’]s)? "
