@@ -244,3 +244,18 @@ def test_regions_are_places_not_people(nlp):
     actors = actors_of(nlp, text)
     assert not any(a.kind == "person" for a in actors)
     assert {e.label_ for e in nlp(text).ents if e.text == "Sahel"} == {"LOC"}
+
+
+def test_spokesman_speaks_for_the_institution(nlp):
+    text = "A spokesman for the Nigerien army said the base near Tillaberi was attacked."
+    army = named(actors_of(nlp, text), text, "spokesman")
+    assert (army.country, army.sector) == ("NER", "MIL")
+
+
+def test_lone_town_names_are_not_people_or_organisations(nlp):
+    text = "Rebels of the M23 movement seized Goma after clashes near Sake and in Kibumba."
+    actors = actors_of(nlp, text)
+    assert not any(a.kind == "person" for a in actors)
+    for town in ("Goma", "Kibumba"):
+        start = text.index(town)
+        assert not any(s <= start < e for a in actors if a.kind != "country" for s, e in a.mentions), town

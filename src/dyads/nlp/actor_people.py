@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from dyads.knowledge import Knowledge, Person, normalize
 from dyads.model import Role
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, describe_title
-from dyads.nlp.actor_rules import Title
+from dyads.nlp.actor_rules import Title, is_city_name
 
 FORMER_ROLE_SECTOR = "ELI"  # CAMEO's code for former office-holders and other elites
 OFFICE_SECTORS = {"GOV", "LEG", "JUD"}
@@ -89,6 +89,8 @@ def resolve_people(
         last_seen.setdefault(draft.key, m.start)
     for m in sorted(pending, key=lambda m: m.start):
         found = _antecedent(m, fulls, last_seen) or _from_knowledge(m, drafts, kb, date)
+        if found is None and len(m.words) == 1 and m.title is None and is_city_name(doc[m.start].text):
+            continue  # "rebels seized Goma": a lone town name the NER took for a person
         if found is None:
             name = clean_name(doc[m.start : m.end].text)
             found = drafts.get("name:" + " ".join(m.words), name, "person")

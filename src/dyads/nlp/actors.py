@@ -40,6 +40,8 @@ NATIONAL_WORDS = {
     "republican",
 }
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
+# People who speak for an institution: "a spokesman for the army" is the army speaking.
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
 # Group nouns too vague to stand alone without a country ("power", "state").
 VAGUE_GROUP_NOUNS = {
     "state", "states", "force", "power", "powers", "public", "population", "press", "media", "union",
@@ -98,6 +100,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         elif ent.label_ == "PERSON" or (not kind and _part_of_a_name(ent, surnames)):
             _person_or_not(doc, drafts, kb, ent, names, org_country, focal)
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
+            if len(ent) == 1 and rules.in_locative_phrase(ent.root) and not _institutional(ent, kb):
+                continue  # "schoolgirls in Chibok": a town the NER took for an organisation
             _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
     _titled_names(doc, drafts, kb, names, org_country)
     resolve_people(doc, names, drafts, kb, date)
@@ -413,6 +417,7 @@ def _organisation_noun_before(
 
 def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
     """Group nouns: "Malian soldiers", "Hungarian and Romanian officials", "protesters"."""
+    deferred: list[Token] = []
     for token in doc:
         if (
             token.pos_ not in {"NOUN", "PROPN"}
@@ -427,6 +432,9 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
         owned = _owning_organisation(drafts, token)
         if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
             drafts.mention(owned[0], owned[1], token.i + 1)
+            continue
+        if token.lower_ in SPOKESPEOPLE and _speaks_for(token) is not None:
+            deferred.append(token)
             continue
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
         phrase = " ".join(t.text for t in [*modifiers, token])
@@ -450,6 +458,32 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             draft = _group(drafts, kb, iso3, sector, doc[start : token.i + 1].text)
             draft.note(f"group noun '{token.text}'" + (f", {reason}" if reason else ""))
             drafts.mention(draft, start, token.i + 1)
+    for token in deferred:  # "a spokesman for the Malian army" speaks as the army
+        represented = _speaks_for(token)
+        owner = _draft_at(drafts, represented) if represented is not None else None
+        if owner is not None:
+            owner.note(f"'{token.text}' speaks for it")
+            drafts.mention(owner, token.i, token.i + 1)
+
+
+def _institutional(ent: Span, kb: Knowledge) -> bool:
+    """A one-word name that reads as an institution ("Parliament", "NATO-style acronyms")."""
+    return ent.text.isupper() or kb.sector_for(ent.text) is not None
+
+
+def _speaks_for(token: Token) -> Token | None:
+    """The object of "for"/"of"/"from" after a spokesman or representative."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "from"}:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
+    for draft in drafts.by_key.values():
+        if any(s <= token.idx < e for s, e in draft.mentions):
+            return draft
+    return None
 
 
 def _owning_organisation(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
