@@ -186,3 +186,24 @@ def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> N
         assert rows[0]["published"] == "2019-01-01" and rows[0]["source"].endswith("news.rss#1")
         assert rows[3]["url"] == "https://example.org/page0"
         assert store.scalar("SELECT COUNT(*) FROM event_mentions WHERE type = 'AID'") == 2
+
+
+def test_real_pipeline_round_trip_on_bundled_examples(tmp_path: Path) -> None:
+    """With the language pipeline: what the store renders is exactly what `dyads analyze` emits."""
+    import pytest
+
+    from dyads.contract import analysis_to_json
+    from dyads.nlp.analyze import analyze_article
+    from dyads.read import read_path
+
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").rglob("*.md"))[:3]
+    if len(examples) < 3:
+        pytest.skip("bundled examples not present")
+    report = ingest([str(p) for p in examples], tmp_path / "c.db")
+    assert (report.added, report.failed) == (3, 0)
+    with open_store(tmp_path / "c.db") as store:
+        for number, path in enumerate(examples, start=1):
+            assert store.get_analysis(number) == analysis_to_json(analyze_article(read_path(str(path))))
+        assert store.scalar("SELECT COUNT(*) FROM event_mentions") == sum(
+            len(store.get_analysis(n)["events"]) for n in (1, 2, 3)
+        )
