@@ -92,7 +92,7 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     # trafilatura prunes the tree it is given: it works on a copy so our metadata rules see the page whole.
     document = _trafilatura_document(load_html(markup), url or meta.url)
     text = getattr(document, "text", None) or "" if document is not None else ""
-    paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")))
+    paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")), long_lines=False)
     clean = "\n\n".join(paragraphs)
     letters = sum(ch.isalnum() for ch in clean)
     if letters < _MIN_ARTICLE_LETTERS:

@@ -112,12 +112,14 @@ def _starts_paragraph_continuation(nxt: str) -> bool:
     return bool(first) and (first.isalnum())
 
 
-def is_broken_pair(prev: str, nxt: str) -> bool:
+def is_broken_pair(prev: str, nxt: str, long_lines: bool = True) -> bool:
     """True when ``prev`` stops mid-sentence and ``nxt`` carries the sentence on.
 
-    Either the next paragraph starts in lower case, or the previous one is a
-    long unfinished sentence (a heading is short) or ends on a comma or a word
-    no sentence ends on ("… in Mali and").
+    Either the next paragraph starts in lower case, or the previous one ends on a
+    comma or a word no sentence ends on ("… in Mali and"), or (``long_lines``) it is
+    a long unfinished sentence ("… the Russian Ministry of Foreign" / "Affairs …"):
+    a heading is short. Where paragraph breaks come from markup (HTML) a long
+    unpunctuated line is more often a headline, so callers turn that last test off.
     """
     prev, nxt = prev.rstrip(), nxt.lstrip()
     if not prev or not nxt or _TERMINAL.search(prev):
@@ -129,19 +131,19 @@ def is_broken_pair(prev: str, nxt: str) -> bool:
     last_word = re.sub(r"\W+$", "", prev.rsplit(None, 1)[-1]).lower()
     if prev.endswith(",") or last_word in _CONTINUING_WORDS:
         return True
-    return len(prev.split()) >= _MIN_WORDS_FOR_BROKEN and prev[-1].isalnum()
+    return long_lines and len(prev.split()) >= _MIN_WORDS_FOR_BROKEN and prev[-1].isalnum()
 
 
-def join_broken(paragraphs: list[str], keep: set[int] | None = None) -> list[str]:
+def join_broken(paragraphs: list[str], keep: set[int] | None = None, long_lines: bool = True) -> list[str]:
     """Join each paragraph that a crawl split mid-sentence with its continuation.
 
-    ``keep`` lists indexes that are never joined (headings).
+    ``keep`` lists indexes that are never joined (headings); ``long_lines`` as in ``is_broken_pair``.
     """
     keep = keep or set()
     out: list[str] = []
     last_index = -1
     for index, para in enumerate(paragraphs):
-        if out and last_index not in keep and index not in keep and is_broken_pair(out[-1], para):
+        if out and last_index not in keep and index not in keep and is_broken_pair(out[-1], para, long_lines):
             out[-1] = out[-1].rstrip() + " " + para.lstrip()
         else:
             out.append(para)
