@@ -127,3 +127,35 @@ def test_ids_follow_first_mention_and_every_mention_is_kept(places_of) -> None:
 
 def test_text_without_places(places_of) -> None:
     assert places_of("The committee met on Tuesday and adjourned without a vote.") == []
+
+
+def test_datelines_county_lists_and_home_towns(places_of) -> None:
+    text = (
+        "Flood warning issued. FARGO — The river will crest on Friday, officials said. Crews in "
+        "Cass and Clay counties filled sandbags, and Rep. Ann Berg, D-Moorhead, asked for help."
+    )
+    places = places_of(text)
+    fargo = named(places, "FARGO", text)
+    assert fargo.country == "USA" and km(fargo, 46.88, -96.79) < 30
+    clay = named(places, "Clay", text)
+    assert clay.feature == "admin" and km(clay, 46.9, -96.5) < 80  # Clay County, Minnesota
+    assert named(places, "Cass", text).feature == "admin"
+    assert km(named(places, "Moorhead", text), 46.87, -96.77) < 30
+
+
+def test_one_sense_per_article(places_of) -> None:
+    text = (
+        "Flooding closed roads in Fargo, N.D., on Monday. Fargo Mayor Dennis Walaker said the "
+        "city had a good day, and Fargo plans to give residents routes out of town."
+    )
+    fargo_mentions = [m for p in places_of(text) for m in p.mentions if text[m[0] : m[1]] == "Fargo"]
+    assert len(fargo_mentions) == 3
+
+
+def test_directions_and_streets(places_of) -> None:
+    text = "Two were hurt on Main Street in Gainesville, Ga.; crews from Northeast Georgia came."
+    places = places_of(text)
+    georgia = named(places, "Georgia", text)  # trimmed from "Northeast Georgia"
+    assert georgia.country == "USA" and georgia.feature == "admin"
+    street = named(places, "Main Street", text)
+    assert street.lat is None and street.feature == "landmark"
