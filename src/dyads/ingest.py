@@ -42,6 +42,7 @@ Analyzer = Callable[[Iterable[Article], Options], Iterable[Analysis]]
 ProgressHook = Callable[["IngestReport"], None]
 
 _GLOB_CHARS = set("*?[")
+_COUNT_LINES_UP_TO = 256_000_000  # bytes of JSONL counted ahead for the progress bar
 _DOCUMENT_SUFFIXES = (
     ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text", ".jsonl", ".ndjson",
     ".rss", ".atom", ".xml", ".warc",
@@ -222,6 +223,8 @@ def estimate_total(targets: Sequence[str]) -> int | None:
         for f in files:
             name = f.name.lower()
             if name.endswith((".jsonl", ".ndjson")):
+                if f.stat().st_size > _COUNT_LINES_UP_TO:
+                    return None  # not worth a second pass over a huge batch just for the bar
                 with f.open("rb") as stream:
                     total += sum(1 for line in stream if line.strip())
             elif name.endswith((".rss", ".atom", ".xml", ".warc", ".warc.gz", ".jsonl.gz")):
