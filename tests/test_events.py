@@ -259,3 +259,11 @@ def test_mentioned_visit_needs_a_visitor(nlp):
     events, _ = code(nlp, "Crowds gathered near Kabul airport during an unannounced visit to Afghanistan.",
                      {"Kabul": "AFG", "Afghanistan": "AFG"})
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_participle_clause_is_a_second_act(nlp):
+    text = "Canada imposed sanctions on Iranian officials, accusing them of torturing protesters."
+    events, ids = code(nlp, text, {"Canada": "CAN", "Iranian officials": "IRN"})
+    accuse = one(events, "ACCUSE")
+    assert countries(accuse.actor, ids) == {"CAN"} and countries(accuse.recipient, ids) == {"IRN"}
+    assert one(events, "SANCTION")

@@ -64,6 +64,7 @@ class Lexicon:
     modal_request: frozenset[str]
     actorless_ok: frozenset[str]
     natural_causes: frozenset[str]
+    agent_nouns: frozenset[str]
     context_words: dict[str, str]
     types: dict[str, TypeInfo]
     complement_modes: dict[str, dict[str, str]]
@@ -182,7 +183,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     nouns: dict[str, tuple[Sense, ...]] = {}
     phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
     lists: dict[str, set[str]] = {
-        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok", "natural_causes")
+        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok", "natural_causes", "agent_nouns")
     }
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}
@@ -220,6 +221,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         modal_request=frozenset(lists["modal_request"]),
         actorless_ok=frozenset(lists["actorless_ok"]),
         natural_causes=frozenset(lists["natural_causes"]),
+        agent_nouns=frozenset(lists["agent_nouns"]),
         context_words=context_words,
         types=types,
         complement_modes={

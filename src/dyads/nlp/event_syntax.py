@@ -192,6 +192,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if is_passive(head) and not is_passive(verb):
             return _children(head, PASSIVE_SUBJECT_DEPS)  # "was indicted … and will resign"
         return subjects(head, depth + 1) or (agents(head) if is_passive(head) else [])
+    if verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return owners  # "France's decision to suspend its aid": France suspends
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         # "issued a declaration demanding …", "holding posters praising …": the one who
         # issued or held it speaks through it
@@ -265,7 +269,9 @@ def content_recipients(content: Token) -> list[Token]:
     return out
 
 
-def noun_arguments(noun: Token, owner: str = "actor", source_from: bool = False) -> Arguments:
+def noun_arguments(
+    noun: Token, owner: str = "actor", source_from: bool = False, agent_nouns: frozenset[str] = frozenset()
+) -> Arguments:
     """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X".
 
     ``owner="recipient"``: the possessor is the one it happened to ("Mali's coup").
@@ -276,7 +282,7 @@ def noun_arguments(noun: Token, owner: str = "actor", source_from: bool = False)
     owners += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
     actor_tokens = owners if owner == "actor" else []
     actor_tokens += prep_objects(noun, {"by"} | ({"from"} if owner == "actor" and source_from else set()))
-    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in agent_nouns and noun.head.i > noun.i:
         actor_tokens.append(noun.head)
     recipients = prep_objects(noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"})
     if owner == "recipient":
@@ -426,6 +432,27 @@ class ActorIndex:
                     if actor_id not in out:
                         out.append(actor_id)
         return out
+
+
+OBJECT_PRONOUNS = {"them", "him", "her", "it"}
+
+
+def resolve_object_pronoun(token: Token) -> list[Token]:
+    """"imposed sanctions on X, accusing them of …": an object pronoun in a participle clause
+    refers back to those the main clause acted upon."""
+    if token.lower_ not in OBJECT_PRONOUNS:
+        return []
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+        return []
+    main = clause.head
+    objects = [c for c in main.children if c.dep_ in ("dobj", "dative") and c.lower_ not in PRONOUNS]
+    found = [o for o in objects if o.pos_ == "PROPN"]  # "sanctioned Camara, accusing him …"
+    for obj in [main, *objects]:  # "imposed sanctions on officials, accusing them …"
+        found += prep_objects(obj, {"on", "against", "to", "with"})
+    return found
 
 
 def resolve_pronoun(token: Token) -> Token | None:

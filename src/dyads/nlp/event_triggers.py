@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from dyads.nlp.event_lexicon import Lexicon, Sense
+from dyads.nlp.event_modality import REPORTING
 from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive
 
 OBLIGATION = {"must", "should"}
@@ -323,7 +324,7 @@ def absorb(candidates: list[Candidate]) -> None:
             by_token.setdefault(cand.content.i, cand)
     for cand in candidates:
         node = cand.head
-        background = crossed = False
+        background = crossed = participle = False
         for _ in range(12):
             if node.dep_ == "ROOT" or node.head.i == node.i:
                 break
@@ -333,8 +334,12 @@ def absorb(candidates: list[Candidate]) -> None:
                 pass  # coordinated objects stay content ("weapons and equipment")
             elif node.dep_ not in CONTENT_STEPS and node.dep_ != "advcl":
                 crossed = True
+            # "…, saying he would only welcome him": a reporting participle explains, it is content
+            participle = participle or (node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_ not in REPORTING)
             parent = node.head
             owner = by_token.get(parent.i)
+            if owner is not None and participle and owner.sense.type not in ("PROTEST", cand.sense.type):
+                break  # "imposed sanctions, accusing them of …": a second act, not the content
             if owner is not None and owner is not cand and not crossed:
                 cand.absorbed_by = owner
                 owner.children.append(cand)

@@ -27,6 +27,7 @@ from dyads.nlp.event_syntax import (
     locatives,
     noun_arguments,
     noun_modifiers,
+    resolve_object_pronoun,
     resolve_pronoun,
     subjects,
     verb_arguments,
@@ -37,9 +38,14 @@ GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
 
 
-def _arguments(cand: Candidate) -> Arguments:
+def _arguments(cand: Candidate, lexicon: Lexicon) -> Arguments:
     if cand.kind == "noun":
-        return noun_arguments(cand.head, cand.sense.owner, source_from=cand.sense.type in SOURCE_FROM)
+        return noun_arguments(
+            cand.head,
+            cand.sense.owner,
+            source_from=cand.sense.type in SOURCE_FROM,
+            agent_nouns=lexicon.agent_nouns,
+        )
     args = verb_arguments(cand.head, cand.content if cand.kind in ("light", "verb") else None)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
@@ -48,7 +54,7 @@ def _arguments(cand: Candidate) -> Arguments:
         if cand.kind == "modal" and cand.content is not None:
             inner = [c for c in cand.content.children if c.dep_ in ("nsubj", "nsubjpass")]
         for child in cand.children:
-            inner += list(_arguments(child).recipients)
+            inner += list(_arguments(child, lexicon).recipients)
         if cand.kind == "modal":
             return Arguments(args.actors, tuple(inner), args.passive)
         own = [
@@ -60,19 +66,23 @@ def _arguments(cand: Candidate) -> Arguments:
         if own and cand.sense.type == "REQUEST" and cand.content is not None:
             # "asked the Security Council to withdraw MINUSMA": what the request bears on
             recipients = own + [c for c in cand.content.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
-        return Arguments(args.actors, tuple(recipients), args.passive, fallback=tuple(_content_targets(cand)))
+        return Arguments(
+            args.actors, tuple(recipients), args.passive, fallback=tuple(_content_targets(cand, lexicon))
+        )
     if cand.sense.type == "REQUEST":
-        return Arguments(args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand)))
+        return Arguments(
+            args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand, lexicon))
+        )
     return args
 
 
-def _content_targets(cand: Candidate) -> list[Token]:
+def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
     """Who the content of a request, refusal or threat bears on: the doer of what is asked
     ("demanded that the Turkish government provide …"), or whom the threatened act is aimed at
     ("threatened to resume attacks in Israel")."""
     out: list[Token] = []
     for child in cand.children:
-        child_args = _arguments(child)
+        child_args = _arguments(child, lexicon)
         out += list(child_args.actors if cand.sense.type == "REQUEST" else child_args.recipients)
     content = cand.content
     if content is not None and content.pos_ in ("VERB", "AUX"):
@@ -89,7 +99,7 @@ DOMESTIC_TARGET = {"PROTEST"}
 
 
 def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
-    """"leaders would remove the sanctions imposed after …": whoever lifts sanctions is the one
+    """ "leaders would remove the sanctions imposed after …": whoever lifts sanctions is the one
     who imposed them. The verb that undoes an agentless participle's event, if any."""
     verb = cand.head
     if cand.kind not in ("light", "verb") or verb.dep_ != "acl" or agents(verb):
@@ -141,7 +151,7 @@ def _code(
     lexicon: Lexicon,
     transparent: dict[str, str | None],
 ) -> Event | None:
-    args = _arguments(cand)
+    args = _arguments(cand, lexicon)
     reverser = _reverser(cand, lexicon)
     if reverser is not None:
         args = Arguments(tuple(subjects(reverser)), args.recipients, args.passive)
@@ -151,7 +161,9 @@ def _code(
         return None  # instructions to the reader ("you must request permission")
     if any(t.lemma_.lower() in lexicon.natural_causes for t in actor_tokens):
         return None  # harm by disease or disaster is not an act of anyone
-    recipient_tokens = [t for t in args.recipients if t not in actor_tokens]
+    recipient_tokens = [
+        r for t in args.recipients if t not in actor_tokens for r in (resolve_object_pronoun(t) or [t])
+    ]
     if cand.kind == "noun" and not actor_tokens and not recipient_tokens and not _happens(cand, lexicon):
         return None  # a bare mention ("the coup") with nobody named and nothing said to happen
     happens = cand.kind == "noun" and _happens(cand, lexicon)
@@ -170,7 +182,7 @@ def _code(
         if child.sense.type != cand.sense.type:
             continue
         # "killed five people in an attack on a security convoy": the attack is the killing
-        child_args = _arguments(child)
+        child_args = _arguments(child, lexicon)
         if not actor_ids:
             actor_ids = index.for_tokens(child_args.actors)
         if not recipient_ids:
@@ -326,7 +338,7 @@ RESPONSES = {"SANCTION", "ACCUSE", "THREATEN"}
 def _answer_to_cause(
     event: Event, causes: list[tuple[str, str | None]], events: list[Event], nominal: list[bool]
 ) -> Event:
-    """"sanctions imposed in the wake of the coup": with no one named, a response is aimed at
+    """ "sanctions imposed in the wake of the coup": with no one named, a response is aimed at
     whoever the event it answers was by (or, failing that, happened to), as coded elsewhere
     in the article."""
     if event.recipient or event.type not in RESPONSES or not causes:
@@ -336,7 +348,11 @@ def _answer_to_cause(
             continue
         target = tuple(a for a in (other.actor or other.recipient) if a not in event.actor)
         if target:
-            return replace(event, recipient=target, why=f"{event.why}; recipient: those behind the {other.type} it answers")
+            return replace(
+                event,
+                recipient=target,
+                why=f"{event.why}; recipient: those behind the {other.type} it answers",
+            )
     return event
 
 
@@ -364,7 +380,9 @@ def find_events(
         kinds: dict[int, bool] = {}
         for cand in candidates:
             if cand.kind == "noun":
-                mention = dated_mention(cand.head, cand.sense.type, cand.sense.cameo, times, article.published)
+                mention = dated_mention(
+                    cand.head, cand.sense.type, cand.sense.cameo, times, article.published
+                )
                 if mention is not None:
                     mentions.append(mention)
             if cand.absorbed_by is not None:
