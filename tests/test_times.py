@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from dyads.model import TimeExpr
@@ -405,3 +407,92 @@ def test_past_tense_date_months_ahead_is_last_years(nlp: Language) -> None:
 
 def test_for_hours(nlp: Language) -> None:
     assert value_of(nlp, "The siege lasted for hours.", "hours") == ("PTXH", "DURATION")
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+_WORDS = [
+    "the",
+    "a",
+    "last",
+    "next",
+    "this",
+    "past",
+    "Feb.",
+    "29",
+    "30",
+    "31",
+    "0",
+    "99",
+    "24",
+    "2020",
+    "1999",
+    "Sept",
+    "25th",
+    "60th",
+    "May",
+    "Friday",
+    "night",
+    "p.m.",
+    "noon",
+    "quarter",
+    "third",
+    "half",
+    "year",
+    "years",
+    "month",
+    "week",
+    "day",
+    "ago",
+    "earlier",
+    "later",
+    "before",
+    "after",
+    "every",
+    "twice",
+    "daily",
+    "early",
+    "mid",
+    "fiscal",
+    "nineteen",
+    "ninety-six",
+    "two",
+    "thousand",
+    "decade",
+    "century",
+    "centuries",
+    "recent",
+    "now",
+    "soon",
+    "12:75",
+    "2020-02-30",
+    "2/30/2020",
+    "Christmas",
+    "winter",
+    "of",
+    "on",
+    "by",
+    "until",
+    "since",
+    "10,000",
+    "24",
+]
+
+
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10),
+    published=st.sampled_from([None, "2020-02-29", "2021-01-01", "1999-12-31", "2020", "not a date"]),
+    tense=st.sampled_from([None, "past", "present", "future"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_resolve_value_never_fails(words: list[str], published: str | None, tense: str | None) -> None:
+    text = " ".join(words)
+    found = resolve_value(text, published, tense=tense)  # type: ignore[arg-type]
+    if found is not None:
+        assert 0 <= found.span[0] < found.span[1] <= len(text)
+        assert found.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_times_out_of_the_calendar_are_no_dates(nlp: Language) -> None:
+    found = times(nlp, "Humans arrived 10,000 centuries ago.")
+    assert [(t.value, t.type) for t in found] == [("P1000000Y", "DURATION")]

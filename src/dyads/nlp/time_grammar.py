@@ -72,7 +72,7 @@ _NUM_WORD = (
     r"|sixteen|seventeen|eighteen|nineteen|a\s+single|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen"
     r"|a\s+half|half\s+an?|(?:a\s+|one\s+)?hundred|an?)"
 )
-NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
+NUM = rf"(?:(?<![0-9][,.])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 UNIT_ONE = r"(?:day|week|weekend|month|year|decade|century|quarter|hour|minute)"
 _APPROX = _alt(
@@ -319,7 +319,7 @@ def number_value(words: str) -> float | None:
         return None
     if text[0].isdigit():
         try:
-            return float(text)
+            return float(text.replace(",", ""))
         except ValueError:
             return None
     if text in NUMBER_WORDS:

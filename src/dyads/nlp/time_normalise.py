@@ -630,4 +630,8 @@ def is_reference(candidate: Candidate) -> bool:
 
 def normalise(candidate: Candidate, context: Context) -> Normalised | None:
     """The TIMEX3 (value, type) of a candidate, or None when it does not name a time."""
-    return HANDLERS[candidate.rule](candidate, context)
+    try:
+        return HANDLERS[candidate.rule](candidate, context)
+    except (ValueError, OverflowError):
+        # "10,000 years ago", "the 99th century": outside the calendar ``datetime`` keeps
+        return None
