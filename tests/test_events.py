@@ -267,3 +267,10 @@ def test_participle_clause_is_a_second_act(nlp):
     accuse = one(events, "ACCUSE")
     assert countries(accuse.actor, ids) == {"CAN"} and countries(accuse.recipient, ids) == {"IRN"}
     assert one(events, "SANCTION")
+
+
+def test_vowing_not_to_is_reject(nlp):
+    events, ids = code(nlp, "Armenia vowed not to return the disputed villages to Azerbaijan.",
+                       {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    e = one(events, "REJECT")
+    assert countries(e.actor, ids) == {"ARM"}

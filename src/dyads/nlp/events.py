@@ -217,7 +217,12 @@ def _code(
     carrier = cand.head if cand.kind != "noun" else (cand.head.head if happens else None)
     mod = modality(carrier, transparent) if carrier is not None else Modality()
     mode = _mode_from_children(cand, lexicon)
-    type_, mode, auxiliary, note = recode(cand.sense.type, mode, mod, lexicon)
+    base = cand.sense.type
+    if base == "AGREE" and cand.kind == "governor" and cand.content is not None and any(
+        c.dep_ == "neg" for c in cand.content.children
+    ):
+        base, mode = "REJECT", None  # "vowed not to return the Golan Heights": a refusal
+    type_, mode, auxiliary, note = recode(base, mode, mod, lexicon)
     date, precision = event_date(cand.head, sent, times, article, future=mod.future)
     dated = auxiliary is None and date and article.published and precision != "article"
     if dated and int(article.published[:4]) - int(date[:4]) >= HISTORICAL_YEARS:  # type: ignore[index]
@@ -252,6 +257,8 @@ def _code(
         cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon
     )
     cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
+    if base != cand.sense.type:
+        why.append(f"negated promise → {base}")
     return Event(
         id="",
         type=type_,
