@@ -237,13 +237,13 @@ def _year_for(ctx: Context, rel: str | None) -> int | None:
 
 
 def _quarter_back(ctx: Context, quarters: int) -> str | None:
-    """The quarter ``quarters`` before the reference quarter (or the article's last complete one)."""
+    """The quarter ``quarters`` before the one under discussion: the last quarter mentioned
+    if it lies in the past fifteen months, else the article's last complete quarter."""
     ref = ctx.reference if ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference) else None
-    if ref:
-        base = date(int(ref[:4]), (int(ref[-1]) - 1) * 3 + 1, 1)
-    elif ctx.anchor:
+    base = date(int(ref[:4]), (int(ref[-1]) - 1) * 3 + 1, 1) if ref else None
+    if ctx.anchor and (base is None or not shift(ctx.anchor, -15, "M") < base <= ctx.anchor):
         base = shift(ctx.anchor, -1, "Q")
-    else:
+    if base is None:
         return None
     return fmt(shift(base, -quarters, "Q"), "Q")
 
