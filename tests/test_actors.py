@@ -259,3 +259,32 @@ def test_lone_town_names_are_not_people_or_organisations(nlp):
     for town in ("Goma", "Kibumba"):
         start = text.index(town)
         assert not any(s <= start < e for a in actors if a.kind != "country" for s, e in a.mentions), town
+
+
+def test_capital_as_speaker_is_the_government(nlp):
+    text = "Berlin rejected the request, and Paris said it would wait."
+    actors = actors_of(nlp, text)
+    berlin = named(actors, text, "Berlin")
+    assert (berlin.kind, berlin.country, berlin.sector) == ("group", "DEU", "GOV")
+    assert named(actors, text, "Paris").code == "FRAGOV"
+
+
+def test_plural_demonyms_are_people(nlp):
+    text = "Israeli soldiers arrested more than 100 Palestinians near Hebron."
+    people = named(actors_of(nlp, text), text, "Palestinians")
+    assert (people.country, people.sector) == ("PSE", "CVL")
+
+
+def test_led_forces_belong_to_the_leader(nlp):
+    text = "Ethiopian-led forces retook the village after heavy fighting."
+    forces = named(actors_of(nlp, text), text, "Ethiopian-led forces")
+    assert (forces.country, forces.sector) == ("ETH", "MIL")
+
+
+def test_ousted_office_holder_is_elite_unless_in_office_that_day(nlp):
+    text = "Ousted President Amadou Sidibe Kone agreed to leave Burkina Faso."
+    person = named(actors_of(nlp, text), text, "Amadou Sidibe Kone")
+    assert (person.country, person.sector) == ("BFA", "ELI")
+    text = "The former Defense Minister Bah Ndaw became the transitional President."
+    ndaw = named(actors_of(nlp, text, published="2020-10-01"), text, "Bah Ndaw")
+    assert ndaw.sector == "GOV"  # his dated role on the article's date

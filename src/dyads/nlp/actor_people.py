@@ -170,7 +170,12 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         elif draft.affiliations:
             draft.country = draft.affiliations[0]
             draft.note("country of the institution the person works at")
-        if titled is not None:
+        # a dated role held on the article's date outranks the words: "the former Defense
+        # Minister Bah Ndaw" was president on that day
+        if active and date:
+            draft.sector = active[-1].sector
+            draft.note(f"role on the article date: {active[-1].title}")
+        elif titled is not None:
             draft.sector = titled.sector
             draft.note(f"sector from the title '{titled.text}'")
         elif active:

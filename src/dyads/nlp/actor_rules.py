@@ -14,7 +14,7 @@ from dyads.knowledge import Knowledge, normalize
 
 # Words that may sit inside a title without being its head ("former Defense Minister").
 TITLE_MODIFIERS = {
-    "former", "ex", "then", "acting", "interim", "transitional", "deputy", "vice", "senior",
+    "former", "ex", "ousted", "deposed", "exiled", "toppled", "then", "acting", "interim", "transitional", "deputy", "vice", "senior",
     "chief", "foreign", "defence", "defense", "interior", "finance", "prime", "research",
     "assistant", "associate", "first", "second", "lieutenant", "major", "brigadier", "retired",
     "newly", "elected", "outgoing", "incoming", "late", "self", "proclaimed", "junior", "top",
@@ -22,6 +22,8 @@ TITLE_MODIFIERS = {
     "security", "presidential", "spokesman", "head", "director", "minister", "ministry",
 }  # fmt: skip
 TITLE_LINKS = {"to", "of", "for", "and", "in", "on"}
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "disgraced"}
+OFFICE_SECTORS = {"GOV", "LEG", "JUD"}
 LOCATIVE_PREPOSITIONS = {
     "in", "at", "near", "into", "inside", "outside", "around", "across", "through", "via",
     "toward", "towards", "to", "within", "throughout", "onto", "beyond", "along", "from", "off",
@@ -113,6 +115,8 @@ def read_title(doc: Doc, tokens: list[Token], kb: Knowledge) -> Title | None:
             destinations.append(code)
         elif code and relation == "of" and country is None:
             country = code
+    if sector in OFFICE_SECTORS and any(t.lower_ in FORMER for t in words[:head_i]):
+        sector = "ELI"  # "Ousted President", "former minister": CAMEO's elites
     return Title(
         text=doc[words[0].i : words[head_i].i + 1].text.strip() if core else "",
         sector=sector,

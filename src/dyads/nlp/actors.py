@@ -87,8 +87,9 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             draft = _country(drafts, kb, rest)
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "capital" and rules.is_metonym(ent.root):
-            draft = _country(drafts, kb, rest)
-            draft.note(f"'{ent.text}' stands for the state")
+            # "Washington demanded": CAMEO reads a capital as the country's government
+            draft = _group(drafts, kb, rest, "GOV", ent.text, seat=True)
+            draft.note(f"'{ent.text}' stands for the government")
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "seat":
             iso3, _, sector = rest.partition(":")
@@ -127,11 +128,19 @@ def sentence_country(doc: Doc, start_char: int, kb: Knowledge, besides: str | No
     found = {
         c
         for t in sent
-        if (c := rules.entity_country(t, kb))
+        if (c := rules.entity_country(t, kb) or _org_country(t, kb))
         and c != besides
         and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "$")
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _org_country(token: Token, kb: Knowledge) -> str | None:
+    """The country of a known national organisation the token names ("UNITA" -> AGO)."""
+    if not token.ent_kb_id_.startswith("org:"):
+        return None
+    org = kb.organization_for(token.ent_kb_id_[4:])
+    return org.country if org is not None else None
 
 
 def _place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) -> None:
@@ -439,6 +448,8 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
         phrase = " ".join(t.text for t in [*modifiers, token])
         sector = kb.sector_for(phrase) if kb.sector_for(token.text) else None
+        if sector is None and token.ent_type_ == "NORP" and not token.ent_kb_id_ and token.tag_ == "NNPS":
+            sector = "CVL"  # "Iraqi Kurds": an ethnic group, coded as civilians of the country named
         if sector is None or sector in {"IGO", "NGO"}:
             continue
         countries = _group_countries(token, kb)
@@ -505,11 +516,12 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
     """Countries of a group noun: demonyms before it (with their conjuncts), a possessive
     country ("Mali's army"), or "of/from/in <country or capital>" after it."""
     found: list[tuple[str | None, int, str]] = []
-    # demonyms on the noun or on a compound inside it ("Haitian government officials")
-    inner = [g for c in token.lefts if c.dep_ == "compound" for g in c.lefts]
+    # demonyms on the noun or on a compound inside it ("Haitian government officials"), or
+    # leading it ("Vietnamese-led forces")
+    inner = [g for c in token.lefts if c.dep_ == "compound" or c.lower_ == "led" for g in c.lefts]
     for child in [*token.lefts, *inner]:
         code = rules.entity_country(child, kb)
-        if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
+        if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}:
             first = child.i
             while first > 0 and rules.entity_country(token.doc[first - 1], kb) == code:
                 first -= 1
@@ -526,7 +538,14 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
                 if obj.dep_ != "pobj":
                     continue
                 for part in (obj, *obj.conjuncts):  # "the presidents of Mali, Niger and Chad"
-                    code = rules.entity_country(part, kb)
+                    code = rules.entity_country(part, kb) or next(  # "doctors from American groups"
+                        (
+                            c
+                            for m in part.lefts
+                            if m.dep_ in {"amod", "compound"} and (c := rules.entity_country(m, kb))
+                        ),
+                        None,
+                    )
                     if code and all(code != c for c, _, _ in found):
                         found.append((code, token.i, f"'{prep.text} {part.text}'"))
     return found
@@ -578,3 +597,16 @@ def _ethnic_groups(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
             draft = _group(drafts, kb, outer, "CVL", doc[before.i : ent.end].text)
             draft.note(f"'{before.text} {ent.text}': a people of {outer}")
             drafts.mention(draft, before.i, ent.end)
+        elif _plural_people(ent):  # "Palestinians protested": people, coded as civilians
+            draft = _group(drafts, kb, own, "CVL", ent.text)
+            draft.note(f"'{ent.text}': people of {own}")
+            drafts.mention(draft, ent.start, ent.end)
+
+
+def _plural_people(ent: Span) -> bool:
+    root = ent.root
+    return (
+        ent.text.endswith("s")
+        and root.tag_ in {"NNS", "NNPS"}
+        and root.dep_ not in {"amod", "compound", "nmod", "poss"}
+    )
