@@ -115,6 +115,12 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens joined to it by "and"/"or" (compound actors)."""
     out = [token]
     out.extend(t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"))
+    # "The African Union, the Economic Community … and the United Nations": a list the parser
+    # read as an apposition followed by a conjunct
+    for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        tail = [t for t in appos.conjuncts if t.i > appos.i and t.pos_ == "PROPN"]
+        if tail:
+            out += [appos, *tail]
     return out
 
 

@@ -350,16 +350,15 @@ def _answer_to_cause(
     in the article."""
     if event.recipient or event.type not in RESPONSES or not causes:
         return event
-    for other, is_nominal in zip(events, nominal, strict=True):
-        if not is_nominal or (other.type, other.cameo) not in causes:
-            continue
+    # the same event named elsewhere (same type and code), else the latest earlier event of that type
+    same_code = [o for o, n in zip(events, nominal, strict=True) if n and (o.type, o.cameo) in causes]
+    types = {t for t, _ in causes}
+    same_type = [o for o in events if o.type in types and o.trigger[0] < event.trigger[0]][::-1]
+    for other in same_code + same_type:
         target = tuple(a for a in (other.actor or other.recipient) if a not in event.actor)
         if target:
-            return replace(
-                event,
-                recipient=target,
-                why=f"{event.why}; recipient: those behind the {other.type} it answers",
-            )
+            why = f"{event.why}; recipient: those behind the {other.type} it answers"
+            return replace(event, recipient=target, why=why)
     return event
 
 
