@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyads.knowledge import Knowledge, Person
 from dyads.model import Actor, ActorKind, Role
@@ -55,6 +55,7 @@ class Drafts:
         self.by_key: dict[str, Draft] = {}
         self.taken: set[int] = set()  # token indexes inside a mention or a title
         self.seat_named: set[str] = set()  # group keys named after a seat of power so far
+        self.copulas: list[tuple[Token, Token]] | None = None  # (subject, attribute) of "X is a Y"
 
     def get(self, key: str, name: str, kind: ActorKind) -> Draft:
         if key not in self.by_key:

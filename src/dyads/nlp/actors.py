@@ -315,17 +315,20 @@ def _introduced_as(doc: Doc, start: int, kb: Knowledge) -> tuple[str, str | None
 def _described_sector(doc: Doc, drafts: Drafts, draft: Draft, kb: Knowledge) -> str | None:
     """Sector from what the text says the organisation is: "The CNSP is an umbrella
     organization of military personnel", "Nordgold, a Russian gold company"."""
-    for sent in doc.sents:
-        for token in sent:
-            if token.lemma_ != "be" or token.dep_ not in {"ROOT", "conj", "relcl"}:
-                continue
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            attrs = [c for c in token.children if c.dep_ == "attr"]
-            if subjects and attrs and _names(doc, draft, subjects[0]):
-                for t in attrs[0].subtree:
-                    if t.pos_ in {"NOUN", "ADJ"} and (sector := kb.sector_for(t.text)):
-                        draft.note(f"sector from '{t.text}' in its description")
-                        return sector
+    if drafts.copulas is None:  # "X is a Y" clauses, found once per article
+        drafts.copulas = []
+        for token in doc:
+            if token.lemma_ == "be" and token.dep_ in {"ROOT", "conj", "relcl"}:
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                attrs = [c for c in token.children if c.dep_ == "attr"]
+                if subjects and attrs:
+                    drafts.copulas.append((subjects[0], attrs[0]))
+    for subject, attr in drafts.copulas:
+        if _names(doc, draft, subject):
+            for t in attr.subtree:
+                if t.pos_ in {"NOUN", "ADJ"} and (sector := kb.sector_for(t.text)):
+                    draft.note(f"sector from '{t.text}' in its description")
+                    return sector
     return None
 
 
@@ -364,7 +367,7 @@ def _person_or_not(
     stop = end + (1 if end < len(doc) and doc[end].text in {"'s", "’s"} else 0)
     described, after = rules.description_after(doc, end, kb)
     if title is not None:
-        first = next(i for i in range(len(doc)) if doc[i].idx >= title.start)
+        first = _token_at(doc, title.start)
         drafts.taken.update(range(first, start))
     if described is not None:
         drafts.taken.update(range(end, after))
@@ -375,6 +378,11 @@ def _person_or_not(
         return
     affiliation = rules.affiliation_country(doc, stop, kb, org_country)
     names.append(NameMention(start, end, words, title, affiliation, known))
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
 
 
 def _part_of_a_name(ent: Span, surnames: set[str]) -> bool:
@@ -566,7 +574,7 @@ def _titled_names(
         if j - i >= 2 and drafts.free(i, j) and not kb.sector_for(doc[i].text):
             title = rules.title_before(doc, i, kb)
             if title is not None and title.sector:
-                first = next(k for k in range(len(doc)) if doc[k].idx >= title.start)
+                first = _token_at(doc, title.start)
                 drafts.taken.update(range(first, i))
                 words = tuple(normalize(doc[i:j].text).split())
                 affiliation = rules.affiliation_country(doc, j, kb, org_country)
