@@ -288,3 +288,27 @@ def test_ousted_office_holder_is_elite_unless_in_office_that_day(nlp):
     text = "The former Defense Minister Bah Ndaw became the transitional President."
     ndaw = named(actors_of(nlp, text, published="2020-10-01"), text, "Bah Ndaw")
     assert ndaw.sector == "GOV"  # his dated role on the article's date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "(",
+        "( ABC )",
+        "The the THE (TT) (TT).",
+        "President",
+        "Colonel Colonel Colonel",
+        "**Mali**, [Niger](#) and _Chad_ (MNC) met; MNC said.",
+        "Ambassador to Mali and Niger and Chad and",
+        "Малі підписала угоду. 马里签署了协议。",
+    ],
+)
+def test_odd_texts_give_sound_records(nlp, text):
+    actors = actors_of(nlp, text)
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    for actor in actors:
+        assert actor.mentions
+        assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in actor.mentions)
+        assert actor.code == ((actor.country or "") + (actor.sector or "") or None)
