@@ -128,7 +128,10 @@ def recode(
         if type_ in lexicon.future_as_concede:
             return "CONCEDE", None, None, f"announced {type_} ({mod.cue})"
         if type_ in MATERIAL_CONFLICT:
-            return "THREATEN", THREAT_MODES.get(type_), None, f"announced {type_} ({mod.cue})"
+            threat_mode = mode if lexicon.valid_mode("THREATEN", mode) else THREAT_MODES.get(type_)
+            if mode in ("deport", "expel"):
+                threat_mode = "expel"
+            return "THREATEN", threat_mode, None, f"announced {type_} ({mod.cue})"
         return type_, mode, "future", f"future ({mod.cue})"
     if mod.hypothetical:
         return type_, mode, "hypothetical", f"hypothetical ({mod.cue})"

@@ -236,6 +236,16 @@ def passive_patients(verb: Token) -> list[Token]:
     return []
 
 
+def _patient(content: Token) -> bool:
+    """Is an object that selected the verb's sense also the one acted upon? "expelled Russian
+    diplomats" — yes; "withdrew its troops" (the actor's own) or "signed an agreement" — no."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in content.children):
+        return False
+    return content.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in content.children
+    )
+
+
 def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     """Actor and recipient tokens of a verbal trigger.
 
@@ -252,13 +262,15 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         return Arguments(tuple(before[-1:]), (target,) if content is None or target.i != content.i else ())
     if is_passive(verb):
         actor_tokens = agents(verb)
-        patients = [p for p in passive_patients(verb) if content is None or p.i != content.i]
+        patients = [p for p in passive_patients(verb) if content is None or p.i != content.i or _patient(p)]
         recipients = patients + prep_objects(verb, RECIPIENT_PREPS - {"from", "for"})
         if content is not None:
             recipients += content_recipients(content)
         return Arguments(tuple(actor_tokens), tuple(recipients), passive=True)
     actor_tokens = subjects(verb)
-    objects = [o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i]
+    objects = [
+        o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i or _patient(o)
+    ]
     # a dative may be the preposition itself ("send troops to Afghanistan")
     objects = [p for o in objects for p in ([c for c in o.children if c.dep_ == "pobj"] if o.pos_ == "ADP" else [o])]
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
