@@ -42,6 +42,18 @@ NATIONAL_WORDS = {
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
+MEMBER_NOUNS = {
+    "mission",
+    "missions",
+    "movement",
+    "network",
+    "members",
+    "member",
+    "wing",
+    "unit",
+    "cell",
+    "cells",
+}
 # Group nouns too vague to stand alone without a country ("power", "state").
 VAGUE_GROUP_NOUNS = {
     "state", "states", "force", "power", "powers", "public", "population", "press", "media", "union",
@@ -446,7 +458,7 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             continue  # "serves as Vice President": a predicate, not a participant
         if token.ent_type_ and token.ent_type_ not in {"NORP"}:
             continue
-        owned = _owning_organisation(drafts, token)
+        owned = _owning_organisation(drafts, token) if _member_noun(token, kb) else None
         if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
             drafts.mention(owned[0], owned[1], token.i + 1)
             continue
@@ -503,6 +515,12 @@ def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
         if any(s <= token.idx < e for s, e in draft.mentions):
             return draft
     return None
+
+
+def _member_noun(token: Token, kb: Knowledge) -> bool:
+    """Nouns for an organisation's people or parts ("fighters", "mission"), not its products
+    ("the United Nations Development Index")."""
+    return kb.sector_for(token.text) is not None or token.lower_ in MEMBER_NOUNS
 
 
 def _owning_organisation(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
