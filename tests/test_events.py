@@ -274,3 +274,10 @@ def test_vowing_not_to_is_reject(nlp):
                        {"Armenia": "ARM", "Azerbaijan": "AZE"})
     e = one(events, "REJECT")
     assert countries(e.actor, ids) == {"ARM"}
+
+
+def test_host_is_the_recipient_of_a_visit(nlp):
+    events, ids = code(nlp, "Ghana hosted a Nigerian delegation in Accra on Monday.", {"Ghana": "GHA", "Nigerian": "NGA"})
+    e = one(events, "CONSULT")
+    assert countries(e.actor, ids) == {"NGA"} and countries(e.recipient, ids) == {"GHA"}
+    assert e.mode == "visit"

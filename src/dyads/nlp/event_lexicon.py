@@ -35,6 +35,7 @@ class Sense:
     objects: frozenset[str] = frozenset()  # required object lemmas (verbs)
     preps: frozenset[str] = frozenset()  # required preposition or particle (verbs)
     modifiers: frozenset[str] = frozenset()  # required compound/adjective lemmas (nouns)
+    reverse: bool = False  # subject is the recipient ("hosted": the visitor acts)
     owner: str = "actor"  # nouns: what a possessor or country modifier is ("Mali's coup": recipient)
     entry: str = ""  # "verb:sign" — where the sense came from, for ``Event.why``
 
@@ -137,6 +138,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
                 preps=frozenset(str(p).lower() for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
                 owner="recipient" if item.get("owner") == "recipient" else "actor",
+                reverse=bool(item.get("reverse")),
             )
         )
     # conditional senses are tried first

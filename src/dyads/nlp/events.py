@@ -202,6 +202,8 @@ def _code(
         if cand.sense.mode == "visit":  # a visit is to somewhere else
             recipient_ids = [r for r in recipient_ids if not index.same_country(r, actor_ids)]
         located = bool(recipient_ids)
+    if cand.sense.reverse and cand.kind == "verb":
+        actor_ids, recipient_ids = recipient_ids, actor_ids  # the visitor acts, the host receives
     domestic = False
     if not recipient_ids and actor_ids and cand.sense.type in DOMESTIC_TARGET:
         # protests with no stated target are aimed at the protesters' own government
@@ -242,6 +244,8 @@ def _code(
         )
     if reverser is not None:
         why.append(f"actor from {reverser.text!r} (who undoes it, imposed it)")
+    if cand.sense.reverse and cand.kind == "verb":
+        why.append("host as recipient, visitor as actor")
     if located:
         why.append("recipient from the place of the event")
     if domestic:
