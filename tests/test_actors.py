@@ -312,3 +312,16 @@ def test_odd_texts_give_sound_records(nlp, text):
         assert actor.mentions
         assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in actor.mentions)
         assert actor.code == ((actor.country or "") + (actor.sector or "") or None)
+
+
+def test_title_held_in_an_organisation(nlp):
+    text = (
+        "The rebel Kurdistan Workers' Party demanded that Turkey release its leader Abdullah Ocalan. "
+        "UN envoy Ghassan Salame met the delegation."
+    )
+    actors = actors_of(nlp, text)
+    leader = named(actors, text, "Abdullah Ocalan")
+    assert (leader.country, leader.sector, leader.org) == ("TUR", "REB", "PKK")
+    assert any(r.title == "leader" and r.of == "PKK" for r in leader.roles)
+    envoy = named(actors, text, "Ghassan Salame")
+    assert (envoy.country, envoy.sector, envoy.org, envoy.code) == (None, "IGO", "UN", "IGO")

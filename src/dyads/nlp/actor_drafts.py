@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dyads.knowledge import Knowledge, Person
+from dyads.knowledge import Knowledge, Organization, Person
 from dyads.model import Actor, ActorKind, Role
 from dyads.nlp.actor_rules import Title
 
@@ -28,6 +28,7 @@ class Draft:
     titles: list[Title] = field(default_factory=list)  # people: titles and descriptions in the text
     affiliations: list[str] = field(default_factory=list)  # people: countries of their institutions
     person: Person | None = None  # the knowledge-base entry, when known
+    orgs: list[Organization] = field(default_factory=list)  # people: bodies their titles are in
 
     def note(self, reason: str) -> None:
         if reason not in self.why:

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dyads.knowledge import Knowledge, Person, normalize
+from dyads.knowledge import Knowledge, Organization, Person, normalize
 from dyads.model import Role
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, describe_title
 from dyads.nlp.actor_rules import Title, is_city_name
 
 FORMER_ROLE_SECTOR = "ELI"  # CAMEO's code for former office-holders and other elites
 OFFICE_SECTORS = {"GOV", "LEG", "JUD"}
+INTERNATIONAL_SECTORS = {"IGO", "NGO", "IMG"}
 
 
 @dataclass
@@ -38,6 +39,7 @@ class NameMention:
     title: Title | None
     affiliation: str | None
     person: Person | None = None  # knowledge-base entry, when the name itself is known
+    org: Organization | None = None  # the organisation the title belongs to ("PKK leader")
 
 
 def person_key(person: Person) -> str:
@@ -105,6 +107,8 @@ def _attach(m: NameMention, draft: Draft, drafts: Drafts) -> None:
         draft.titles.append(m.title)
     if m.affiliation and not (m.title and m.title.student):
         draft.affiliations.append(m.affiliation)
+    if m.org is not None and m.org not in draft.orgs:
+        draft.orgs.append(m.org)
 
 
 def _antecedent(
@@ -158,9 +162,16 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
     active = tuple(sorted(person.roles_on(date), key=lambda r: r.start or "")) if person else ()
     international = next((r for r in reversed(active) if r.sector == "IGO"), None)
     titled = next((t for t in draft.titles if t.sector), None)
+    body = draft.orgs[0] if draft.orgs else None
     if international is not None:
         draft.country, draft.sector, draft.org = None, "IGO", international.of
         draft.note(f"acts for {international.of} as {international.title}")
+    elif body is not None and not (active and date) and body.sector:
+        # "PKK leader X", "UN envoy X": the title is held in the organisation
+        draft.sector, draft.org = body.sector, body.org
+        international_body = body.sector in INTERNATIONAL_SECTORS and body.country is None
+        draft.country = None if international_body else (person.country if person else None) or body.country
+        draft.note(f"title held in {body.org}")
     else:
         if person and person.country:
             draft.country = person.country
@@ -190,4 +201,5 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         draft.roles.append(Role(title=role.title, of=role.of, start=role.start, end=role.end))
     for title in draft.titles:
         if title.sector and title.head and not any(title.head.lower() in r.title.lower() for r in active):
-            draft.roles.append(Role(title=describe_title(title, kb), of=title.country or draft.country))
+            held_in = body.org if body is not None else title.country or draft.country
+            draft.roles.append(Role(title=describe_title(title, kb), of=held_in))

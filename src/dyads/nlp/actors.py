@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyads.knowledge import Knowledge, load_knowledge, normalize
+from dyads.knowledge import Knowledge, Organization, load_knowledge, normalize
 from dyads.model import Actor, Article, Options
 from dyads.nlp import actor_rules as rules
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, focal_country, freeze
@@ -389,7 +389,24 @@ def _person_or_not(
     if not words:
         return
     affiliation = rules.affiliation_country(doc, stop, kb, org_country)
-    names.append(NameMention(start, end, words, title, affiliation, known))
+    org = _organisation_before(doc, _token_at(doc, title.start) if title else start, kb) if title else None
+    names.append(NameMention(start, end, words, title, affiliation, known, org))
+
+
+def _organisation_before(doc: Doc, i: int, kb: Knowledge) -> Organization | None:
+    """The known organisation a title belongs to: "PKK leader X", "ECOWAS's envoy X", "its
+    leader X" (the nearest organisation named before it in the sentence)."""
+    j = i - 1
+    if j >= 0 and doc[j].text in {"'s", "’s"}:
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].lower_ == "its":
+        earlier = [t for t in doc[doc[j].sent.start : j] if t.ent_kb_id_.startswith("org:")]
+        return kb.organization_for(earlier[-1].ent_kb_id_[4:]) if earlier else None
+    if doc[j].ent_kb_id_.startswith("org:"):
+        return kb.organization_for(doc[j].ent_kb_id_[4:])
+    return None
 
 
 def _token_at(doc: Doc, char: int) -> int:
@@ -596,7 +613,9 @@ def _titled_names(
                 drafts.taken.update(range(first, i))
                 words = tuple(normalize(doc[i:j].text).split())
                 affiliation = rules.affiliation_country(doc, j, kb, org_country)
-                names.append(NameMention(i, j, words, title, affiliation, kb.person_for(doc[i:j].text)))
+                org = _organisation_before(doc, first, kb)
+                person = kb.person_for(doc[i:j].text)
+                names.append(NameMention(i, j, words, title, affiliation, person, org))
                 drafts.taken.update(range(i, j))
         i = max(j, i + 1)
 
