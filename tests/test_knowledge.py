@@ -143,3 +143,29 @@ def test_config_file_knowledge_folders_are_relative_to_the_file(tmp_path, monkey
     kb = load_knowledge(options.knowledge_dirs)
     assert kb.organization_for("Dozo").country == "MLI"
     assert kb.organization_for("VDP").country == "BFA"
+
+
+SECTORS = {
+    "GOV", "MIL", "REB", "INS", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "CVL", "BUS", "JRN", "MED",
+    "EDU", "REL", "NGO", "IGO", "IMG", "REF", "LAB", "ELI", "CRM", "UAF", "SOC",
+}  # fmt: skip
+
+
+def test_built_in_entries_are_consistent(kb):
+    import re
+
+    iso3 = {c.iso3 for c in kb.countries}
+    orgs = {o.org for o in kb.organizations}
+    date = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    for org in kb.organizations:
+        assert org.sector in SECTORS, org
+        assert org.country is None or org.country in iso3, org
+    for person in kb.people:
+        assert person.country is None or person.country in iso3, person.name
+        for role in person.roles:
+            assert role.sector in SECTORS, (person.name, role)
+            assert role.of in iso3 | orgs, (person.name, role)
+            for value in (role.start, role.end):
+                assert value is None or date.match(value), (person.name, role)
+            assert not (role.start and role.end) or role.start <= role.end, (person.name, role)
+    assert set(kb.sector_terms.values()) <= SECTORS
