@@ -152,7 +152,7 @@ def _reporting_ancestor(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     if entry is not None and entry.quotes:
         return verb
     token = verb
-    while token.dep_ in ("ccomp", "conj") and token.head is not token:
+    while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
         token = token.head
         entry = lexicon.verb(token.lemma_)
         if entry is not None and entry.quotes:

@@ -120,7 +120,7 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
     if not (set_off_before and set_off_after):
         return None  # an inserted attribution stands between commas or ends the sentence
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     clause_end = max(t.i for t in head.subtree if not t.is_punct)
     if right >= clause_end:
@@ -135,7 +135,7 @@ def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
         return None
     to = doc[token.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"]
-    head = token.head if token.head is not token else None
+    head = token.head if token.head.i != token.i else None
     if head is None:
         return None
     sentence = token.sent

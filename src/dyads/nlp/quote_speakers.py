@@ -95,10 +95,10 @@ def subject_of(verb: Token, documents: frozenset[str] = frozenset()) -> Token | 
                 if objects:
                     return objects[0]
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return None
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if verb.dep_ == "acl" and head.lemma_.lower() in documents and head.head is not head:
+            if verb.dep_ == "acl" and head.lemma_.lower() in documents and head.head.i != head.i:
                 # "the campaign issued a statement saying …": the statement's issuer speaks.
                 verb = head.head
                 continue
@@ -357,7 +357,7 @@ def _issuer_of(noun: Token) -> Token | None:
                 return objects[0]
     # "In a statement, X said" / "X issued a statement": the subject of the governing verb.
     head = noun.head
-    while head.dep_ in ("pobj", "prep") and head.head is not head:
+    while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         subject = subject_of(head)
