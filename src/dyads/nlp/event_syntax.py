@@ -276,6 +276,8 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
     if content is not None:
         recipients += content_recipients(content)
+    for obj in objects:  # "broke off relations with Congo", "lifted the blockade on Gaza"
+        recipients += prep_objects(obj, {"with", "on", "against", "toward", "towards"})
     return Arguments(tuple(actor_tokens), tuple(recipients))
 
 

@@ -69,11 +69,9 @@ def _arguments(cand: Candidate, lexicon: Lexicon) -> Arguments:
         return Arguments(
             args.actors, tuple(recipients), args.passive, fallback=tuple(_content_targets(cand, lexicon))
         )
-    if cand.sense.type == "REQUEST":
-        return Arguments(
-            args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand, lexicon))
-        )
-    return args
+    return Arguments(
+        args.actors, args.recipients, args.passive, fallback=tuple(_content_targets(cand, lexicon))
+    )
 
 
 def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
@@ -83,7 +81,14 @@ def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
     out: list[Token] = []
     for child in cand.children:
         child_args = _arguments(child, lexicon)
-        out += list(child_args.actors if cand.sense.type == "REQUEST" else child_args.recipients)
+        if cand.sense.type == "REQUEST":
+            out += list(child_args.actors)
+        elif child.kind == "noun" and child.sense.type in PROPOSALS:
+            # "rejected an offer from Afghanistan", "accepted demands from the rebels": the
+            # one who proposed is the one answered
+            out += list(child_args.actors) + list(child_args.recipients)
+        else:
+            out += list(child_args.recipients)
     content = cand.content
     if content is not None and content.pos_ in ("VERB", "AUX"):
         if cand.sense.type == "REQUEST":
@@ -94,6 +99,7 @@ def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
 
 
 REVERSING = {"CONCEDE", "RETREAT"}
+PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
 
@@ -220,8 +226,11 @@ def _code(
     mod = modality(carrier, transparent) if carrier is not None else Modality()
     mode = _mode_from_children(cand, lexicon)
     base = cand.sense.type
-    if base == "AGREE" and cand.kind == "governor" and cand.content is not None and any(
-        c.dep_ == "neg" for c in cand.content.children
+    if (
+        base == "AGREE"
+        and cand.kind == "governor"
+        and cand.content is not None
+        and any(c.dep_ == "neg" for c in cand.content.children)
     ):
         base, mode = "REJECT", None  # "vowed not to return the Golan Heights": a refusal
     type_, mode, auxiliary, note = recode(base, mode, mod, lexicon)
