@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 _BUILTIN = Path(__file__).resolve().parents[1] / "knowledge" / "speech_verbs.yaml"
-_RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd"}
+_RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "clause"}
 
 
 @dataclass(frozen=True)

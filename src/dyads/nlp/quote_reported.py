@@ -75,6 +75,9 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
     children = list(verb.children)
     for relation in entry.content:
         for child in children:
+            if relation == "clause" and child.dep_ == "xcomp":
+                # "The court seemed to send a signal": an impression, the whole clause.
+                return _char_span(verb.doc, verb.left_edge.i, _right_end(verb, lexicon))
             if relation == "ccomp" and child.dep_ == "ccomp":
                 return _subtree(child, lexicon)
             if relation == "xcomp" and child.dep_ == "xcomp" and child.i > verb.i:
@@ -199,6 +202,6 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         content = _within_paragraph(text, content, cue)
         if content is None:
             continue
-        speaker = subject_of(token, lexicon.documents)
+        speaker = None if "clause" in entry.content else subject_of(token, lexicon.documents)
         found.append(Attribution(content, False, cue, token, speaker, rule=rule))
     return found
