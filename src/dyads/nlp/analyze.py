@@ -20,7 +20,7 @@ def analyze_doc(doc: Doc, article: Article, options: Options) -> Analysis:
     actors = find_actors(doc, article, options)
     times = find_times(doc, article.published)
     places = find_places(doc, actors, options)
-    quotes = find_quotes(doc, actors)
+    quotes = find_quotes(doc, actors, options.knowledge_dirs)
     events = find_events(doc, article, actors, times, places, options)
     return Analysis(
         article=article,
