@@ -193,3 +193,15 @@ def test_labelled_statement_in_a_headline(nlp: Language) -> None:
     assert _text(text, q.speaker_span) == "Gingrich"
     assert _text(text, q.content) == "Trump Must Decide on His Running Mate Soon"
     assert _text(text, q.cue) == ":"
+
+
+def test_user_lexicon_adds_a_cue(nlp: Language, tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "speech_verbs.yaml").write_text("verbs:\n  grumble: {content: [ccomp], quotes: true}\n")
+    text = "The farmer grumbled that the rains came too late."
+    assert not _quotes(nlp, text)
+    q = _only(find_quotes(nlp(text), [], (str(folder),)))
+    assert _text(text, q.content) == "that the rains came too late"
+    assert _text(text, q.speaker_span) == "The farmer"
