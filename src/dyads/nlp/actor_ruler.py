@@ -46,8 +46,9 @@ def _spellings(text: str) -> set[str]:
 
 
 def _plural_demonyms(adjective: str) -> list[str]:
-    # "Malian" -> "Malians", "Iraqi" -> "Iraqis"; "-ese", "-ish", "-ch" forms have no plural.
-    if adjective.endswith(("an", "i")) and " " not in adjective:
+    # "Malian" -> "Malians", "South African" -> "South Africans", "Iraqi" -> "Iraqis";
+    # "-ese", "-ish", "-ch" forms have no plural.
+    if adjective.endswith(("an", "i")):
         return [adjective + "s"]
     return []
 

@@ -42,6 +42,11 @@ NATIONAL_WORDS = {
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
+# Head nouns of a description that can stand in apposition to an organisation's name.
+COLLECTIVE_NOUNS = {
+    "group", "party", "movement", "militia", "front", "army", "force", "forces", "union", "alliance",
+    "coalition", "faction", "body", "council", "committee", "agency", "network", "association",
+}  # fmt: skip
 MEMBER_NOUNS = {
     "mission",
     "missions",
@@ -311,11 +316,14 @@ def _introduced_as(doc: Doc, start: int, kb: Knowledge) -> tuple[str, str | None
     """A sector word right before an organisation's name ("the rebel X"), or a noun phrase
     and a comma ("The main Hutu rebel group, Forces for Defence of Democracy")."""
     i = start - 1
-    if i >= 0 and doc[i].text == ",":
+    comma = i >= 0 and doc[i].text == ","
+    if comma:
         i -= 1
     if i < 0 or doc[i].is_punct or doc[i].ent_type_:
         return None
     word = doc[i]
+    if comma and word.lower_ not in rules.ORGANIZATION_NOUNS | COLLECTIVE_NOUNS:
+        return None  # "…a senior official, NPR's …": a list, not an apposition
     phrase = " ".join(t.text for t in doc[max(0, i - 1) : i + 1] if not t.ent_type_)
     sector = kb.sector_for(phrase) or kb.sector_for(word.text)
     if sector is None or word.lower_ in rules.TITLE_MODIFIERS or sector in {"CVL"}:
