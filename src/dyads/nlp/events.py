@@ -165,6 +165,8 @@ def _code(
     actor_tokens = _resolve_subjects(args.actors)
     if any(t.lower_ in GENERIC_SUBJECTS for t in actor_tokens):
         return None  # instructions to the reader ("you must request permission")
+    if cand.sense.mode == "visit" and cand.kind == "verb" and args.passive:
+        return None  # "was flown to Los Angeles": carried there, not visiting
     if any(t.lemma_.lower() in lexicon.natural_causes for t in actor_tokens):
         return None  # harm by disease or disaster is not an act of anyone
     recipient_tokens = [
