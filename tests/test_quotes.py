@@ -205,3 +205,10 @@ def test_user_lexicon_adds_a_cue(nlp: Language, tmp_path: object) -> None:
     q = _only(find_quotes(nlp(text), [], (str(folder),)))
     assert _text(text, q.content) == "that the rains came too late"
     assert _text(text, q.speaker_span) == "The farmer"
+
+
+def test_quotation_split_by_its_attribution_is_one_quote(nlp: Language) -> None:
+    text = "“The junta says it will hold elections,” the envoy said, “but nobody has seen a date.”"
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.content) == text[: text.index(".”") + 2]
+    assert _text(text, q.speaker_span) == "the envoy"

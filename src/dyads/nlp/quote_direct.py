@@ -208,6 +208,17 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
     text = text_of(doc)
     found: list[Attribution] = []
     for q in spans:
+        previous = next((a for a in reversed(found) if not a.fragment), None)
+        if (
+            previous is not None
+            and previous.cue is not None
+            and text[q.inner[0] : q.inner[1]].lstrip()[:1].islower()
+            and text[: q.start].rstrip().endswith(",")
+            and _only_attribution_between(text, previous, q.start)
+        ):
+            # '“Trump says he is with the workers,” Trumka said, “but it is hot air.”'
+            previous.content = (previous.content[0], q.end)
+            continue
         if not _is_utterance(doc, q, lexicon):
             fragment = _fragment(doc, q, lexicon)
             if fragment is not None:
@@ -221,7 +232,6 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
         if cue is not None:
             found.append(_attribute(doc, q, cue, rule, lexicon))
             continue
-        previous = next((a for a in reversed(found) if not a.fragment), None)
         if previous is not None and _only_attribution_between(text, previous, q.start):
             previous.content = (previous.content[0], q.end)
             continue
