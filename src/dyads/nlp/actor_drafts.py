@@ -44,7 +44,7 @@ def clean_name(text: str) -> str:
     for article in ("the ", "The "):
         if name.startswith(article):
             name = name[len(article) :]
-    return name.strip(" ,.;:")
+    return name.strip(" ,.;:-–—")
 
 
 class Drafts:

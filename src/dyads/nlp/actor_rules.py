@@ -228,6 +228,9 @@ def is_metonym(token: Token) -> bool:
     """Whether a capital or seat stands for its government ("Moscow said") rather than a place
     ("protests in Bamako", "a stadium in Bamako"): a place is the object of a locative
     preposition, or a modifier of a noun ("Bamako residents")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.is_sent_start and following is not None and following.text in {"--", "—", "–", "-", ":", ","}:
+        return False  # a dateline: "ABUJA -- The military said …"
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return token.head.lower_ == "from" and token.head.head.pos_ == "NOUN"  # "support from Moscow"
     return token.dep_ not in {"compound", "amod", "nmod"} or token.head.pos_ not in {"NOUN", "PROPN"}

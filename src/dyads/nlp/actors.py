@@ -574,8 +574,8 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
         code = rules.entity_country(child, kb)
         if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}:
             first = child.i
-            while first > 0 and rules.entity_country(token.doc[first - 1], kb) == code:
-                first -= 1
+            while first > 0 and token.doc[first].ent_iob_ == "I":
+                first -= 1  # the start of a multi-word name: "South African"
             found.append((code, first, f"'{child.text}'"))
             for conj in child.conjuncts:
                 other = rules.entity_country(conj, kb)
