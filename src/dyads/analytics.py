@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyads import analytics_rollups
 from dyads.store import Page, Row, Store
 from dyads.store.dedup import date_range
 from dyads.store.ontology import QUAD_LABELS
@@ -243,6 +244,7 @@ def dyad_series(
     by: str = "month",
     both_directions: bool = True,
     flt: EventFilter | None = None,
+    use_rollups: bool = True,
 ) -> list[Row]:
     """Events between two parties by period, direction and type.
 
@@ -256,6 +258,12 @@ def dyad_series(
     rows: list[Row] = []
     base = flt or EventFilter()
     for source, target in pairs:
+        fast = (
+            analytics_rollups.dyad_rows(store, source, target, by, base, NOT_FACTUAL) if use_rollups else None
+        )
+        if fast is not None:
+            rows.extend(fast)
+            continue
         pair_sql, pair_params = dyad_condition(source, target)
         extra = ((pair_sql, tuple(pair_params)), (within_one_period(by), ()))
         where, params = EventFilter(**{**base.__dict__, "extra": base.extra + extra}).where()
@@ -272,7 +280,12 @@ def dyad_series(
 
 
 def timeline(
-    store: Store, party: str, limit: int = 25, flt: EventFilter | None = None, sources: int = 3
+    store: Store,
+    party: str,
+    limit: int = 25,
+    flt: EventFilter | None = None,
+    sources: int = 3,
+    use_rollups: bool = True,
 ) -> list[Row]:
     """The key events of a party (on either side), deduplicated, in date order, with sources.
 
@@ -282,15 +295,23 @@ def timeline(
     """
     base = flt or EventFilter()
     a_sql, a_params = party_condition(party, None)
-    where, params = EventFilter(
-        **{**base.__dict__, "extra": (*base.extra, (a_sql, tuple(a_params)), ("e.date IS NOT NULL", ()))}
-    ).where()
-    rows = store.rows(
-        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
-        " ORDER BY e.n_articles DESC, e.n_mentions DESC, ABS(e.score) DESC, e.date, e.id LIMIT ?)"
-        " ORDER BY e.date, e.id",
-        [*params, limit],
-    )
+    ids = analytics_rollups.timeline_ids(store, party, limit, base) if use_rollups else None
+    if ids is not None:
+        rows = store.rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({','.join('?' * len(ids))})"
+            " ORDER BY e.date, e.id",
+            ids,
+        )
+    else:
+        where, params = EventFilter(
+            **{**base.__dict__, "extra": (*base.extra, (a_sql, tuple(a_params)), ("e.date IS NOT NULL", ()))}
+        ).where()
+        rows = store.rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+            " ORDER BY e.n_articles DESC, e.n_mentions DESC, ABS(e.score) DESC, e.date, e.id LIMIT ?)"
+            " ORDER BY e.date, e.id",
+            [*params, limit],
+        )
     for row in rows:
         row["sources"] = store.rows(
             "SELECT a.id AS article_id, a.title, a.outlet, a.published, COALESCE(a.url, a.source) AS url"
@@ -302,7 +323,12 @@ def timeline(
 
 
 def compare(
-    store: Store, target: str, partners: Sequence[str], by: str = "quarter", flt: EventFilter | None = None
+    store: Store,
+    target: str,
+    partners: Sequence[str],
+    by: str = "quarter",
+    flt: EventFilter | None = None,
+    use_rollups: bool = True,
 ) -> list[Row]:
     """Who gains cooperation and who conflict with ``target``: one row per partner and period.
 
@@ -312,36 +338,16 @@ def compare(
     A final row per partner with period "all" sums its periods. As in :func:`dyad_series`, events
     dated less precisely than the period are left out.
     """
-    bucket = period_sql(by)
+    period_sql(by)  # refuses an unknown period before anything is read
     base = flt or EventFilter()
     out: list[Row] = []
     for partner in partners:
-        values: tuple[Any, ...]
-        if _is_country(partner) and _is_country(target):
-            # One id list for both directions: an OR of two lists would scan every event.
-            sql = (
-                "e.id IN (SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?"
-                " UNION SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?)"
-            )
-            values = (partner.strip(), target.strip(), target.strip(), partner.strip())
-        else:
-            (forward, f_values), (backward, b_values) = (
-                dyad_condition(partner, target),
-                dyad_condition(target, partner),
-            )
-            sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
-        where, params = EventFilter(
-            **{**base.__dict__, "extra": (*base.extra, (sql, values), (within_one_period(by), ()))}
-        ).where()
-        found = store.rows(
-            f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events,"
-            " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
-            " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
-            " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"
-            " ROUND(SUM(e.score), 2) AS score_sum, ROUND(AVG(e.score), 2) AS score_mean"
-            f" FROM events e{where} GROUP BY period ORDER BY period",
-            [partner, *params],
+        fast = (
+            analytics_rollups.compare_rows(store, target, partner, by, base, NOT_FACTUAL)
+            if use_rollups
+            else None
         )
+        found = fast if fast is not None else _compare_events(store, target, partner, by, base)
         for row in found:
             row["balance"] = row["cooperation"] - row["conflict"]
         out.extend(found)
@@ -361,6 +367,36 @@ def compare(
         total["balance"] = total["cooperation"] - total["conflict"]
         out.append(total)
     return out
+
+
+def _compare_events(store: Store, target: str, partner: str, by: str, base: EventFilter) -> list[Row]:
+    """One partner's periods of :func:`compare`, read from the events themselves."""
+    values: tuple[Any, ...]
+    if _is_country(partner) and _is_country(target):
+        # One id list for both directions: an OR of two lists would scan every event.
+        sql = (
+            "e.id IN (SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?"
+            " UNION SELECT d.event_id FROM event_dyads d WHERE d.source = ? AND d.target = ?)"
+        )
+        values = (partner.strip(), target.strip(), target.strip(), partner.strip())
+    else:
+        (forward, f_values), (backward, b_values) = (
+            dyad_condition(partner, target),
+            dyad_condition(target, partner),
+        )
+        sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
+    where, params = EventFilter(
+        **{**base.__dict__, "extra": (*base.extra, (sql, values), (within_one_period(by), ()))}
+    ).where()
+    return store.rows(
+        f"SELECT ? AS partner, {period_sql(by)} AS period, COUNT(*) AS events,"
+        " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
+        " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
+        " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"
+        " ROUND(SUM(e.score), 2) AS score_sum, ROUND(AVG(e.score), 2) AS score_mean"
+        f" FROM events e{where} GROUP BY period ORDER BY period",
+        [partner, *params],
+    )
 
 
 def search_quotes(

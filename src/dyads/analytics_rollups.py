@@ -1,0 +1,155 @@
+"""Fast answers to the dyad, comparison and timeline queries from the tables of schema 6.
+
+Each function returns the rows :mod:`dyads.analytics` would compute from the events, or ``None``
+when the question is beyond what the pre-aggregated tables hold — a party that is not a plain
+country, filters on places, text, names or mention counts, day or week periods, or date bounds that
+cut through a period — in which case the caller runs the general SQL. The tables and the triggers
+that keep them exact are described in ``migrations/0006_rollups.sql``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from dyads.store import Row, Store
+from dyads.store.dedup import date_range
+
+if TYPE_CHECKING:
+    from dyads.analytics import EventFilter
+
+GRAINS = ("month", "quarter", "year")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+def is_country(spec: str) -> bool:
+    return _COUNTRY.match(spec.strip()) is not None
+
+
+def _start(by: str, day: date) -> date:
+    if by == "month":
+        return day.replace(day=1)
+    if by == "quarter":
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return date(day.year, 1, 1)
+
+
+def _end(by: str, day: date) -> date:
+    if by == "year":
+        return date(day.year, 12, 31)
+    months = 1 if by == "month" else 3
+    first = _start(by, day)
+    following = date(first.year + (first.month + months - 1) // 12, (first.month + months - 1) % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def period_label(by: str, day: date) -> str:
+    """The label :func:`dyads.analytics.period_sql` gives the period holding ``day``."""
+    if by == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if by == "quarter":
+        return f"{day.year:04d}-Q{(day.month + 2) // 3}"
+    return f"{day.year:04d}"
+
+
+def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str, list[Any]] | None:
+    """Conditions on rollup rows equivalent to ``flt`` for a ``by`` series, or None."""
+    if by not in GRAINS or flt.actor or flt.recipient or flt.party or flt.place or flt.text or flt.extra:
+        return None
+    if flt.min_mentions > 1:
+        return None
+    clauses, params = ["grain = ?"], [by]
+    if flt.types:
+        clauses.append(f"type IN ({','.join('?' * len(flt.types))})")
+        params.extend(t.upper() for t in flt.types)
+    if flt.quad:
+        clauses.append("quad = ?")
+        params.append(flt.quad)
+    # An event lies within one period, so "its date is on or after the first day of a period" is
+    # "its period is that one or later"; a bound inside a period needs the events' own dates.
+    for value, first in ((flt.since, True), (flt.until, False)):
+        if not value:
+            continue
+        span = date_range(value)
+        if span is None:
+            return None  # the general query reports the bad date
+        day = span[0] if first else span[1]
+        if day != (_start(by, day) if first else _end(by, day)):
+            return None
+        clauses.append("period >= ?" if first else "period <= ?")
+        params.append(period_label(by, day))
+    if not flt.include_auxiliary:
+        clauses.append(f"auxiliary NOT IN ({','.join('?' * len(not_factual))})")
+        params.extend(not_factual)
+    return " AND ".join(clauses), params
+
+
+def dyad_rows(
+    store: Store, source: str, target: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
+) -> list[Row] | None:
+    """One direction of :func:`dyads.analytics.dyad_series` from ``dyad_rollup``, or None."""
+    where = _where(flt, by, not_factual) if is_country(source) and is_country(target) else None
+    if where is None:
+        return None
+    sql, params = where
+    return store.rows(
+        "SELECT period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
+        " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_sum), 2) AS score_sum,"
+        " ROUND(SUM(score_sum) / SUM(events), 2) AS score_mean FROM dyad_rollup"
+        f" WHERE source = ? AND target = ? AND {sql} GROUP BY period, type ORDER BY period, quad, type",
+        [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
+    )
+
+
+def compare_rows(
+    store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
+) -> list[Row] | None:
+    """One partner's periods of :func:`dyads.analytics.compare` from ``pair_rollup``, or None."""
+    where = _where(flt, by, not_factual) if is_country(partner) and is_country(target) else None
+    if where is None:
+        return None
+    sql, params = where
+    low, high = sorted((partner.strip(), target.strip()))
+    return store.rows(
+        "SELECT ? AS partner, period, SUM(events) AS events,"
+        " SUM(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
+        " SUM(CASE WHEN quad = 1 THEN events ELSE 0 END) AS verbal_cooperation,"
+        " SUM(CASE WHEN quad = 2 THEN events ELSE 0 END) AS material_cooperation,"
+        " SUM(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
+        " SUM(CASE WHEN quad = 3 THEN events ELSE 0 END) AS verbal_conflict,"
+        " SUM(CASE WHEN quad = 4 THEN events ELSE 0 END) AS material_conflict,"
+        " ROUND(SUM(score_sum), 2) AS score_sum, ROUND(SUM(score_sum) / SUM(events), 2) AS score_mean"
+        f" FROM pair_rollup WHERE low = ? AND high = ? AND {sql} GROUP BY period ORDER BY period",
+        [partner, low, high, *params],
+    )
+
+
+def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list[int] | None:
+    """The ids of a country's key events (see :func:`dyads.analytics.timeline`), read in ranking
+    order from the index ``party_events_rank`` and stopping after ``limit``; or None."""
+    if not is_country(party) or flt.include_auxiliary:
+        return None
+    if flt.actor or flt.recipient or flt.party or flt.place or flt.text or flt.extra or flt.min_mentions > 1:
+        return None
+    clauses, params = ["p.country = ?", "p.factual = 1", "p.date IS NOT NULL"], [party.strip()]
+    if flt.types:
+        clauses.append(f"p.type IN ({','.join('?' * len(flt.types))})")
+        params.extend(t.upper() for t in flt.types)
+    if flt.quad:
+        clauses.append("p.quad = ?")
+        params.append(flt.quad)
+    for value, first in ((flt.since, True), (flt.until, False)):
+        if not value:
+            continue
+        span = date_range(value)
+        if span is None:
+            return None
+        clauses.append("p.date >= ?" if first else "p.date <= ?")
+        params.append((span[0] if first else span[1]).isoformat())
+    found = store.conn.execute(
+        f"SELECT p.event_id FROM party_events p INDEXED BY party_events_rank WHERE {' AND '.join(clauses)}"
+        " ORDER BY p.n_articles DESC, p.n_mentions DESC, p.abs_score DESC, p.date, p.event_id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [int(r[0]) for r in found]

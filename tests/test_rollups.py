@@ -1,0 +1,153 @@
+"""The pre-aggregated tables (schema 6) stay exact under every kind of write, and the queries they
+serve give the same rows as the general SQL over the events."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from dyads.analytics import EventFilter, compare, dyad_series, timeline
+from dyads.store import DedupParams, Store, open_store
+from dyads.store.rollups import differences, rebuild
+from dyads.store.synthetic import EventSpec, make_analysis
+
+COUNTRIES = ["RUS", "MLI", "FRA", "USA"]
+TYPES = ["AGREE", "CONSULT", "COOPERATE", "AID", "ACCUSE", "THREATEN", "ASSAULT", "PROTEST"]
+FILTERS = [
+    EventFilter(),
+    EventFilter(include_auxiliary=True),
+    EventFilter(types=("agree", "ASSAULT")),
+    EventFilter(quad=4),
+    EventFilter(since="2020", until="2021-06"),  # bounds on period edges: rollups
+    EventFilter(since="2020-02-15"),  # a bound inside a period: the events themselves
+    EventFilter(min_mentions=2),
+    EventFilter(place="Gao"),
+]
+
+
+def _random_articles(seed: int, count: int) -> list:
+    """Articles reporting events drawn from a small pool, so that reports merge into shared events
+    whose counts, scores and parties change as articles arrive."""
+    rng = random.Random(seed)
+    dates = ["2019-12-30", "2020-01-02", "2020-03-31", "2020-04-01", "2020-04", "2020", "2021-06-30", None]
+    pool = [
+        (
+            rng.choice([*COUNTRIES, "RUS:MIL", "MLI:GOV", "Wagner Group"]),
+            rng.choice([*COUNTRIES, "FRA:MIL", "Islamic State Sahel", None]),
+            rng.choice(TYPES),
+            rng.choice(dates),
+            rng.choice([None, None, None, "negation", "historical", "future"]),
+        )
+        for _ in range(25)
+    ]
+    articles = []
+    for number in range(count):
+        specs = [
+            EventSpec(
+                f"Report {number}.{i} of {actor} and {recipient}.",
+                actor,
+                kind,
+                recipient,
+                date=when,
+                place=rng.choice([None, "Gao"]),
+                place_country="MLI",
+                score=rng.choice([None, 2.5, -7.0, 4.2, 1.3]),
+                auxiliary=aux,
+            )
+            for i, (actor, recipient, kind, when, aux) in enumerate(rng.sample(pool, rng.randint(1, 4)))
+        ]
+        published = rng.choice(["2020-01-03", "2020-04-02"])
+        articles.append(make_analysis(specs, published=published, outlet=f"o{number % 3}"))
+    return articles
+
+
+def _assert_same_answers(store: Store) -> None:
+    for flt in FILTERS:
+        for by in ("month", "quarter", "year", "week"):
+            for a in COUNTRIES:
+                for b in COUNTRIES:
+                    fast = dyad_series(store, a, b, by, flt=flt)
+                    assert fast == dyad_series(store, a, b, by, flt=flt, use_rollups=False), (a, b, by, flt)
+                fast_compare = compare(store, a, [p for p in COUNTRIES if p != a] + [a], by, flt=flt)
+                assert fast_compare == compare(
+                    store, a, [p for p in COUNTRIES if p != a] + [a], by, flt=flt, use_rollups=False
+                )
+        for party in [*COUNTRIES, "RUS:MIL", "Wagner Group"]:
+            for limit in (1, 3, 25):
+                assert timeline(store, party, limit, flt=flt) == timeline(
+                    store, party, limit, flt=flt, use_rollups=False
+                )
+
+
+@pytest.fixture(params=[3, 11])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    writer = open_store(tmp_path / "c.db")
+    for analysis in _random_articles(request.param, 30):
+        writer.add_analysis(analysis)
+    return writer
+
+
+def test_rollups_match_a_fresh_rebuild_and_the_general_queries(store: Store) -> None:
+    assert store.scalar("SELECT COUNT(*) FROM dyad_rollup") > 0
+    assert store.scalar("SELECT MAX(n_mentions) FROM events") > 1  # events merged, counts updated
+    assert differences(store.conn) == {}
+    _assert_same_answers(store)
+
+
+def test_rollups_follow_replaced_and_deleted_articles(store: Store) -> None:
+    articles = _random_articles(3, 30) + _random_articles(11, 30)
+    for analysis in articles[::4]:
+        store.add_analysis(analysis, force=True)
+    assert differences(store.conn) == {}
+    for row in (2, 5, 11, 17):
+        store.delete_article(row)
+    assert differences(store.conn) == {}
+    _assert_same_answers(store)
+
+
+def test_rollups_follow_reclustering(store: Store) -> None:
+    before = store.rows("SELECT * FROM pair_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7")
+    store.recluster(DedupParams(window_days=0, allow_missing_recipient=False))
+    assert differences(store.conn) == {}
+    _assert_same_answers(store)
+    store.recluster(DedupParams())
+    assert differences(store.conn) == {}
+    assert len(store.rows("SELECT * FROM pair_rollup")) == len(before)
+
+
+def test_deleting_every_article_empties_the_rollups(store: Store) -> None:
+    for (row,) in store.conn.execute("SELECT id FROM articles").fetchall():
+        store.delete_article(row)
+    for table in ("events", "event_dyads", "dyad_rollup", "pair_rollup", "party_events"):
+        assert store.scalar(f"SELECT COUNT(*) FROM {table}") == 0, table
+
+
+def test_rebuild_reproduces_the_kept_tables(store: Store) -> None:
+    kept = store.rows("SELECT * FROM party_events ORDER BY country, event_id")
+    store.conn.execute("BEGIN")
+    rebuild(store.conn, ("dyad_rollup", "pair_rollup", "party_events"))
+    store.conn.execute("COMMIT")
+    assert store.rows("SELECT * FROM party_events ORDER BY country, event_id") == kept
+    assert differences(store.conn) == {}
+
+
+def test_fast_paths_use_the_indexes(store: Store) -> None:
+    plan = " ".join(
+        str(r[-1])
+        for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT p.event_id FROM party_events p INDEXED BY party_events_rank"
+            " WHERE p.country = 'MLI' AND p.factual = 1 AND p.date IS NOT NULL"
+            " ORDER BY p.n_articles DESC, p.n_mentions DESC, p.abs_score DESC, p.date, p.event_id LIMIT 5"
+        )
+    )
+    assert "party_events_rank" in plan and "TEMP B-TREE" not in plan
+    plan = " ".join(
+        str(r[-1])
+        for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT period, type, SUM(events) FROM dyad_rollup"
+            " WHERE source = 'RUS' AND target = 'MLI' AND grain = 'month' GROUP BY period, type"
+        )
+    )
+    assert "USING PRIMARY KEY (source=? AND target=? AND grain=?)" in plan
