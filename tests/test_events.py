@@ -29,8 +29,15 @@ def _actors(text: str, names: dict[str, str]) -> list[Actor]:
     return out
 
 
-def code(nlp, text: str, names: dict[str, str] | None = None, *, published: str = "2021-05-10",
-         times: list[TimeExpr] | None = None, places: list[Place] | None = None) -> tuple[list[Event], dict[str, str]]:
+def code(
+    nlp,
+    text: str,
+    names: dict[str, str] | None = None,
+    *,
+    published: str = "2021-05-10",
+    times: list[TimeExpr] | None = None,
+    places: list[Place] | None = None,
+) -> tuple[list[Event], dict[str, str]]:
     actors = _actors(text, names or {})
     article = Article(id="t", text=text, published=published)
     events = find_events(nlp(text), article, actors, times or [], places or [], Options())
@@ -56,34 +63,47 @@ def test_simple_transitive_verb(nlp):
 
 
 def test_passive_with_agent(nlp):
-    events, ids = code(nlp, "Two Ghanaian soldiers were killed by Togolese militiamen near the border.",
-                       {"Ghanaian": "GHA", "Togolese": "TGO"})
+    events, ids = code(
+        nlp,
+        "Two Ghanaian soldiers were killed by Togolese militiamen near the border.",
+        {"Ghanaian": "GHA", "Togolese": "TGO"},
+    )
     e = one(events, "ASSAULT")
     assert countries(e.actor, ids) == {"TGO"} and countries(e.recipient, ids) == {"GHA"}
 
 
 def test_compound_actors_form_one_list(nlp):
-    events, ids = code(nlp, "Peru and Chile agreed to open a new border crossing.", {"Peru": "PER", "Chile": "CHL"})
+    events, ids = code(
+        nlp, "Peru and Chile agreed to open a new border crossing.", {"Peru": "PER", "Chile": "CHL"}
+    )
     e = one(events, "AGREE")
     assert countries(e.actor, ids) == {"PER", "CHL"} and not e.recipient
 
 
 def test_meeting_with_prepositional_recipient(nlp):
-    events, ids = code(nlp, "The Norwegian foreign minister met with Icelandic officials in Oslo on Monday.",
-                       {"Norwegian": "NOR", "Icelandic": "ISL"})
+    events, ids = code(
+        nlp,
+        "The Norwegian foreign minister met with Icelandic officials in Oslo on Monday.",
+        {"Norwegian": "NOR", "Icelandic": "ISL"},
+    )
     e = one(events, "CONSULT")
     assert countries(e.actor, ids) == {"NOR"} and countries(e.recipient, ids) == {"ISL"}
 
 
 def test_negation_is_kept_as_auxiliary(nlp):
-    events, _ = code(nlp, "Portugal did not sign the fisheries agreement with Morocco.",
-                     {"Portugal": "PRT", "Morocco": "MAR"})
+    events, _ = code(
+        nlp,
+        "Portugal did not sign the fisheries agreement with Morocco.",
+        {"Portugal": "PRT", "Morocco": "MAR"},
+    )
     e = one(events, "SUPPORT")
     assert e.auxiliary == "negation"
 
 
 def test_refusal_is_reject_not_negation(nlp):
-    events, ids = code(nlp, "Finland refused to extradite the suspect to Estonia.", {"Finland": "FIN", "Estonia": "EST"})
+    events, ids = code(
+        nlp, "Finland refused to extradite the suspect to Estonia.", {"Finland": "FIN", "Estonia": "EST"}
+    )
     e = one(events, "REJECT")
     assert e.auxiliary is None and countries(e.actor, ids) == {"FIN"}
     assert not [x for x in events if x.type == "COOPERATE"], "the refused act is content, not an event"
@@ -97,73 +117,98 @@ def test_future_cooperation_is_agree(nlp):
 
 
 def test_future_meeting_plans_to(nlp):
-    events, _ = code(nlp, "Brazil plans to host Argentine negotiators next month.", {"Brazil": "BRA", "Argentine": "ARG"})
+    events, _ = code(
+        nlp, "Brazil plans to host Argentine negotiators next month.", {"Brazil": "BRA", "Argentine": "ARG"}
+    )
     assert one(events, "AGREE")
 
 
 def test_announced_violence_is_threaten(nlp):
-    events, ids = code(nlp, "Eritrea said it would attack Ethiopian positions if the talks fail.",
-                       {"Eritrea": "ERI", "Ethiopian": "ETH"})
+    events, ids = code(
+        nlp,
+        "Eritrea said it would attack Ethiopian positions if the talks fail.",
+        {"Eritrea": "ERI", "Ethiopian": "ETH"},
+    )
     e = one(events, "THREATEN")
     assert countries(e.actor, ids) == {"ERI"}
 
 
 def test_hypothetical_modal(nlp):
-    events, _ = code(nlp, "Analysts say Serbia could recognize Kosovo within a year.", {"Serbia": "SRB", "Kosovo": "XKX"})
+    events, _ = code(
+        nlp, "Analysts say Serbia could recognize Kosovo within a year.", {"Serbia": "SRB", "Kosovo": "XKX"}
+    )
     e = one(events, "SUPPORT")
     assert e.auxiliary == "hypothetical"
 
 
 def test_reported_speech_codes_the_reported_event(nlp):
-    events, ids = code(nlp, "Officials in Kabul said Pakistani troops shelled Afghan villages overnight.",
-                       {"Pakistani": "PAK", "Afghan": "AFG", "Kabul": "AFG"})
+    events, ids = code(
+        nlp,
+        "Officials in Kabul said Pakistani troops shelled Afghan villages overnight.",
+        {"Pakistani": "PAK", "Afghan": "AFG", "Kabul": "AFG"},
+    )
     e = one(events, "ASSAULT")
     assert countries(e.actor, ids) == {"PAK"} and "AFG" in countries(e.recipient, ids)
     assert e.mode == "heavy-weapons"
 
 
 def test_threat_takes_content_mode_and_recipient(nlp):
-    events, _ids = code(nlp, "Turkey threatened to impose a curfew on Kurdish towns.", {"Turkey": "TUR", "Kurdish": "TUR"})
+    events, _ids = code(
+        nlp, "Turkey threatened to impose a curfew on Kurdish towns.", {"Turkey": "TUR", "Kurdish": "TUR"}
+    )
     e = one(events, "THREATEN")
     assert e.mode == "restrict"
     assert len(events) == 1
 
 
 def test_light_verb_with_event_noun(nlp):
-    events, ids = code(nlp, "Canada imposed sanctions on Belarus on Tuesday.", {"Canada": "CAN", "Belarus": "BLR"})
+    events, ids = code(
+        nlp, "Canada imposed sanctions on Belarus on Tuesday.", {"Canada": "CAN", "Belarus": "BLR"}
+    )
     e = one(events, "SANCTION")
     assert countries(e.actor, ids) == {"CAN"} and countries(e.recipient, ids) == {"BLR"}
     assert "impose" in (e.why or "")
 
 
 def test_light_verb_held_talks(nlp):
-    events, ids = code(nlp, "Vietnamese diplomats held talks with Cambodian envoys in Hanoi.",
-                       {"Vietnamese": "VNM", "Cambodian": "KHM"})
+    events, ids = code(
+        nlp,
+        "Vietnamese diplomats held talks with Cambodian envoys in Hanoi.",
+        {"Vietnamese": "VNM", "Cambodian": "KHM"},
+    )
     e = one(events, "CONSULT")
     assert countries(e.recipient, ids) == {"KHM"}
 
 
 def test_nominal_trigger_with_possessive_actor(nlp):
-    events, ids = code(nlp, "Sudan's offensive against rebel positions continued for a third day.", {"Sudan": "SDN"})
+    events, ids = code(
+        nlp, "Sudan's offensive against rebel positions continued for a third day.", {"Sudan": "SDN"}
+    )
     e = one(events, "ASSAULT")
     assert countries(e.actor, ids) == {"SDN"}
 
 
 def test_object_control_request(nlp):
-    events, ids = code(nlp, "Lebanon urged France to release the detained journalists.", {"Lebanon": "LBN", "France": "FRA"})
+    events, ids = code(
+        nlp, "Lebanon urged France to release the detained journalists.", {"Lebanon": "LBN", "France": "FRA"}
+    )
     e = one(events, "REQUEST")
     assert countries(e.actor, ids) == {"LBN"} and countries(e.recipient, ids) == {"FRA"}
     assert e.mode == "yield"
 
 
 def test_must_clause_is_request(nlp):
-    events, ids = code(nlp, "Norway said Sweden must reopen the crossing.", {"Norway": "NOR", "Sweden": "SWE"})
+    events, ids = code(
+        nlp, "Norway said Sweden must reopen the crossing.", {"Norway": "NOR", "Sweden": "SWE"}
+    )
     e = one(events, "REQUEST")
     assert countries(e.actor, ids) == {"NOR"} and countries(e.recipient, ids) == {"SWE"}
 
 
 def test_xcomp_chain_decided_to_expel(nlp):
-    events, ids = code(nlp, "Algeria decided to expel two French diplomats.", {"Algeria": "DZA", "French": "FRA"})
+    events, ids = code(
+        nlp, "Algeria decided to expel two French diplomats.", {"Algeria": "DZA", "French": "FRA"}
+    )
     e = one(events, "SANCTION")
     assert e.mode == "expel" and countries(e.actor, ids) == {"DZA"}
 
@@ -217,7 +262,12 @@ def test_score_comes_from_mode_table():
 
 def test_sense_notation():
     sense = parse_sense("ASSAULT firearms 193 @military", "test")
-    assert (sense.type, sense.mode, sense.cameo, sense.contexts) == ("ASSAULT", "firearms", "193", ("military",))
+    assert (sense.type, sense.mode, sense.cameo, sense.contexts) == (
+        "ASSAULT",
+        "firearms",
+        "193",
+        ("military",),
+    )
 
 
 def test_user_lexicon_layers_over_builtin(tmp_path, nlp):
@@ -246,18 +296,25 @@ def test_repeated_event_noun_is_one_event_and_shares_its_date(nlp):
 
 
 def test_disease_and_disaster_are_not_actors(nlp):
-    events, _ = code(nlp, "In Peru, the coronavirus has killed six Peruvian nurses.", {"Peru": "PER", "Peruvian": "PER"})
+    events, _ = code(
+        nlp, "In Peru, the coronavirus has killed six Peruvian nurses.", {"Peru": "PER", "Peruvian": "PER"}
+    )
     assert events == []
 
 
 def test_denying_accusations_is_reject(nlp):
-    events, _ = code(nlp, "Rwanda denied accusations that it armed rebels in Congo.", {"Rwanda": "RWA", "Congo": "COD"})
+    events, _ = code(
+        nlp, "Rwanda denied accusations that it armed rebels in Congo.", {"Rwanda": "RWA", "Congo": "COD"}
+    )
     assert [e.type for e in events] == ["REJECT"]
 
 
 def test_mentioned_visit_needs_a_visitor(nlp):
-    events, _ = code(nlp, "Crowds gathered near Kabul airport during an unannounced visit to Afghanistan.",
-                     {"Kabul": "AFG", "Afghanistan": "AFG"})
+    events, _ = code(
+        nlp,
+        "Crowds gathered near Kabul airport during an unannounced visit to Afghanistan.",
+        {"Kabul": "AFG", "Afghanistan": "AFG"},
+    )
     assert not [e for e in events if e.type == "CONSULT"]
 
 
@@ -270,14 +327,19 @@ def test_participle_clause_is_a_second_act(nlp):
 
 
 def test_vowing_not_to_is_reject(nlp):
-    events, ids = code(nlp, "Armenia vowed not to return the disputed villages to Azerbaijan.",
-                       {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    events, ids = code(
+        nlp,
+        "Armenia vowed not to return the disputed villages to Azerbaijan.",
+        {"Armenia": "ARM", "Azerbaijan": "AZE"},
+    )
     e = one(events, "REJECT")
     assert countries(e.actor, ids) == {"ARM"}
 
 
 def test_host_is_the_recipient_of_a_visit(nlp):
-    events, ids = code(nlp, "Ghana hosted a Nigerian delegation in Accra on Monday.", {"Ghana": "GHA", "Nigerian": "NGA"})
+    events, ids = code(
+        nlp, "Ghana hosted a Nigerian delegation in Accra on Monday.", {"Ghana": "GHA", "Nigerian": "NGA"}
+    )
     e = one(events, "CONSULT")
     assert countries(e.actor, ids) == {"NGA"} and countries(e.recipient, ids) == {"GHA"}
     assert e.mode == "visit"

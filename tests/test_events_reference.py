@@ -39,14 +39,15 @@ def _find(analysis: Analysis, types: set[str], actor: str, recipient: str | None
     """The event of one of ``types`` from ``actor`` to ``recipient`` whose sentence holds ``near``."""
     text = analysis.article.text
     found = [
-        e for e in analysis.events
-        if e.type in types and near in text[e.sentence[0]:e.sentence[1]]
+        e
+        for e in analysis.events
+        if e.type in types
+        and near in text[e.sentence[0] : e.sentence[1]]
         and actor in _countries(analysis, e.actor)
         and (recipient is None or recipient in _countries(analysis, e.recipient))
     ]
-    assert found, (
-        f"no {types} {actor}→{recipient} near {near!r}; events: "
-        + "; ".join(f"{e.type} {e.actor}→{e.recipient} {e.why}" for e in analysis.events)
+    assert found, f"no {types} {actor}→{recipient} near {near!r}; events: " + "; ".join(
+        f"{e.type} {e.actor}→{e.recipient} {e.why}" for e in analysis.events
     )
     return found[0]
 
@@ -70,7 +71,11 @@ def test_demonstrators_urged_moscow(analysis):
 
 def test_sanctions_after_the_coup(analysis):
     text = analysis.article.text
-    found = [e for e in analysis.events if e.type == "SANCTION" and "sanctions" in text[e.sentence[0]:e.sentence[1]]]
+    found = [
+        e
+        for e in analysis.events
+        if e.type == "SANCTION" and "sanctions" in text[e.sentence[0] : e.sentence[1]]
+    ]
     assert found, "no SANCTION for the sanctions imposed after the coup"
     e = found[0]
     assert "ECOWAS" in _orgs(analysis, e.actor)
@@ -79,7 +84,11 @@ def test_sanctions_after_the_coup(analysis):
 
 
 def test_military_takeover(analysis):
-    found = [e for e in analysis.events if e.type in ("COERCE", "ASSAULT") and "MLI" in _countries(analysis, e.recipient)]
+    found = [
+        e
+        for e in analysis.events
+        if e.type in ("COERCE", "ASSAULT") and "MLI" in _countries(analysis, e.recipient)
+    ]
     assert found, "no coup event"
     assert found[0].date == "2020-08"
 

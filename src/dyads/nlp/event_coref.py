@@ -37,7 +37,9 @@ def _phrase_span(noun: Token) -> tuple[int, int]:
     return left.idx, noun.idx + len(noun.text)
 
 
-def dated_mention(noun: Token, type_: str, cameo: str | None, times: Sequence[TimeExpr], published: str | None) -> Mention | None:
+def dated_mention(
+    noun: Token, type_: str, cameo: str | None, times: Sequence[TimeExpr], published: str | None
+) -> Mention | None:
     """The date a noun phrase gives its own event ("last month's coup" → 2020-08)."""
     start, end = _phrase_span(noun)
     for t in times:
@@ -72,12 +74,22 @@ def merge_mentions(
         if is_nominal and event.date_precision == "article":
             dated = next((m for m in mentions if m.type == event.type and m.cameo == event.cameo), None)
             if dated is not None:
-                event = replace(event, date=dated.date, date_precision=dated.precision,
-                                why=f"{event.why}; date from another mention")
+                event = replace(
+                    event,
+                    date=dated.date,
+                    date_precision=dated.precision,
+                    why=f"{event.why}; date from another mention",
+                )
         twin = None
         if is_nominal:
-            twin = next((i for i, (e, n) in enumerate(zip(out, out_nominal, strict=True))
-                         if n and e.type == event.type and e.cameo == event.cameo and _compatible(e, event, by_id)), None)
+            twin = next(
+                (
+                    i
+                    for i, (e, n) in enumerate(zip(out, out_nominal, strict=True))
+                    if n and e.type == event.type and e.cameo == event.cameo and _compatible(e, event, by_id)
+                ),
+                None,
+            )
         if twin is None:
             out.append(event)
             out_nominal.append(is_nominal)

@@ -169,7 +169,11 @@ def _load_types(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, TypeInfo], d
                 raise LexiconError(f"{path}: type {name!r} needs a score")
             modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
             types[str(name).upper()] = TypeInfo(
-                name=str(name).upper(), score=float(spec["score"]), cameo=spec.get("cameo"), modes=modes, quad=str(spec.get("quad") or "")
+                name=str(name).upper(),
+                score=float(spec["score"]),
+                cameo=spec.get("cameo"),
+                modes=modes,
+                quad=str(spec.get("quad") or ""),
             )
         for key in ("future_as_agree", "future_as_concede", "complement_modes"):
             if key in data:
@@ -185,7 +189,15 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     nouns: dict[str, tuple[Sense, ...]] = {}
     phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
     lists: dict[str, set[str]] = {
-        k: set() for k in ("light_verbs", "happen_verbs", "modal_request", "actorless_ok", "natural_causes", "agent_nouns")
+        k: set()
+        for k in (
+            "light_verbs",
+            "happen_verbs",
+            "modal_request",
+            "actorless_ok",
+            "natural_causes",
+            "agent_nouns",
+        )
     }
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}

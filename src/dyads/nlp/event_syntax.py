@@ -144,7 +144,9 @@ def is_passive(verb: Token) -> bool:
     # "she was convicted and then acquitted": a bare participle shares its head's passive
     head = verb.head
     return (
-        verb.dep_ == "conj" and verb.tag_ == "VBN" and head.i != verb.i
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
         and any(c.dep_ == "auxpass" for c in head.children)
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
     )
@@ -242,7 +244,8 @@ def _patient(content: Token) -> bool:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in content.children):
         return False
     return content.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or any(
-        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in content.children
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in content.children
     )
 
 
@@ -255,7 +258,11 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     if misparsed_finite(verb):
         # "Yeltsin on Saturday hosted Japanese Prime Minister Hashimoto" parsed with the verb
         # as a modifier: the nearest noun before it is the subject, the noun it modifies the object
-        before = [t for t in verb.sent if t.i < verb.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj")]
+        before = [
+            t
+            for t in verb.sent
+            if t.i < verb.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj")
+        ]
         target = verb.head
         while target.dep_ == "compound" and target.head.i != target.i:
             target = target.head
@@ -269,10 +276,14 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         return Arguments(tuple(actor_tokens), tuple(recipients), passive=True)
     actor_tokens = subjects(verb)
     objects = [
-        o for o in _children(verb, OBJECT_DEPS - {"attr"}) if content is None or o.i != content.i or _patient(o)
+        o
+        for o in _children(verb, OBJECT_DEPS - {"attr"})
+        if content is None or o.i != content.i or _patient(o)
     ]
     # a dative may be the preposition itself ("send troops to Afghanistan")
-    objects = [p for o in objects for p in ([c for c in o.children if c.dep_ == "pobj"] if o.pos_ == "ADP" else [o])]
+    objects = [
+        p for o in objects for p in ([c for c in o.children if c.dep_ == "pobj"] if o.pos_ == "ADP" else [o])
+    ]
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
     if content is not None:
         recipients += content_recipients(content)
@@ -299,12 +310,16 @@ def noun_arguments(
     An event noun modifying an agent noun names the agent ("the coup leaders").
     """
     owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS]
-    owners += [c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    owners += [
+        c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+    ]
     actor_tokens = owners if owner == "actor" else []
     actor_tokens += prep_objects(noun, {"by"} | ({"from"} if owner == "actor" and source_from else set()))
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in agent_nouns and noun.head.i > noun.i:
         actor_tokens.append(noun.head)
-    recipients = prep_objects(noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"})
+    recipients = prep_objects(
+        noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"}
+    )
     if owner == "recipient":
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "sanctions imposed by West African leaders": the participle names the agent
@@ -418,8 +433,10 @@ class ActorIndex:
 
     def same_country(self, actor_id: str, others: list[str]) -> bool:
         actor = self._actors.get(actor_id)
-        return actor is not None and actor.country is not None and any(
-            self._actors[o].country == actor.country for o in others if o in self._actors
+        return (
+            actor is not None
+            and actor.country is not None
+            and any(self._actors[o].country == actor.country for o in others if o in self._actors)
         )
 
     def government_of(self, actor_ids: list[str], start: int, end: int) -> str | None:
@@ -458,7 +475,7 @@ OBJECT_PRONOUNS = {"them", "him", "her", "it"}
 
 
 def resolve_object_pronoun(token: Token) -> list[Token]:
-    """"imposed sanctions on X, accusing them of …": an object pronoun in a participle clause
+    """ "imposed sanctions on X, accusing them of …": an object pronoun in a participle clause
     refers back to those the main clause acted upon."""
     if token.lower_ not in OBJECT_PRONOUNS:
         return []

@@ -335,7 +335,9 @@ def absorb(candidates: list[Candidate]) -> None:
             elif node.dep_ not in CONTENT_STEPS and node.dep_ != "advcl":
                 crossed = True
             # "…, saying he would only welcome him": a reporting participle explains, it is content
-            participle = participle or (node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_ not in REPORTING)
+            participle = participle or (
+                node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_ not in REPORTING
+            )
             parent = node.head
             owner = by_token.get(parent.i)
             if owner is not None and participle and owner.sense.type not in ("PROTEST", cand.sense.type):
