@@ -475,7 +475,7 @@ OBJECT_PRONOUNS = {"them", "him", "her", "it"}
 
 
 def resolve_object_pronoun(token: Token) -> list[Token]:
-    """ "imposed sanctions on X, accusing them of …": an object pronoun in a participle clause
+    """An object pronoun in a participle clause ("imposed sanctions on X, accusing them of …")
     refers back to those the main clause acted upon."""
     if token.lower_ not in OBJECT_PRONOUNS:
         return []

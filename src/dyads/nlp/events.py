@@ -105,8 +105,8 @@ DOMESTIC_TARGET = {"PROTEST"}
 
 
 def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
-    """ "leaders would remove the sanctions imposed after …": whoever lifts sanctions is the one
-    who imposed them. The verb that undoes an agentless participle's event, if any."""
+    """The verb that undoes an agentless participle's event, if any: whoever lifts sanctions
+    is the one who imposed them ("leaders would remove the sanctions imposed after …")."""
     verb = cand.head
     if cand.kind not in ("light", "verb") or verb.dep_ != "acl" or agents(verb):
         return None
@@ -360,7 +360,7 @@ RESPONSES = {"SANCTION", "ACCUSE", "THREATEN"}
 def _answer_to_cause(
     event: Event, causes: list[tuple[str, str | None]], events: list[Event], nominal: list[bool]
 ) -> Event:
-    """ "sanctions imposed in the wake of the coup": with no one named, a response is aimed at
+    """A response with no one named ("sanctions imposed in the wake of the coup") is aimed at
     whoever the event it answers was by (or, failing that, happened to), as coded elsewhere
     in the article."""
     if event.recipient or event.type not in RESPONSES or not causes:
