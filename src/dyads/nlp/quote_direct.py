@@ -173,7 +173,7 @@ def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str, lexicon: SpeechLe
     else:
         from dyads.nlp.quote_speakers import subject_of
 
-        subject = subject_of(cue, lexicon.documents)
+        subject = subject_of(cue, lexicon.documents, (q.start, q.end))
         cue_span = _span_of(cue)
     return Attribution((q.start, q.end), True, cue_span, cue, subject, rule=rule)
 

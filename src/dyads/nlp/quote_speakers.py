@@ -75,12 +75,19 @@ def phrase_span(token: Token) -> Char | None:
     return _trim(doc, min(left, token.i), right)
 
 
-def subject_of(verb: Token, documents: frozenset[str] = frozenset()) -> Token | None:
+def subject_of(
+    verb: Token, documents: frozenset[str] = frozenset(), outside: Char | None = None
+) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb for participles and
     conjuncts ("…, adding that", "said X and added Y", "after seeking"), the agent for
-    passives, the modified noun for relative and reduced clauses."""
+    passives, the modified noun for relative and reduced clauses. A subject inside
+    ``outside`` (the quotation itself, which the parse may hang on the cue) is skipped."""
     for _ in range(5):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "csubj") and not (outside and outside[0] <= c.idx < outside[1])
+        ]
         for child in subjects:
             if any(c.isalnum() for c in child.text):
                 return child
