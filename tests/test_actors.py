@@ -325,3 +325,9 @@ def test_title_held_in_an_organisation(nlp):
     assert any(r.title == "leader" and r.of == "PKK" for r in leader.roles)
     envoy = named(actors, text, "Ghassan Salame")
     assert (envoy.country, envoy.sector, envoy.org, envoy.code) == (None, "IGO", "UN", "IGO")
+
+
+def test_government_named_after_its_leader(nlp):
+    text = "The Obama administration imposed sanctions on the regime."
+    group = named(actors_of(nlp, text, published="2014-03-01"), text, "Obama administration")
+    assert (group.kind, group.country, group.sector) == ("group", "USA", "GOV")

@@ -47,6 +47,7 @@ COLLECTIVE_NOUNS = {
     "group", "party", "movement", "militia", "front", "army", "force", "forces", "union", "alliance",
     "coalition", "faction", "body", "council", "committee", "agency", "network", "association",
 }  # fmt: skip
+LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 MEMBER_NOUNS = {
     "mission",
     "missions",
@@ -118,21 +119,22 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         elif ent.label_ == "PERSON" or (not kind and _part_of_a_name(ent, surnames)):
             _person_or_not(doc, drafts, kb, ent, names, org_country, focal)
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
-            if len(ent) == 1 and rules.in_locative_phrase(ent.root) and not _institutional(ent, kb):
+            lone_place = rules.in_locative_phrase(ent.root) or rules.is_city_name(ent.text)
+            if len(ent) == 1 and lone_place and not _institutional(ent, kb):
                 continue  # "schoolgirls in Chibok": a town the NER took for an organisation
             _unknown_org(doc, drafts, kb, ent.start, ent.end, focal, org_country)
     _titled_names(doc, drafts, kb, names, org_country)
     resolve_people(doc, names, drafts, kb, date)
+    for draft in list(drafts.by_key.values()):
+        if draft.kind == "person":
+            decide_person(draft, kb, date)
+            if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
+                _place_national(doc, draft, kb, focal)
     _ethnic_groups(doc, drafts, kb)
     _groups(doc, drafts, kb, focal)
     for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
         if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
             drafts.mention(_country(drafts, kb, ent.kb_id_.split(":")[1]), ent.start, ent.end)
-    for draft in drafts.by_key.values():
-        if draft.kind == "person":
-            decide_person(draft, kb, date)
-            if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
-                _place_national(doc, draft, kb, focal)
     return freeze(list(drafts.by_key.values()))
 
 
@@ -483,6 +485,13 @@ def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
             continue  # "serves as Vice President": a predicate, not a participant
         if token.ent_type_ and token.ent_type_ not in {"NORP"}:
             continue
+        led = _led_by(drafts, token)
+        if led is not None:  # "the Trump administration": the government of the leader's country
+            leader, first = led
+            draft = _group(drafts, kb, leader.country, "GOV", doc[first : token.i + 1].text)
+            draft.note(f"'{token.text}' of {leader.name}")
+            drafts.mention(draft, first, token.i + 1)
+            continue
         owned = _owning_organisation(drafts, token) if _member_noun(token, kb) else None
         if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
             drafts.mention(owned[0], owned[1], token.i + 1)
@@ -539,6 +548,27 @@ def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
     for draft in drafts.by_key.values():
         if any(s <= token.idx < e for s, e in draft.mentions):
             return draft
+    return None
+
+
+def _led_by(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
+    """A government named after its leader ("the Obama administration", "Assad's regime")."""
+    if token.lower_ not in LEADER_GOVERNMENTS:
+        return None
+    for child in token.lefts:
+        if child.dep_ in {"compound", "poss"} and child.ent_type_ == "PERSON":
+            for draft in drafts.by_key.values():
+                if (
+                    draft.kind == "person"
+                    and draft.country
+                    and any(s <= child.idx < e for s, e in draft.mentions)
+                ):
+                    span = token.doc.char_span(
+                        min(s for s, e in draft.mentions if s <= child.idx < e),
+                        child.idx + 1,
+                        alignment_mode="expand",
+                    )
+                    return draft, span.start if span is not None else child.i
     return None
 
 
