@@ -133,7 +133,11 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
     while last.i > 0 and (last.is_space or last.is_punct):
         last = doc[last.i - 1]
     sentence = last.sent
-    verbs = [t for t in doc[sentence.start : last.i + 1] if t.pos_ == "VERB"]
+    start = sentence.start
+    for t in doc[sentence.start : last.i + 1]:
+        if t.text in ("”", '"', "''", "»"):
+            start = t.i + 1  # words of an earlier quotation in the sentence are not its cue
+    verbs = [t for t in doc[start : last.i + 1] if t.pos_ == "VERB"]
     if introduced:
         # "After Brown criticized him, Hillary shot back, “…”": the clause right before the
         # quotation introduces it, unless that clause is itself reported by a cue verb.
