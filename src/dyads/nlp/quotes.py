@@ -1,9 +1,10 @@
 """Quotations attributed to their speakers: who said what.
 
-Two finders run over each document: ``quote_direct`` reads quotation marks (quote_marks)
-and attaches each quotation to its cue and speaker; ``quote_reported`` reads the parse for
-reported speech ("said that …", "according to …"). They are merged so that one utterance
-is reported once:
+Three finders run over each document: ``quote_direct`` reads quotation marks
+(quote_marks) and attaches each quotation to its cue and speaker; ``quote_reported`` reads
+the parse for reported speech ("said that …", "according to …"); ``quote_labels`` reads
+headline and transcript labels ("Gingrich: …"). The cues are data (speech_verbs.yaml).
+They are merged so that one utterance is reported once:
 
 * a reported clause that holds a quotation ("said the move was “illegal”") is one
   attribution of the whole clause, not direct (as PolNeAR annotates mixed quotations);
@@ -11,7 +12,9 @@ is reported once:
 * a reported clause inside a quotation is the quoted speaker's own words, not a new
   attribution.
 
-Speakers are then resolved in reading order (quote_speakers).
+Speakers are then resolved in reading order (quote_speakers). A quotation with no cue of
+its own takes the speaker of the attribution just before it, when only a short stretch and
+at most one paragraph break separate them; otherwise its speaker stays null.
 """
 
 from __future__ import annotations
