@@ -343,3 +343,10 @@ def test_host_is_the_recipient_of_a_visit(nlp):
     e = one(events, "CONSULT")
     assert countries(e.actor, ids) == {"NGA"} and countries(e.recipient, ids) == {"GHA"}
     assert e.mode == "visit"
+
+
+def test_subject_pronoun_refers_to_the_last_actor_of_its_kind(nlp):
+    text = "Norway hosted Sudanese envoys on Monday. It also pledged to fund new schools in Darfur."
+    events, ids = code(nlp, text, {"Norway": "NOR", "Sudanese": "SDN"})
+    e = one(events, "AGREE")
+    assert countries(e.actor, ids) == {"NOR"}

@@ -453,6 +453,10 @@ class ActorIndex:
         found = self.country_actor(country)
         return found if found not in actor_ids else None
 
+    def kind(self, actor_id: str) -> str | None:
+        actor = self._actors.get(actor_id)
+        return actor.kind if actor else None
+
     def country_actor(self, country: str | None) -> str | None:
         """The id of the country actor for an ISO3 code, if the article has one."""
         if not country:

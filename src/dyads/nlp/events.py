@@ -99,6 +99,12 @@ def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
 
 
 REVERSING = {"CONCEDE", "RETREAT"}
+PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
+    "he": ("person",),
+    "she": ("person",),
+    "it": ("country", "organization"),
+    "they": ("group", "country", "organization"),
+}
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
@@ -156,6 +162,7 @@ def _code(
     places: Sequence[Place],
     lexicon: Lexicon,
     transparent: dict[str, str | None],
+    previous: dict[str, list[str]] | None = None,
 ) -> Event | None:
     args = _arguments(cand, lexicon)
     reverser = _reverser(cand, lexicon)
@@ -183,6 +190,16 @@ def _code(
     ):
         return None
     actor_ids = index.for_tokens(actor_tokens)
+    carried = False
+    if not actor_ids and previous and len(actor_tokens) == 1:
+        # "It also agreed …": a subject pronoun left unresolved in its sentence refers to the
+        # last actor of that kind in the article
+        kinds = PRONOUN_KINDS.get(actor_tokens[0].lower_, ())
+        carried_ids = next((previous[k] for k in kinds if previous.get(k)), [])
+        actor_ids = list(carried_ids)
+        carried = bool(actor_ids)
+    if previous is not None and actor_ids and not carried:
+        _remember(previous, tuple(actor_ids), index)
     recipient_ids = [r for r in index.for_tokens(recipient_tokens) if r not in actor_ids]
     if not recipient_ids and args.fallback:
         recipient_ids = [r for r in index.for_tokens(args.fallback) if r not in actor_ids]
@@ -257,6 +274,8 @@ def _code(
         why.append(f"actor from {reverser.text!r} (who undoes it, imposed it)")
     if cand.sense.reverse and cand.kind == "verb":
         why.append("host as recipient, visitor as actor")
+    if carried:
+        why.append(f"actor: {actor_tokens[0].text!r} read as the last {actor_tokens[0].lower_!r}-actor named")
     if located:
         why.append("recipient from the place of the event")
     if domestic:
@@ -377,6 +396,13 @@ def _answer_to_cause(
     return event
 
 
+def _remember(previous: dict[str, list[str]], actor_ids: tuple[str, ...], index: ActorIndex) -> None:
+    """The latest grammatical subject of each kind, for subject pronouns in later sentences."""
+    kind = index.kind(actor_ids[0]) if len(actor_ids) == 1 else None
+    if kind is not None:
+        previous[kind] = list(actor_ids)
+
+
 def find_events(
     doc: Doc,
     article: Article,
@@ -392,6 +418,7 @@ def find_events(
     nominal: list[bool] = []
     mentions: list[Mention] = []
     causes: dict[int, list[tuple[str, str | None]]] = {}
+    previous: dict[str, list[str]] = {}
     for sent in doc.sents:
         candidates = find_candidates(sent, lexicon)
         if not candidates:
@@ -408,7 +435,7 @@ def find_events(
                     mentions.append(mention)
             if cand.absorbed_by is not None:
                 continue
-            event = _code(cand, sent, article, index, times, places, lexicon, lexicon.transparent)
+            event = _code(cand, sent, article, index, times, places, lexicon, lexicon.transparent, previous)
             if event is not None:
                 coded.append(event)
                 kinds[id(event)] = cand.kind == "noun"
