@@ -350,3 +350,12 @@ def test_subject_pronoun_refers_to_the_last_actor_of_its_kind(nlp):
     events, ids = code(nlp, text, {"Norway": "NOR", "Sudanese": "SDN"})
     e = one(events, "AGREE")
     assert countries(e.actor, ids) == {"NOR"}
+
+
+def test_an_order_to_coerce_is_the_coercion(nlp):
+    events, ids = code(
+        nlp, "The Zambian government ordered police to arrest the opposition leader.", {"Zambian": "ZMB"}
+    )
+    e = one(events, "COERCE")
+    assert countries(e.actor, ids) == {"ZMB"} and e.mode == "arrest"
+    assert not [x for x in events if x.type == "REQUEST"]

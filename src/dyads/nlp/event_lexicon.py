@@ -66,6 +66,7 @@ class Lexicon:
     actorless_ok: frozenset[str]
     natural_causes: frozenset[str]
     agent_nouns: frozenset[str]
+    commands: frozenset[str]
     context_words: dict[str, str]
     types: dict[str, TypeInfo]
     complement_modes: dict[str, dict[str, str]]
@@ -197,6 +198,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
             "actorless_ok",
             "natural_causes",
             "agent_nouns",
+            "commands",
         )
     }
     governors: dict[str, str] = {}
@@ -236,6 +238,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         actorless_ok=frozenset(lists["actorless_ok"]),
         natural_causes=frozenset(lists["natural_causes"]),
         agent_nouns=frozenset(lists["agent_nouns"]),
+        commands=frozenset(lists["commands"]),
         context_words=context_words,
         types=types,
         complement_modes={

@@ -99,6 +99,7 @@ def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
 
 
 REVERSING = {"CONCEDE", "RETREAT"}
+COMMANDED = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
 PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "he": ("person",),
     "she": ("person",),
@@ -245,6 +246,16 @@ def _code(
     mod = modality(carrier, transparent) if carrier is not None else Modality()
     mode = _mode_from_children(cand, lexicon)
     base = cand.sense.type
+    ordered = (
+        next(
+            (c for c in cand.children if c.sense.type in COMMANDED),
+            None,
+        )
+        if cand.head.lemma_.lower() in lexicon.commands
+        else None
+    )
+    if ordered is not None:
+        base, mode = ordered.sense.type, ordered.sense.mode  # the order is the act
     if (
         base == "AGREE"
         and cand.kind == "governor"
@@ -291,7 +302,9 @@ def _code(
         cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon
     )
     cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
-    if base != cand.sense.type:
+    if ordered is not None:
+        why.append(f"ordered {ordered.sense.type} coded as the act")
+    elif base != cand.sense.type:
         why.append(f"negated promise → {base}")
     return Event(
         id="",
