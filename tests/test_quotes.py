@@ -212,3 +212,10 @@ def test_quotation_split_by_its_attribution_is_one_quote(nlp: Language) -> None:
     q = _only(_quotes(nlp, text), direct=True)
     assert _text(text, q.content) == text[: text.index(".”") + 2]
     assert _text(text, q.speaker_span) == "the envoy"
+
+
+def test_cue_found_when_the_lemmatiser_overreaches(nlp: Language) -> None:
+    text = "The Russian Foreign Ministry hoped that Mali would hold free elections soon."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "hoped"
+    assert _text(text, q.content) == "that Mali would hold free elections soon"

@@ -74,7 +74,7 @@ def _after_cue_word(doc: Doc, start: int, lexicon: SpeechLexicon) -> bool:
         i -= 1
     if i < 0:
         return False
-    entry = lexicon.verb(doc[i].lemma_)
+    entry = lexicon.cue(doc[i])
     return entry is not None and entry.quotes
 
 
@@ -106,7 +106,7 @@ def _cue_after(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None:
             return token
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        entry = lexicon.verb(token.lemma_)
+        entry = lexicon.cue(token)
         if entry is not None and entry.quotes:
             return token
         if (
@@ -145,20 +145,20 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
         if with_subject:
             return _reporting_ancestor(with_subject[-1], lexicon) or with_subject[-1]
     for token in reversed(verbs):
-        entry = lexicon.verb(token.lemma_)
+        entry = lexicon.cue(token)
         if entry is not None and entry.quotes:
             return token
     return None
 
 
 def _reporting_ancestor(verb: Token, lexicon: SpeechLexicon) -> Token | None:
-    entry = lexicon.verb(verb.lemma_)
+    entry = lexicon.cue(verb)
     if entry is not None and entry.quotes:
         return verb
     token = verb
     while token.dep_ in ("ccomp", "conj") and token.head.i != token.i:
         token = token.head
-        entry = lexicon.verb(token.lemma_)
+        entry = lexicon.cue(token)
         if entry is not None and entry.quotes:
             return token
     return None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.tokens import Token
 
 _BUILTIN = Path(__file__).resolve().parents[1] / "knowledge" / "speech_verbs.yaml"
 _RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "clause"}
@@ -28,6 +29,19 @@ class SpeechLexicon:
 
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma.lower())
+
+    def cue(self, token: Token) -> CueVerb | None:
+        """The entry for a verb token. The lemmatiser sometimes strips too much ("hoped" →
+        "hop"), so the word's own regular stems are tried after its lemma."""
+        found = self.verbs.get(token.lemma_.lower())
+        if found is not None:
+            return found
+        word = token.lower_
+        for stem in (word[:-1], word[:-2], word[:-3]) if word.endswith(("ed", "es", "s")) else ():
+            found = self.verbs.get(stem)
+            if found is not None:
+                return found
+        return None
 
     @property
     def documents(self) -> frozenset[str]:

@@ -46,7 +46,7 @@ def _right_end(token: Token, lexicon: SpeechLexicon | None) -> int:
     if lexicon is None:
         return right
     for t in token.subtree:
-        if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > token.i and lexicon.verb(t.lemma_):
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > token.i and lexicon.cue(t):
             cut = t.left_edge.i - 1
             while cut > token.i and (token.doc[cut].dep_ == "cc" or token.doc[cut].is_punct):
                 cut -= 1
@@ -188,7 +188,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
             continue
         if token.pos_ != "VERB":
             continue
-        entry = lexicon.verb(token.lemma_)
+        entry = lexicon.cue(token)
         if entry is None or _set_phrase(token):
             continue
         content = _content_child(token, entry, lexicon)
