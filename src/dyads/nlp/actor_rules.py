@@ -310,3 +310,30 @@ def _in_order(tokens: list[Token], target: str) -> bool:
         return t.lower_ in ACRONYM_CONNECTORS and match(ti + 1, ci)
 
     return match(0, 0)
+
+
+NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
+
+
+def sentence_country(doc: Doc, start_char: int, kb: Knowledge, besides: str | None = None) -> str | None:
+    """The one country a sentence names (as a country, capital or adjective), if only one."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = doc[span.start].sent
+    found = {
+        c
+        for t in sent
+        if (c := entity_country(t, kb) or org_country(t, kb))
+        and c != besides
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "$")
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def org_country(token: Token, kb: Knowledge) -> str | None:
+    """The country of a known national organisation the token names ("UNITA" -> AGO)."""
+    if not token.ent_kb_id_.startswith("org:"):
+        return None
+    org = kb.organization_for(token.ent_kb_id_[4:])
+    return org.country if org is not None else None

@@ -27,6 +27,7 @@ from dyads.knowledge import Knowledge, Organization, load_knowledge, normalize
 from dyads.model import Actor, Article, Options
 from dyads.nlp import actor_rules as rules
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, focal_country, freeze
+from dyads.nlp.actor_groups import ethnic_groups, find_groups, group_draft
 from dyads.nlp.actor_people import NameMention, decide_person, resolve_people
 from dyads.nlp.actor_ruler import RULER_NAME
 
@@ -39,36 +40,10 @@ NATIONAL_WORDS = {
     "supreme",
     "republican",
 }
-NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
-# People who speak for an institution: "a spokesman for the army" is the army speaking.
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
 # Head nouns of a description that can stand in apposition to an organisation's name.
 COLLECTIVE_NOUNS = {
     "group", "party", "movement", "militia", "front", "army", "force", "forces", "union", "alliance",
     "coalition", "faction", "body", "council", "committee", "agency", "network", "association",
-}  # fmt: skip
-LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
-MEMBER_NOUNS = {
-    "mission",
-    "missions",
-    "movement",
-    "network",
-    "members",
-    "member",
-    "wing",
-    "unit",
-    "cell",
-    "cells",
-}
-# Group nouns too vague to stand alone without a country ("power", "state").
-VAGUE_GROUP_NOUNS = {
-    "state", "states", "force", "power", "powers", "public", "population", "press", "media", "union",
-    "party", "leader", "leaders", "official", "agents", "units", "elite", "elites", "people",
-    "authority", "department", "palace", "administration", "society", "industry", "business",
-    "school", "journal", "campaign", "regime", "delegation", "commission", "bloc", "alliance",
-    "division", "field", "court", "assembly", "secretary", "deputy", "representative",
-    "representatives", "speaker", "cabinet", "presidency", "security", "intelligence", "justice",
-    "labor", "labour", "chief", "chiefs", "fellow", "expert", "experts", "analyst", "analysts",
 }  # fmt: skip
 
 
@@ -106,12 +81,12 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "capital" and rules.is_metonym(ent.root):
             # "Washington demanded": CAMEO reads a capital as the country's government
-            draft = _group(drafts, kb, rest, "GOV", ent.text, seat=True)
+            draft = group_draft(drafts, kb, rest, "GOV", ent.text, seat=True)
             draft.note(f"'{ent.text}' stands for the government")
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "seat":
             iso3, _, sector = rest.partition(":")
-            draft = _group(drafts, kb, iso3, sector or None, ent.text, seat=True)
+            draft = group_draft(drafts, kb, iso3, sector or None, ent.text, seat=True)
             draft.note(f"'{ent.text}': seat of power")
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "org":
@@ -128,38 +103,14 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     for draft in list(drafts.by_key.values()):
         if draft.kind == "person":
             decide_person(draft, kb, date)
-            if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
+            if draft.country is None and draft.sector in rules.NATIONAL_SECTORS | {"ELI"}:
                 _place_national(doc, draft, kb, focal)
-    _ethnic_groups(doc, drafts, kb)
-    _groups(doc, drafts, kb, focal)
+    ethnic_groups(doc, drafts, kb)
+    find_groups(doc, drafts, kb, focal)
     for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
         if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
             drafts.mention(_country(drafts, kb, ent.kb_id_.split(":")[1]), ent.start, ent.end)
     return freeze(list(drafts.by_key.values()))
-
-
-def sentence_country(doc: Doc, start_char: int, kb: Knowledge, besides: str | None = None) -> str | None:
-    """The one country a sentence names (as a country, capital or adjective), if only one."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = doc[span.start].sent
-    found = {
-        c
-        for t in sent
-        if (c := rules.entity_country(t, kb) or _org_country(t, kb))
-        and c != besides
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "$")
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _org_country(token: Token, kb: Knowledge) -> str | None:
-    """The country of a known national organisation the token names ("UNITA" -> AGO)."""
-    if not token.ent_kb_id_.startswith("org:"):
-        return None
-    org = kb.organization_for(token.ent_kb_id_[4:])
-    return org.country if org is not None else None
 
 
 def _place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) -> None:
@@ -170,7 +121,7 @@ def _place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) ->
     if focal:
         draft.country = focal
         draft.note("the article's focal country")
-    elif country := sentence_country(doc, min(draft.mentions)[0], kb):
+    elif country := rules.sentence_country(doc, min(draft.mentions)[0], kb):
         draft.country = country
         draft.note("the only country named in its sentence")
 
@@ -180,23 +131,6 @@ def _country(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
     draft = drafts.get("country:" + iso3, country.name if country else iso3, "country")
     draft.country = iso3
     draft.note("knowledge base: countries")
-    return draft
-
-
-def _group(
-    drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str, seat: bool = False
-) -> Draft:
-    """The group of one country and sector, named by its first group noun ("Malian soldiers");
-    a seat of power ("Kati", "the Kremlin") names it only until a group noun turns up."""
-    key = f"group:{iso3 or '-'}:{sector or '-'}"
-    fresh = key not in drafts.by_key
-    draft = drafts.get(key, clean_name(text), "group")
-    if fresh and seat:
-        drafts.seat_named.add(key)
-    elif not seat and key in drafts.seat_named:
-        draft.name = clean_name(text)
-        drafts.seat_named.discard(key)
-    draft.country, draft.sector = iso3, sector
     return draft
 
 
@@ -305,8 +239,8 @@ def _unknown_org(
     if country is None and focal and any(t.lower_ in NATIONAL_WORDS for t in span):
         country = focal
         draft.note("national body: the article's focal country")
-    elif country is None and not focal and sector in NATIONAL_SECTORS | {"REB", "LAB"}:
-        country = sentence_country(doc, span.start_char, kb)
+    elif country is None and not focal and sector in rules.NATIONAL_SECTORS | {"REB", "LAB"}:
+        country = rules.sentence_country(doc, span.start_char, kb)
         if country:
             draft.note("the only country named in its sentence")
     draft.country = draft.country or country
@@ -471,165 +405,9 @@ def _organisation_noun_before(
     return True
 
 
-def _groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
-    """Group nouns: "Malian soldiers", "Hungarian and Romanian officials", "protesters"."""
-    deferred: list[Token] = []
-    for token in doc:
-        if (
-            token.pos_ not in {"NOUN", "PROPN"}
-            or token.dep_ in {"compound", "attr", "oprd"}
-            or token.i in drafts.taken
-        ):
-            continue
-        if token.dep_ == "pobj" and token.head.lower_ == "as":
-            continue  # "serves as Vice President": a predicate, not a participant
-        if token.ent_type_ and token.ent_type_ not in {"NORP"}:
-            continue
-        led = _led_by(drafts, token)
-        if led is not None:  # "the Trump administration": the government of the leader's country
-            leader, first = led
-            draft = _group(drafts, kb, leader.country, "GOV", doc[first : token.i + 1].text)
-            draft.note(f"'{token.text}' of {leader.name}")
-            drafts.mention(draft, first, token.i + 1)
-            continue
-        owned = _owning_organisation(drafts, token) if _member_noun(token, kb) else None
-        if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
-            drafts.mention(owned[0], owned[1], token.i + 1)
-            continue
-        if token.lower_ in SPOKESPEOPLE and _speaks_for(token) is not None:
-            deferred.append(token)
-            continue
-        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"} and not c.ent_type_]
-        phrase = " ".join(t.text for t in [*modifiers, token])
-        sector = kb.sector_for(phrase) if kb.sector_for(token.text) else None
-        if sector is None and token.ent_type_ == "NORP" and not token.ent_kb_id_ and token.tag_ == "NNPS":
-            sector = "CVL"  # "Iraqi Kurds": an ethnic group, coded as civilians of the country named
-        if sector is None or sector in {"IGO", "NGO"}:
-            continue
-        countries = _group_countries(token, kb)
-        if not countries:
-            if token.lower_ in VAGUE_GROUP_NOUNS:
-                continue
-            local = sentence_country(doc, token.idx, kb)
-            if focal and sector in NATIONAL_SECTORS:
-                countries = [(focal, token.i, "the article's focal country")]
-            elif local:
-                countries = [(local, token.i, "the only country named in its sentence")]
-            else:
-                countries = [(None, token.i, "")]
-        left = min([token.i, *(m.i for m in modifiers)])
-        for iso3, first, reason in countries:
-            start = min(first, left)
-            draft = _group(drafts, kb, iso3, sector, doc[start : token.i + 1].text)
-            draft.note(f"group noun '{token.text}'" + (f", {reason}" if reason else ""))
-            drafts.mention(draft, start, token.i + 1)
-    for token in deferred:  # "a spokesman for the Malian army" speaks as the army
-        represented = _speaks_for(token)
-        owner = _draft_at(drafts, represented) if represented is not None else None
-        if owner is not None:
-            owner.note(f"'{token.text}' speaks for it")
-            drafts.mention(owner, token.i, token.i + 1)
-
-
 def _institutional(ent: Span, kb: Knowledge) -> bool:
     """A one-word name that reads as an institution ("Parliament", "NATO-style acronyms")."""
     return ent.text.isupper() or kb.sector_for(ent.text) is not None
-
-
-def _speaks_for(token: Token) -> Token | None:
-    """The object of "for"/"of"/"from" after a spokesman or representative."""
-    for prep in token.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "from"}:
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
-    for draft in drafts.by_key.values():
-        if any(s <= token.idx < e for s, e in draft.mentions):
-            return draft
-    return None
-
-
-def _led_by(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
-    """A government named after its leader ("the Obama administration", "Assad's regime")."""
-    if token.lower_ not in LEADER_GOVERNMENTS:
-        return None
-    for child in token.lefts:
-        if child.dep_ in {"compound", "poss"} and child.ent_type_ == "PERSON":
-            for draft in drafts.by_key.values():
-                if (
-                    draft.kind == "person"
-                    and draft.country
-                    and any(s <= child.idx < e for s, e in draft.mentions)
-                ):
-                    span = token.doc.char_span(
-                        min(s for s, e in draft.mentions if s <= child.idx < e),
-                        child.idx + 1,
-                        alignment_mode="expand",
-                    )
-                    return draft, span.start if span is not None else child.i
-    return None
-
-
-def _member_noun(token: Token, kb: Knowledge) -> bool:
-    """Nouns for an organisation's people or parts ("fighters", "mission"), not its products
-    ("the United Nations Development Index")."""
-    return kb.sector_for(token.text) is not None or token.lower_ in MEMBER_NOUNS
-
-
-def _owning_organisation(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
-    """A known organisation or armed group named as the modifier of a group noun, and the
-    token where its name starts."""
-    for child in token.lefts:
-        if child.dep_ in {"compound", "nmod", "amod"} and child.ent_type_ in {"ORG", "NORP"}:
-            for draft in drafts.by_key.values():
-                if draft.kind == "person" or not draft.org:
-                    continue
-                for s, e in draft.mentions:
-                    if s <= child.idx < e:
-                        span = token.doc.char_span(s, e, alignment_mode="expand")
-                        return draft, span.start if span is not None else child.i
-    return None
-
-
-def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int, str]]:
-    """Countries of a group noun: demonyms before it (with their conjuncts), a possessive
-    country ("Mali's army"), or "of/from/in <country or capital>" after it."""
-    found: list[tuple[str | None, int, str]] = []
-    # demonyms on the noun or on a compound inside it ("Haitian government officials"), or
-    # leading it ("Vietnamese-led forces")
-    inner = [g for c in token.lefts if c.dep_ == "compound" or c.lower_ == "led" for g in c.lefts]
-    for child in [*token.lefts, *inner]:
-        code = rules.entity_country(child, kb)
-        if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}:
-            first = child.i
-            while first > 0 and token.doc[first].ent_iob_ == "I":
-                first -= 1  # the start of a multi-word name: "South African"
-            found.append((code, first, f"'{child.text}'"))
-            for conj in child.conjuncts:
-                other = rules.entity_country(conj, kb)
-                if other and other != code:
-                    found.append((other, min(conj.i, first), f"'{conj.text}'"))
-    if found:
-        return found
-    for prep in token.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                for part in (obj, *obj.conjuncts):  # "the presidents of Mali, Niger and Chad"
-                    code = rules.entity_country(part, kb) or next(  # "doctors from American groups"
-                        (
-                            c
-                            for m in part.lefts
-                            if m.dep_ in {"amod", "compound"} and (c := rules.entity_country(m, kb))
-                        ),
-                        None,
-                    )
-                    if code and all(code != c for c, _, _ in found):
-                        found.append((code, token.i, f"'{prep.text} {part.text}'"))
-    return found
 
 
 def _titled_names(
@@ -656,40 +434,3 @@ def _titled_names(
                 names.append(NameMention(i, j, words, title, affiliation, person, org))
                 drafts.taken.update(range(i, j))
         i = max(j, i + 1)
-
-
-def _ethnic_groups(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
-    """People named by ethnicity are civilians coded where they live: "ethnic Albanians …
-    in Serbia" (the other country their sentence names), "Bosnian Serbs" (the first demonym)."""
-    for ent in doc.ents:
-        if not ent.kb_id_.startswith("adjective:") or not drafts.free(ent.start, ent.end):
-            continue
-        own = ent.kb_id_.split(":")[1]
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_ == "ethnic":
-            country = sentence_country(doc, ent.start_char, kb, besides=own) or own
-            draft = _group(drafts, kb, country, "CVL", doc[before.i : ent.end].text)
-            draft.note(f"'ethnic {ent.text}': civilians where they live")
-            drafts.mention(draft, before.i, ent.end)
-        elif (
-            before is not None
-            and (outer := rules.entity_country(before, kb))
-            and outer != own
-            and ent.root.tag_ in {"NNS", "NNPS"}
-        ):
-            draft = _group(drafts, kb, outer, "CVL", doc[before.i : ent.end].text)
-            draft.note(f"'{before.text} {ent.text}': a people of {outer}")
-            drafts.mention(draft, before.i, ent.end)
-        elif _plural_people(ent):  # "Palestinians protested": people, coded as civilians
-            draft = _group(drafts, kb, own, "CVL", ent.text)
-            draft.note(f"'{ent.text}': people of {own}")
-            drafts.mention(draft, ent.start, ent.end)
-
-
-def _plural_people(ent: Span) -> bool:
-    root = ent.root
-    return (
-        ent.text.endswith("s")
-        and root.tag_ in {"NNS", "NNPS"}
-        and root.dep_ not in {"amod", "compound", "nmod", "poss"}
-    )
