@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -78,6 +79,17 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(50):
                 self.wfile.write(b"y" * 1000)
+        elif self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(20):
+                    self.wfile.write(b"z" * 10)
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass  # the client gave up, as it should
         elif self.path == "/absolute":
             self._redirect(f"http://127.0.0.1:{port}/article")
         else:
@@ -152,3 +164,8 @@ def test_http_error_and_unreachable(server: str) -> None:
         fetch(f"{server}/missing", LOCAL)
     with pytest.raises(ReadError, match="cannot fetch"):
         fetch("http://127.0.0.1:1/", LOCAL)
+
+
+def test_slow_body_has_a_deadline(server: str) -> None:
+    with pytest.raises(ReadError, match="longer than"):
+        fetch(f"{server}/trickle", Options(allow_private=True, fetch_timeout=0.5))

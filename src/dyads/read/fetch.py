@@ -6,7 +6,7 @@
   unspecified addresses are refused unless ``Options.allow_private``;
 * redirects are followed by hand, at most ``MAX_REDIRECTS``, each new URL
   checked again as above;
-* a timeout (``Options.fetch_timeout``) and a size cap (``Options.max_bytes``,
+* a timeout (``Options.fetch_timeout``, for each wait and for the whole body) and a size cap (``Options.max_bytes``,
   checked against Content-Length and again while reading).
 
 The address check and the connection resolve the name separately, so a DNS
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -109,7 +110,7 @@ def fetch(url: str, options: Options | None = None) -> Download:
                         raise ReadError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
                     return Download(
                         url=str(response.url),
-                        data=_read_capped(response, url, options.max_bytes),
+                        data=_read_capped(response, url, options.max_bytes, options.fetch_timeout),
                         content_type=response.headers.get("content-type"),
                     )
     except httpx.TimeoutException:
@@ -119,7 +120,13 @@ def fetch(url: str, options: Options | None = None) -> Download:
     raise ReadError(url, f"more than {MAX_REDIRECTS} redirects")
 
 
-def _read_capped(response: object, url: str, max_bytes: int) -> bytes:
+def _read_capped(response: object, url: str, max_bytes: int, seconds: float) -> bytes:
+    """The body, refused past ``max_bytes`` or past ``seconds`` in all.
+
+    httpx's timeout bounds each wait for bytes; a server that sends a trickle never trips
+    it, so the whole read has a deadline of its own.
+    """
+    deadline = time.monotonic() + seconds
     declared = response.headers.get("content-length")  # type: ignore[attr-defined]
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise ReadError(url, f"response of {int(declared):,} bytes is over the {max_bytes:,}-byte limit")
@@ -130,4 +137,6 @@ def _read_capped(response: object, url: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise ReadError(url, f"response is over the {max_bytes:,}-byte limit")
         chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise ReadError(url, f"download took longer than {seconds:g} s")
     return b"".join(chunks)
