@@ -175,6 +175,12 @@ def _code(
         return None  # instructions to the reader ("you must request permission")
     if cand.sense.mode == "visit" and cand.kind == "verb" and args.passive:
         return None  # "was flown to Los Angeles": carried there, not visiting
+    if (
+        not actor_tokens
+        and cand.sense.type == "ASSAULT"
+        and any(t.lemma_.lower() in lexicon.natural_causes and t.dep_ != "compound" for t in sent)
+    ):
+        return None  # deaths with no one named as killer, in a sentence about an accident or disaster
     if any(t.lemma_.lower() in lexicon.natural_causes for t in actor_tokens):
         return None  # harm by disease or disaster is not an act of anyone
     recipient_tokens = [
