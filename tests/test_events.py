@@ -359,3 +359,11 @@ def test_an_order_to_coerce_is_the_coercion(nlp):
     e = one(events, "COERCE")
     assert countries(e.actor, ids) == {"ZMB"} and e.mode == "arrest"
     assert not [x for x in events if x.type == "REQUEST"]
+
+
+def test_context_from_sentence_and_sense(nlp):
+    events, _ = code(
+        nlp, "Chad deployed troops along the border with Sudan.", {"Chad": "TCD", "Sudan": "SDN"}
+    )
+    e = one(events, "MOBILIZE")
+    assert "military" in e.context

@@ -83,12 +83,17 @@ def event_location(trigger: Token, sentence: Span, places: Sequence[Place]) -> s
     return best[1] if best else None
 
 
-def event_contexts(own: Sequence[str], sentence: Span, lexicon: Lexicon) -> tuple[str, ...]:
+def event_contexts(
+    own: Sequence[str], sentence: Span, lexicon: Lexicon, title: str | None = None
+) -> tuple[str, ...]:
+    """The sense's contexts, then those of the sentence's words, then of the headline's words
+    (PLOVER contexts are often a matter of the whole story)."""
     out: list[str] = [c for c in own]
     words = lexicon.context_words
     lemmas = [t.lemma_.lower() for t in sentence]
     bigrams = [f"{a} {b}" for a, b in itertools.pairwise(lemmas)]
-    for word in bigrams + lemmas:
+    headline = [w.strip(".,:;!?'\"()").lower() for w in (title or "").split()]
+    for word in bigrams + lemmas + headline:
         context = words.get(word)
         if context and context not in out:
             out.append(context)

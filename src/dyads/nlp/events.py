@@ -305,7 +305,10 @@ def _code(
     confidence -= 0.15 if cand.background else 0
     confidence -= 0.1 if auxiliary == "hypothetical" else 0
     contexts = event_contexts(
-        cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts), sent, lexicon
+        cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts),
+        sent,
+        lexicon,
+        article.title,
     )
     cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
     if ordered is not None:
