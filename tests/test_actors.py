@@ -331,3 +331,14 @@ def test_government_named_after_its_leader(nlp):
     text = "The Obama administration imposed sanctions on the regime."
     group = named(actors_of(nlp, text, published="2014-03-01"), text, "Obama administration")
     assert (group.kind, group.country, group.sector) == ("group", "USA", "GOV")
+
+
+def test_possessive_country_and_appositive_titles(nlp):
+    text = (
+        "Kwame Asante Boateng, the Ghanaian foreign minister, arrived on Monday. "
+        "Mali's Foreign Minister Adama Sissoko Kone met Niger's army chief Moussa Salaou Barmou."
+    )
+    actors = actors_of(nlp, text)
+    assert named(actors, text, "Kwame Asante Boateng").code == "GHAGOV"
+    assert named(actors, text, "Adama Sissoko Kone").code == "MLIGOV"
+    assert named(actors, text, "Moussa Salaou Barmou").code == "NERMIL"

@@ -139,8 +139,10 @@ def title_before(doc: Doc, start: int, kb: Knowledge) -> Title | None:
         if t.is_space or is_markup(t):
             i -= 1
             continue
+        possessive_country = t.text in {"'s", "’s"} and i > 0 and entity_country(doc[i - 1], kb) is not None
         allowed = (
             entity_country(t, kb) is not None
+            or possessive_country  # "Mali's Foreign Minister X"
             or _is_title_word(t, kb)
             or t.lower_ in TITLE_MODIFIERS
             or (t.lower_ in TITLE_LINKS and bool(tokens))
