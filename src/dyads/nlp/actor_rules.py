@@ -171,6 +171,11 @@ def description_after(doc: Doc, end: int, kb: Knowledge) -> tuple[Title | None, 
         if t.is_space or is_markup(t):
             i += 1
             continue
+        ahead = doc[i + 1] if i + 1 < len(doc) else None
+        if t.lower_ in {"of", "to"} and tokens and ahead is not None and entity_country(ahead, kb):
+            tokens.append(t)  # "president of Somalia", "ambassador to Mali"
+            i += 1
+            continue
         if t.is_punct or t.lower_ in {"at", "of", "with", "from", "in", "who", "which", "that", "for"}:
             break
         if t.pos_ in {"VERB", "AUX"} or t.ent_type_ == "PERSON":
