@@ -228,9 +228,12 @@ def _in_chrome(element: Any) -> bool:
     return False
 
 
-def _heading_candidates(tree: Any, site: _Site) -> list[str]:
-    """Headline candidates in page order: ``<h1>``s, then headings classed as titles."""
-    out = []
+def _heading_candidates(tree: Any, site: _Site) -> list[tuple[str, bool]]:
+    """Headline candidates in page order: ``<h1>``s, then headings classed as titles.
+
+    Each comes with whether it is only a part of a heading (kicker and headline in one ``<h1>``).
+    """
+    out: list[tuple[str, bool]] = []
     elements = list(tree.iterfind(".//h1")) + [
         e for e in tree.iter("h2", "h3", "div", "span")
         if _HEADLINE_CLASS.search((e.get("class") or "") + " " + (e.get("itemprop") or ""))
@@ -243,7 +246,11 @@ def _heading_candidates(tree: Any, site: _Site) -> list[str]:
             # A logo heading names the site: it is then cut from the <title> too.
             site.add(text)
         elif not site.named(text):
-            out.append(text)
+            out.append((text, False))
+            # A kicker and the headline in one <h1> ("<span>Kicker</span> <span>Headline</span>"):
+            # the headline comes last, so the parts are tried from the end.
+            parts = [_norm(child.text_content()) for child in element if isinstance(child.tag, str)]
+            out.extend((part, True) for part in reversed(parts) if len(part.split()) >= 3 and part != text)
     return out
 
 
@@ -254,10 +261,19 @@ def choose_title(tree: Any, linked: _LinkedData, site: _Site) -> str | None:
     headings = _heading_candidates(tree, site)
     stated = [t for t in (linked.headline, og_title, page_title) if t]
     stated_keys = {_key(t) for t in stated} | {_key(_strip_site(t, site)) for t in stated}
-    for heading in headings:
-        key = _key(heading)
-        if key in stated_keys or any(len(key) >= 10 and t.startswith(key) for t in stated_keys):
-            return heading
+    # A heading that the title statements repeat whole; else one they end with (a kicker or section
+    # put before it: "Chronik: …", "News - …"); else one they start with (a site name left after it).
+    # Only a whole heading may match at the start: a part there is the kicker.
+    tests = (
+        (lambda key, stated: key == stated, True),
+        (lambda key, stated: len(key) >= 10 and stated.endswith(key), True),
+        (lambda key, stated: len(key) >= 10 and stated.startswith(key), False),
+    )
+    for agrees, parts_too in tests:
+        for heading, is_part in headings:
+            key = _key(heading)
+            if key and (parts_too or not is_part) and any(agrees(key, stated) for stated in stated_keys):
+                return heading
     if linked.headline:
         return linked.headline
     return _strip_site(og_title, site) or _strip_site(page_title, site)
