@@ -30,6 +30,16 @@ REPORTING = {
     "claim",
     "insist",
     "warn",
+    "inform",
+    "indicate",
+    "write",
+    "note",
+    "explain",
+    "reveal",
+    "assure",
+    "signal",
+    "stress",
+    "reiterate",
 }
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
