@@ -342,3 +342,9 @@ def test_possessive_country_and_appositive_titles(nlp):
     assert named(actors, text, "Kwame Asante Boateng").code == "GHAGOV"
     assert named(actors, text, "Adama Sissoko Kone").code == "MLIGOV"
     assert named(actors, text, "Moussa Salaou Barmou").code == "NERMIL"
+
+
+def test_unresolved_leader_surname_still_gives_the_government_country(nlp):
+    text = "The Bush administration declared that China must drop barriers to exports."
+    group = named(actors_of(nlp, text), text, "Bush administration")
+    assert (group.country, group.sector) == ("USA", "GOV")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.knowledge import Knowledge
+from dyads.knowledge import Knowledge, normalize
 from dyads.nlp import actor_rules as rules
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name
 
@@ -74,11 +74,11 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             continue  # "serves as Vice President": a predicate, not a participant
         if token.ent_type_ and token.ent_type_ not in {"NORP"}:
             continue
-        led = _led_by(drafts, token)
+        led = _led_by(drafts, token, kb)
         if led is not None:  # "the Trump administration": the government of the leader's country
-            leader, first = led
-            draft = group_draft(drafts, kb, leader.country, "GOV", doc[first : token.i + 1].text)
-            draft.note(f"'{token.text}' of {leader.name}")
+            country, leader, first = led
+            draft = group_draft(drafts, kb, country, "GOV", doc[first : token.i + 1].text)
+            draft.note(f"'{token.text}' of {leader}")
             drafts.mention(draft, first, token.i + 1)
             continue
         owned = _owning_organisation(drafts, token) if _member_noun(token, kb) else None
@@ -135,11 +135,21 @@ def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
     return None
 
 
-def _led_by(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
-    """A government named after its leader ("the Obama administration", "Assad's regime")."""
+def _led_by(drafts: Drafts, token: Token, kb: Knowledge) -> tuple[str, str, int] | None:
+    """A government named after its leader ("the Obama administration", "Assad's regime"):
+    the leader's country, name and first token. A surname the article does not resolve still
+    gives a country when every known person of that surname is of one country ("the Bush
+    administration")."""
     if token.lower_ not in LEADER_GOVERNMENTS:
         return None
     for child in token.lefts:
+        if child.dep_ in {"compound", "poss"} and child.ent_type_ in {"PERSON", "ORG"}:
+            family = {p.country for p in kb.people if normalize(p.name).split()[-1] == normalize(child.text)}
+            if len(family) == 1 and (country := family.pop()):
+                start = child.i
+                while start > 0 and token.doc[start].ent_iob_ == "I":
+                    start -= 1
+                return country, child.text, start
         if child.dep_ in {"compound", "poss"} and child.ent_type_ == "PERSON":
             for draft in drafts.by_key.values():
                 if (
@@ -152,7 +162,7 @@ def _led_by(drafts: Drafts, token: Token) -> tuple[Draft, int] | None:
                         child.idx + 1,
                         alignment_mode="expand",
                     )
-                    return draft, span.start if span is not None else child.i
+                    return draft.country, draft.name, span.start if span is not None else child.i
     return None
 
 
