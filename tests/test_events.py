@@ -367,3 +367,10 @@ def test_context_from_sentence_and_sense(nlp):
     )
     e = one(events, "MOBILIZE")
     assert "military" in e.context
+
+
+def test_partners_named_with_together_with_are_actors(nlp):
+    text = "Qatar mediated the talks together with Egypt."
+    events, ids = code(nlp, text, {"Qatar": "QAT", "Egypt": "EGY"})
+    e = one(events, "CONSULT")
+    assert countries(e.actor, ids) == {"QAT", "EGY"} and not e.recipient

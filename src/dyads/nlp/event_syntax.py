@@ -289,7 +289,21 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         recipients += content_recipients(content)
     for obj in objects:  # "broke off relations with Congo", "lifted the blockade on Gaza"
         recipients += prep_objects(obj, {"with", "on", "against", "toward", "towards"})
-    return Arguments(tuple(actor_tokens), tuple(recipients))
+    partners = co_actors(verb)
+    recipients = [r for r in recipients if all(r.i != p.i for p in partners)]
+    return Arguments(tuple(actor_tokens) + tuple(partners), tuple(recipients))
+
+
+def co_actors(verb: Token) -> list[Token]:
+    """Partners, not recipients: "led the mediation together with X", "alongside Y"."""
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        joint = prep.lower_ in ("alongside",) or (
+            prep.lower_ == "with" and any(c.lower_ in ("together", "along", "jointly") for c in prep.children)
+        )
+        if joint:
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 def content_recipients(content: Token) -> list[Token]:
