@@ -12,6 +12,7 @@ Actor knowledge (``actors.py``), for every stage that needs to know who or what 
     kb.person_for("Assimi Goita")  # Person(name, aliases, country, sector, roles=(PersonRole…))
     kb.sector_for("soldiers")      # "MIL"; longest phrase first ("prime minister" -> GOV)
     country_for("Moscow")          # "RUS", with the built-in knowledge only
+    kb.regions                     # ("Sahel", "West Africa", …): places, never actors
 
 Users add or override entries with their own YAML files (``--knowledge DIR``); see
 ``actors.py`` for the file format.

@@ -9,13 +9,22 @@ CAMEO-style ``code`` and ``why`` (how it was resolved). The steps:
 2. Acronyms defined in the text ("National Committee for the Salvation of the People (CNSP)")
    make one actor of the long form, the acronym and its later uses.
 3. Each entity becomes a mention: countries as themselves; capitals and seats of power only
-   when they stand for the state ("Moscow urged", not "a stadium in Bamako"); people with the
-   title before the name, the description after it and the institution they work at; unknown
-   organisations with the demonym before them ("Russian Ministry …"), a country in or after
-   the name, and the sector of their head noun ("Ministry" -> GOV).
-4. Group nouns ("Malian soldiers", "protesters in Bamako", "the junta") become group actors
-   keyed by country and sector; a bare national noun takes the article's focal country.
-5. Short names join full names (see ``actor_people.py``); roles are checked against the date.
+   when they stand for the government ("Moscow urged" is RUS GOV, as CAMEO reads it; "a
+   stadium in Bamako" is a place, not an actor); people with the title before the name, the
+   description after it, the organisation the title is held in ("PKK leader X") and the
+   institution they work at (staff, not students, take its country); unknown organisations
+   with the demonym before them ("Russian Ministry …"), a country in or after the name, the
+   sector of their head noun ("Ministry" -> GOV) or of what the text says they are.
+4. Short names join full names (see ``actor_people.py``); roles are checked against the date;
+   an office-holder with no stated country takes the article's focal country, or the only
+   country the sentence names.
+5. Group nouns ("Malian soldiers", "protesters in Bamako", "the junta", "the Obama
+   administration") become group actors keyed by country and sector (``actor_groups.py``).
+6. Demonyms left over ("Russian flags") are mentions of the country itself.
+
+Sector choices: media is JRN and health MED (current PLOVER); jihadists and militants are
+INS, rebels and separatists REB, militias and mercenaries UAF; transnational jihadist networks
+(al-Qaeda, Islamic State) IMG; former office-holders ELI.
 """
 
 from __future__ import annotations
