@@ -290,6 +290,8 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     for obj in objects:  # "broke off relations with Congo", "lifted the blockade on Gaza"
         recipients += prep_objects(obj, {"with", "on", "against", "toward", "towards"})
     partners = co_actors(verb)
+    if content is not None:
+        partners += co_actors(content)
     recipients = [r for r in recipients if all(r.i != p.i for p in partners)]
     return Arguments(tuple(actor_tokens) + tuple(partners), tuple(recipients))
 
@@ -297,7 +299,8 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
 def co_actors(verb: Token) -> list[Token]:
     """Partners, not recipients: "led the mediation together with X", "alongside Y"."""
     out: list[Token] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
         joint = prep.lower_ in ("alongside",) or (
             prep.lower_ == "with" and any(c.lower_ in ("together", "along", "jointly") for c in prep.children)
         )
