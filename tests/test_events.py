@@ -374,3 +374,14 @@ def test_partners_named_with_together_with_are_actors(nlp):
     events, ids = code(nlp, text, {"Qatar": "QAT", "Egypt": "EGY"})
     e = one(events, "CONSULT")
     assert countries(e.actor, ids) == {"QAT", "EGY"} and not e.recipient
+
+
+def test_ending_an_agreement_reduces_relations(nlp):
+    events, ids = code(
+        nlp,
+        "Burkina Faso ended its military agreement with France.",
+        {"Burkina Faso": "BFA", "France": "FRA"},
+    )
+    e = one(events, "SANCTION")
+    assert countries(e.actor, ids) == {"BFA"} and countries(e.recipient, ids) == {"FRA"}
+    assert not [x for x in events if x.type == "AGREE"]
