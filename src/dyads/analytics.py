@@ -40,6 +40,9 @@ PERIODS = {
     "year": "substr({d}, 1, 4)",
 }
 NOT_FACTUAL = ("negation", "future", "hypothetical")
+# Scores are summed as integers in billionths of a point: exact, so a sum does not depend on the
+# order rows are added in, and the events and the rollups of schema 6 give the same figures.
+SCORE_NANOS = "CAST(round(e.score * 1000000000) AS INTEGER)"
 _COUNTRY = re.compile(r"^([A-Z]{3})(?::?([A-Z]{3}))?$")
 
 
@@ -269,8 +272,9 @@ def dyad_series(
         where, params = EventFilter(**{**base.__dict__, "extra": base.extra + extra}).where()
         found = store.rows(
             f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, e.type, e.quad,"
-            " COUNT(*) AS events, SUM(e.n_mentions) AS mentions, ROUND(SUM(e.score), 2) AS score_sum,"
-            f" ROUND(AVG(e.score), 2) AS score_mean FROM events e{where}"
+            " COUNT(*) AS events, SUM(e.n_mentions) AS mentions,"
+            f" ROUND(SUM({SCORE_NANOS}) / 1e9, 2) AS score_sum,"
+            f" ROUND(SUM({SCORE_NANOS}) / 1e9 / COUNT(*), 2) AS score_mean FROM events e{where}"
             " GROUP BY period, e.type ORDER BY period, e.quad, e.type",
             [f"{source}→{target}", source, target, *params],
         )
@@ -393,7 +397,8 @@ def _compare_events(store: Store, target: str, partner: str, by: str, base: Even
         " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
         " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
         " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"
-        " ROUND(SUM(e.score), 2) AS score_sum, ROUND(AVG(e.score), 2) AS score_mean"
+        f" ROUND(SUM({SCORE_NANOS}) / 1e9, 2) AS score_sum,"
+        f" ROUND(SUM({SCORE_NANOS}) / 1e9 / COUNT(*), 2) AS score_mean"
         f" FROM events e{where} GROUP BY period ORDER BY period",
         [partner, *params],
     )

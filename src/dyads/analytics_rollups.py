@@ -53,13 +53,27 @@ def period_label(by: str, day: date) -> str:
     return f"{day.year:04d}"
 
 
-def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str, list[Any]] | None:
-    """Conditions on rollup rows equivalent to ``flt`` for a ``by`` series, or None."""
+# The period of a rollup row in a coarser series: rows hold each event under the finest grain that
+# holds its date range, so a quarterly series adds the months to the quarter-wide rows.
+_GRAINS_IN = {"month": ("month",), "quarter": ("month", "quarter"), "year": GRAINS}
+_BUCKET = {
+    "month": "period",
+    "quarter": "CASE grain WHEN 'month' THEN substr(period, 1, 4) || '-Q' ||"
+    " ((CAST(substr(period, 6, 2) AS INTEGER) + 2) / 3) ELSE period END",
+    "year": "substr(period, 1, 4)",
+}
+
+
+def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str, str, list[Any]] | None:
+    """The period expression and the conditions on rollup rows equivalent to ``flt`` for a ``by``
+    series, or None."""
     if by not in GRAINS or flt.actor or flt.recipient or flt.party or flt.place or flt.text or flt.extra:
         return None
     if flt.min_mentions > 1:
         return None
-    clauses, params = ["grain = ?"], [by]
+    bucket = _BUCKET[by]
+    clauses = [f"grain IN ({','.join('?' * len(_GRAINS_IN[by]))})"]
+    params: list[Any] = list(_GRAINS_IN[by])
     if flt.types:
         clauses.append(f"type IN ({','.join('?' * len(flt.types))})")
         params.extend(t.upper() for t in flt.types)
@@ -77,12 +91,12 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
         day = span[0] if first else span[1]
         if day != (_start(by, day) if first else _end(by, day)):
             return None
-        clauses.append("period >= ?" if first else "period <= ?")
+        clauses.append(f"{bucket} >= ?" if first else f"{bucket} <= ?")
         params.append(period_label(by, day))
     if not flt.include_auxiliary:
         clauses.append(f"auxiliary NOT IN ({','.join('?' * len(not_factual))})")
         params.extend(not_factual)
-    return " AND ".join(clauses), params
+    return bucket, " AND ".join(clauses), params
 
 
 def dyad_rows(
@@ -92,12 +106,12 @@ def dyad_rows(
     where = _where(flt, by, not_factual) if is_country(source) and is_country(target) else None
     if where is None:
         return None
-    sql, params = where
+    bucket, sql, params = where
     return store.rows(
-        "SELECT period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
-        " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_sum), 2) AS score_sum,"
-        " ROUND(SUM(score_sum) / SUM(events), 2) AS score_mean FROM dyad_rollup"
-        f" WHERE source = ? AND target = ? AND {sql} GROUP BY period, type ORDER BY period, quad, type",
+        f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
+        " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean FROM dyad_rollup"
+        f" WHERE source = ? AND target = ? AND {sql} GROUP BY 1, type ORDER BY 1, 6, type",
         [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
     )
 
@@ -109,18 +123,19 @@ def compare_rows(
     where = _where(flt, by, not_factual) if is_country(partner) and is_country(target) else None
     if where is None:
         return None
-    sql, params = where
+    bucket, sql, params = where
     low, high = sorted((partner.strip(), target.strip()))
     return store.rows(
-        "SELECT ? AS partner, period, SUM(events) AS events,"
+        f"SELECT ? AS partner, {bucket} AS period, SUM(events) AS events,"
         " SUM(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
         " SUM(CASE WHEN quad = 1 THEN events ELSE 0 END) AS verbal_cooperation,"
         " SUM(CASE WHEN quad = 2 THEN events ELSE 0 END) AS material_cooperation,"
         " SUM(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
         " SUM(CASE WHEN quad = 3 THEN events ELSE 0 END) AS verbal_conflict,"
         " SUM(CASE WHEN quad = 4 THEN events ELSE 0 END) AS material_conflict,"
-        " ROUND(SUM(score_sum), 2) AS score_sum, ROUND(SUM(score_sum) / SUM(events), 2) AS score_mean"
-        f" FROM pair_rollup WHERE low = ? AND high = ? AND {sql} GROUP BY period ORDER BY period",
+        " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
+        f" FROM pair_rollup WHERE low = ? AND high = ? AND {sql} GROUP BY 2 ORDER BY 2",
         [partner, low, high, *params],
     )
 
@@ -132,7 +147,8 @@ def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list
         return None
     if flt.actor or flt.recipient or flt.party or flt.place or flt.text or flt.extra or flt.min_mentions > 1:
         return None
-    clauses, params = ["p.country = ?", "p.factual = 1", "p.date IS NOT NULL"], [party.strip()]
+    clauses = ["p.country = ?", "p.factual = 1", "p.date IS NOT NULL"]
+    params: list[Any] = [party.strip()]
     if flt.types:
         clauses.append(f"p.type IN ({','.join('?' * len(flt.types))})")
         params.extend(t.upper() for t in flt.types)

@@ -9,7 +9,6 @@ the very statements the migrations use to fill the tables of an existing store.
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 from typing import Any
@@ -52,16 +51,6 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     return conn.execute(f"SELECT * FROM {table} ORDER BY {_KEYS[table]}").fetchall()
 
 
-def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    # Score sums kept by adding and subtracting may differ from a fresh sum in the last bits.
-    return len(a) == len(b) and all(
-        math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
-        if isinstance(x, float) or isinstance(y, float)
-        else x == y
-        for x, y in zip(a, b, strict=True)
-    )
-
-
 def differences(conn: sqlite3.Connection) -> dict[str, int]:
     """How many rows of each derived table differ from a fresh rebuild (empty when all agree)."""
     copy = sqlite3.connect(":memory:", isolation_level=None)
@@ -72,7 +61,7 @@ def differences(conn: sqlite3.Connection) -> dict[str, int]:
         out = {}
         for table in ("dyad_rollup", "pair_rollup", "party_events"):
             kept, fresh = _rows(conn, table), _rows(copy, table)
-            wrong = sum(1 for a, b in zip(kept, fresh, strict=False) if not _same(a, b))
+            wrong = sum(1 for a, b in zip(kept, fresh, strict=False) if a != b)
             wrong += abs(len(kept) - len(fresh))
             if wrong:
                 out[table] = wrong

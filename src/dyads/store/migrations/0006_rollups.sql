@@ -1,8 +1,11 @@
 -- Schema version 6: pre-aggregated tables for the analysts' queries on large stores.
 --
--- dyad_rollup  events, mentions and score sums per (actor country, recipient country, period, type,
---              quad, auxiliary), for the grains month, quarter and year: a dyad series of two countries
---              reads a few hundred rows instead of every event between them.
+-- dyad_rollup  events, mentions and score sums (integers in billionths of a point: sums that do not
+--              depend on the order rows are added in, however often rows come and go) per (actor country, recipient country, grain, period,
+--              type, quad, auxiliary), each event under the finest of month, quarter and year that
+--              holds its date range: a monthly, quarterly or yearly dyad series of two countries reads
+--              a few hundred rows instead of every event between them. (Day and week series read the
+--              events themselves.)
 -- pair_rollup  the same per unordered pair of countries (low <= high), an event counted once however
 --              many directions it has: what a comparison of partners sums.
 -- party_events one row per (country, event) with the columns a timeline ranks by; the partial index
@@ -17,38 +20,42 @@
 -- The INSERT … SELECT statements at the end rebuild the tables from scratch (they are also run by
 -- dyads.store.rollups.rebuild after a bulk load).
 
--- The grains the rollups are kept for. Day and week series read the events themselves.
-CREATE TABLE rollup_grains (grain TEXT PRIMARY KEY) WITHOUT ROWID;
-INSERT INTO rollup_grains (grain) VALUES ('month'), ('quarter'), ('year');
-
--- Each event once per grain whose one period holds its date range: the period label is that of
--- dyads.analytics.period_sql over events.date.
+-- Each dated event with the finest grain — month, quarter or year — one period of which holds its
+-- whole date range, and that period's label (as dyads.analytics.period_sql gives it, from
+-- events.date). A coarser series adds up the finer grains: a quarter is its months plus the events
+-- known only to lie within the quarter. Events vaguer than a year have no row.
 CREATE VIEW event_facts AS
-SELECT e.id AS event_id, g.grain AS grain,
-       CASE g.grain
-           WHEN 'month' THEN substr(e.date, 1, 7)
-           WHEN 'quarter' THEN substr(e.date, 1, 4) || '-Q' || ((CAST(substr(e.date, 6, 2) AS INTEGER) + 2) / 3)
-           ELSE substr(e.date, 1, 4) END AS period,
-       e.type AS type, e.quad AS quad, COALESCE(e.auxiliary, '') AS auxiliary,
-       e.n_mentions AS mentions, e.score AS score
-FROM events e JOIN rollup_grains g
-WHERE e.date IS NOT NULL AND CASE g.grain
-    WHEN 'month' THEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7)
-    WHEN 'quarter' THEN substr(e.date_lo, 1, 4) || '-Q' || ((CAST(substr(e.date_lo, 6, 2) AS INTEGER) + 2) / 3)
-                      = substr(e.date_hi, 1, 4) || '-Q' || ((CAST(substr(e.date_hi, 6, 2) AS INTEGER) + 2) / 3)
-    ELSE substr(e.date_lo, 1, 4) = substr(e.date_hi, 1, 4) END;
+SELECT event_id, grain,
+       CASE grain
+           WHEN 'month' THEN substr(date, 1, 7)
+           WHEN 'quarter' THEN substr(date, 1, 4) || '-Q' || ((CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3)
+           ELSE substr(date, 1, 4) END AS period,
+       type, quad, auxiliary, mentions, score_nanos
+FROM (SELECT e.id AS event_id, e.date AS date, e.type AS type, e.quad AS quad,
+             COALESCE(e.auxiliary, '') AS auxiliary, e.n_mentions AS mentions,
+             CAST(round(e.score * 1000000000) AS INTEGER) AS score_nanos,
+             CASE
+                 WHEN e.date IS NULL THEN NULL
+                 WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN 'month'
+                 WHEN substr(e.date_lo, 1, 4) || '-Q' || ((CAST(substr(e.date_lo, 6, 2) AS INTEGER) + 2) / 3)
+                    = substr(e.date_hi, 1, 4) || '-Q' || ((CAST(substr(e.date_hi, 6, 2) AS INTEGER) + 2) / 3)
+                     THEN 'quarter'
+                 WHEN substr(e.date_lo, 1, 4) = substr(e.date_hi, 1, 4) THEN 'year'
+             END AS grain
+      FROM events e)
+WHERE grain IS NOT NULL;
 
 CREATE TABLE dyad_rollup (
     source     TEXT NOT NULL,               -- actor country (ISO3)
     target     TEXT NOT NULL,               -- recipient country (ISO3)
-    grain      TEXT NOT NULL,               -- month | quarter | year
+    grain      TEXT NOT NULL,               -- month | quarter | year: the finest holding the event
     period     TEXT NOT NULL,               -- "2021-03", "2021-Q1", "2021"
     type       TEXT NOT NULL,
     quad       INTEGER NOT NULL,
     auxiliary  TEXT NOT NULL,               -- '' for a plain event, else events.auxiliary
     events     INTEGER NOT NULL,
     mentions   INTEGER NOT NULL,
-    score_sum  REAL NOT NULL,
+    score_nanos INTEGER NOT NULL,      -- sum of the event scores in billionths (exact)
     PRIMARY KEY (source, target, grain, period, type, quad, auxiliary)
 ) WITHOUT ROWID;
 
@@ -62,7 +69,7 @@ CREATE TABLE pair_rollup (
     auxiliary  TEXT NOT NULL,
     events     INTEGER NOT NULL,
     mentions   INTEGER NOT NULL,
-    score_sum  REAL NOT NULL,
+    score_nanos INTEGER NOT NULL,      -- sum of the event scores in billionths (exact)
     PRIMARY KEY (low, high, grain, period, type, quad, auxiliary)
 ) WITHOUT ROWID;
 
@@ -83,33 +90,33 @@ CREATE INDEX party_events_rank ON party_events
     (country, factual, n_articles DESC, n_mentions DESC, abs_score DESC, date, event_id)
     WHERE date IS NOT NULL;
 
--- A dyad arriving: its event counts for the pair in each grain; for the unordered pair only if the
--- other direction was not already there.
+-- A dyad arriving: its event counts for the pair; for the unordered pair only if the other
+-- direction was not already there.
 CREATE TRIGGER rollup_dyad_add AFTER INSERT ON event_dyads BEGIN
-    INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_sum)
-    SELECT new.source, new.target, f.grain, f.period, f.type, f.quad, f.auxiliary, 1, f.mentions, f.score
+    INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
+    SELECT new.source, new.target, f.grain, f.period, f.type, f.quad, f.auxiliary, 1, f.mentions, f.score_nanos
     FROM event_facts f WHERE f.event_id = new.event_id
     ON CONFLICT DO UPDATE SET events = events + 1, mentions = mentions + excluded.mentions,
-        score_sum = score_sum + excluded.score_sum;
-    INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_sum)
+        score_nanos = score_nanos + excluded.score_nanos;
+    INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
     SELECT min(new.source, new.target), max(new.source, new.target), f.grain, f.period, f.type, f.quad,
-           f.auxiliary, 1, f.mentions, f.score
+           f.auxiliary, 1, f.mentions, f.score_nanos
     FROM event_facts f WHERE f.event_id = new.event_id AND (new.source = new.target OR NOT EXISTS (
         SELECT 1 FROM event_dyads r WHERE r.source = new.target AND r.target = new.source
           AND r.event_id = new.event_id))
     ON CONFLICT DO UPDATE SET events = events + 1, mentions = mentions + excluded.mentions,
-        score_sum = score_sum + excluded.score_sum;
+        score_nanos = score_nanos + excluded.score_nanos;
 END;
 
 CREATE TRIGGER rollup_dyad_remove AFTER DELETE ON event_dyads BEGIN
     UPDATE dyad_rollup SET events = dyad_rollup.events - 1, mentions = dyad_rollup.mentions - f.mentions,
-        score_sum = dyad_rollup.score_sum - f.score
+        score_nanos = dyad_rollup.score_nanos - f.score_nanos
     FROM event_facts f WHERE f.event_id = old.event_id AND dyad_rollup.source = old.source AND dyad_rollup.target = old.target
       AND dyad_rollup.grain = f.grain AND dyad_rollup.period = f.period AND dyad_rollup.type = f.type AND dyad_rollup.quad = f.quad
       AND dyad_rollup.auxiliary = f.auxiliary;
     DELETE FROM dyad_rollup WHERE source = old.source AND target = old.target AND events <= 0;
     UPDATE pair_rollup SET events = pair_rollup.events - 1, mentions = pair_rollup.mentions - f.mentions,
-        score_sum = pair_rollup.score_sum - f.score
+        score_nanos = pair_rollup.score_nanos - f.score_nanos
     FROM event_facts f WHERE f.event_id = old.event_id
       AND pair_rollup.low = min(old.source, old.target) AND pair_rollup.high = max(old.source, old.target)
       AND pair_rollup.grain = f.grain AND pair_rollup.period = f.period AND pair_rollup.type = f.type AND pair_rollup.quad = f.quad
@@ -128,13 +135,13 @@ WHEN old.type IS NOT new.type OR old.quad IS NOT new.quad OR old.auxiliary IS NO
   OR old.score IS NOT new.score OR old.n_mentions IS NOT new.n_mentions
 BEGIN
     UPDATE dyad_rollup SET events = dyad_rollup.events - 1, mentions = dyad_rollup.mentions - x.mentions,
-        score_sum = dyad_rollup.score_sum - x.score
+        score_nanos = dyad_rollup.score_nanos - x.score_nanos
     FROM (SELECT d.source, d.target, f.* FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id
           WHERE d.event_id = old.id) x
     WHERE dyad_rollup.source = x.source AND dyad_rollup.target = x.target AND dyad_rollup.grain = x.grain AND dyad_rollup.period = x.period
       AND dyad_rollup.type = x.type AND dyad_rollup.quad = x.quad AND dyad_rollup.auxiliary = x.auxiliary;
     UPDATE pair_rollup SET events = pair_rollup.events - 1, mentions = pair_rollup.mentions - x.mentions,
-        score_sum = pair_rollup.score_sum - x.score
+        score_nanos = pair_rollup.score_nanos - x.score_nanos
     FROM (SELECT min(d.source, d.target) AS low, max(d.source, d.target) AS high, f.*
           FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id
           WHERE d.event_id = old.id AND (d.source <= d.target OR NOT EXISTS (SELECT 1 FROM event_dyads o
@@ -150,19 +157,19 @@ WHEN old.type IS NOT new.type OR old.quad IS NOT new.quad OR old.auxiliary IS NO
   OR old.date IS NOT new.date OR old.date_lo IS NOT new.date_lo OR old.date_hi IS NOT new.date_hi
   OR old.score IS NOT new.score OR old.n_mentions IS NOT new.n_mentions
 BEGIN
-    INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_sum)
-    SELECT d.source, d.target, f.grain, f.period, f.type, f.quad, f.auxiliary, 1, f.mentions, f.score
+    INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
+    SELECT d.source, d.target, f.grain, f.period, f.type, f.quad, f.auxiliary, 1, f.mentions, f.score_nanos
     FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id WHERE d.event_id = new.id
     ON CONFLICT DO UPDATE SET events = events + 1, mentions = mentions + excluded.mentions,
-        score_sum = score_sum + excluded.score_sum;
-    INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_sum)
+        score_nanos = score_nanos + excluded.score_nanos;
+    INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
     SELECT min(d.source, d.target), max(d.source, d.target), f.grain, f.period, f.type, f.quad,
-           f.auxiliary, 1, f.mentions, f.score
+           f.auxiliary, 1, f.mentions, f.score_nanos
     FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id
     WHERE d.event_id = new.id AND (d.source <= d.target OR NOT EXISTS (SELECT 1 FROM event_dyads o
         WHERE o.source = d.target AND o.target = d.source AND o.event_id = d.event_id))
     ON CONFLICT DO UPDATE SET events = events + 1, mentions = mentions + excluded.mentions,
-        score_sum = score_sum + excluded.score_sum;
+        score_nanos = score_nanos + excluded.score_nanos;
     DELETE FROM dyad_rollup WHERE events <= 0 AND (source, target) IN
         (SELECT source, target FROM event_dyads WHERE event_id = new.id);
     DELETE FROM pair_rollup WHERE events <= 0 AND (low, high) IN
@@ -199,14 +206,14 @@ BEGIN
 END;
 
 -- What a store already holds.
-INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_sum)
-SELECT d.source, d.target, f.grain, f.period, f.type, f.quad, f.auxiliary, COUNT(*), SUM(f.mentions), SUM(f.score)
+INSERT INTO dyad_rollup (source, target, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
+SELECT d.source, d.target, f.grain, f.period, f.type, f.quad, f.auxiliary, COUNT(*), SUM(f.mentions), SUM(f.score_nanos)
 FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id
 GROUP BY d.source, d.target, f.grain, f.period, f.type, f.quad, f.auxiliary;
 
-INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_sum)
+INSERT INTO pair_rollup (low, high, grain, period, type, quad, auxiliary, events, mentions, score_nanos)
 SELECT min(d.source, d.target), max(d.source, d.target), f.grain, f.period, f.type, f.quad, f.auxiliary,
-       COUNT(*), SUM(f.mentions), SUM(f.score)
+       COUNT(*), SUM(f.mentions), SUM(f.score_nanos)
 FROM event_dyads d JOIN event_facts f ON f.event_id = d.event_id
 WHERE d.source <= d.target OR NOT EXISTS (SELECT 1 FROM event_dyads o
     WHERE o.source = d.target AND o.target = d.source AND o.event_id = d.event_id)
