@@ -93,6 +93,8 @@ def test_byline_names() -> None:
     assert split_names("Von Anna Beispiel; Max Muster") == ("Anna Beispiel", "Max Muster")
     assert split_names("View all posts by Perry Bacon Jr.") == ("Perry Bacon Jr.",)
     assert split_names("https://example.test/author/x") == ()
+    assert split_names("Jane Roe - https://roe.example") == ("Jane Roe",)
+    assert split_names("Art Reader says") == ()  # the head of a reader's comment
 
 
 def test_logo_heading_is_not_the_title() -> None:

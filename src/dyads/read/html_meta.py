@@ -295,12 +295,23 @@ def split_names(value: str) -> tuple[str, ...]:
     """Person names from a byline value: prefixes ("By", "Von") cut, lists split, links and emails left out."""
     names: list[str] = []
     for part in value.split(";"):
-        part = _BYLINE_PREFIX.sub("", part.strip())
+        part = _URL_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip()))
         names.extend(n.strip(" |,") for n in _NAME_SPLIT.split(part))
-    return tuple(
-        dict.fromkeys(
-            n for n in names if n and len(n.split()) <= 5 and not n.startswith("http") and "@" not in n
-        )
+    return tuple(dict.fromkeys(n for n in names if _person_like(n)))
+
+
+# "Jane Roe - https://…" (a link after the name); "Art Edwards says" heads a reader's comment.
+_URL_TAIL = re.compile(r"\s+[-–|]\s+(?:https?://|www\.)\S*$")
+_COMMENT_HEAD = re.compile(r"\b(?:says|said|sagt|schreibt|writes|wrote|dice|dit)$|^on\s+\w+\s+\d", re.I)
+
+
+def _person_like(name: str) -> bool:
+    return (
+        bool(name)
+        and len(name.split()) <= 5
+        and not name.startswith("http")
+        and "@" not in name
+        and not _COMMENT_HEAD.search(name)
     )
 
 
