@@ -348,3 +348,10 @@ def test_unresolved_leader_surname_still_gives_the_government_country(nlp):
     text = "The Bush administration declared that China must drop barriers to exports."
     group = named(actors_of(nlp, text), text, "Bush administration")
     assert (group.country, group.sector) == ("USA", "GOV")
+
+
+def test_undated_titled_surname_takes_the_country_of_its_known_holders(nlp):
+    text = "Students protested against President Assad. Farmers later wrote to President Toure."
+    actors = actors_of(nlp, text)  # no date: the role cannot be checked, the country can
+    assert named(actors, text, "Assad").country == "SYR"  # both known Presidents Assad
+    assert named(actors, text, "Toure").country is None  # Presidents Touré of Mali and of Guinea

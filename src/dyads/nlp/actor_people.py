@@ -97,6 +97,10 @@ def resolve_people(
             name = clean_name(doc[m.start : m.end].text)
             found = drafts.get("name:" + " ".join(m.words), name, "person")
             found.note("name not otherwise known")
+            family = _office_family(m, kb) if date is None else None
+            if family:  # undated "President Assad": every known President Assad was Syrian
+                found.country = family
+                found.note(f"every known {m.title.head if m.title else ''} {name} was of {family}")
         _attach(m, found, drafts)
         last_seen[found.key] = max(last_seen.get(found.key, -1), m.start)
 
@@ -135,6 +139,18 @@ def _antecedent(
     chosen = min(pool, key=lambda d: last_seen.get(d.key, 10**9))
     chosen.note(f"'{' '.join(m.words)}': person of that name named after it")
     return chosen
+
+
+def _office_family(m: NameMention, kb: Knowledge) -> str | None:
+    """The one country of every known holder of the mention's kind of office with that surname."""
+    if not (m.title and m.title.sector):
+        return None
+    countries = {
+        p.country
+        for p in kb.people
+        if normalize(p.name).split()[-1] == m.words[-1] and any(r.sector == m.title.sector for r in p.roles)
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _from_knowledge(m: NameMention, drafts: Drafts, kb: Knowledge, date: str | None) -> Draft | None:

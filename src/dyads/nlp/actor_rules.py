@@ -224,11 +224,18 @@ def is_city_name(text: str) -> bool:
     return text in _city_names()
 
 
-def in_locative_phrase(token: Token) -> bool:
-    """The object of a locative preposition, or a conjunct of one: "in Boulkessi and Mondoro"."""
+# Prepositions whose object is a place and hardly ever a person ("to" and "from" take both:
+# "wrote to President Toure").
+PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"to", "from", "toward", "towards", "onto", "off"}
+
+
+def in_locative_phrase(token: Token, strict: bool = False) -> bool:
+    """The object of a locative preposition, or a conjunct of one: "in Boulkessi and Mondoro".
+    ``strict`` keeps to prepositions that hardly ever take a person."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+    prepositions = PLACE_PREPOSITIONS if strict else LOCATIVE_PREPOSITIONS
+    return token.dep_ == "pobj" and token.head.lower_ in prepositions
 
 
 def is_metonym(token: Token) -> bool:

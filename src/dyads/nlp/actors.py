@@ -312,7 +312,11 @@ def _person_or_not(
     if known is None:
         if rules.next_noun_is_institution(doc, ent):
             return  # "Gabriel Toure Hospital", "the Kalana gold-mining company"
-        if len(ent) <= 2 and rules.in_locative_phrase(ent.root):
+        if (
+            len(ent) <= 2
+            and rules.in_locative_phrase(ent.root, strict=True)
+            and not rules.title_before(doc, ent.start, kb)
+        ):
             return  # "an airfield in Gao", "in Boulkessi and Mondoro": places the NER took for people
         if _organisation_noun_before(doc, ent, drafts, kb, focal, org_country):
             return
