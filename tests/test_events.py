@@ -385,3 +385,11 @@ def test_ending_an_agreement_reduces_relations(nlp):
     e = one(events, "SANCTION")
     assert countries(e.actor, ids) == {"BFA"} and countries(e.recipient, ids) == {"FRA"}
     assert not [x for x in events if x.type == "AGREE"]
+
+
+def test_bad_user_lexicon_names_the_file(tmp_path):
+    from dyads.nlp.event_lexicon import LexiconError
+
+    (tmp_path / "event_lexicon.yaml").write_text("verbs:\n  snub: NOTATYPE 111\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="snub"):
+        load_lexicon((str(tmp_path),))
