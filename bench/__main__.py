@@ -1,4 +1,4 @@
-"""Run the benchmarks and print one table: ``python -m bench [--full] [--articles N] [--events N]``.
+"""Run the benchmarks and print one table: ``python -m bench [--full] [--articles N] [--events N[,N…]]``.
 
 The default run is modest (40 articles, a 100,000-event store); ``--full`` fills the 1,000,000-event
 store. Figures depend on the machine and its load: compare ratios, not absolute numbers.
@@ -20,7 +20,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--full", action="store_true", help="query latency on a 1,000,000-event store")
     parser.add_argument("--articles", type=int, default=40, help="articles for the ingest benchmark")
-    parser.add_argument("--events", type=int, default=None, help="events in the synthetic store")
+    parser.add_argument(
+        "--events",
+        type=lambda text: [int(n) for n in text.replace("_", "").split(",")],
+        default=None,
+        help="events in the synthetic store; several sizes comma separated (1000000,10000000)",
+    )
     parser.add_argument("--workers", type=int, default=1, help="ingest worker processes")
     parser.add_argument("--model", default="md", help="spaCy model: md or sm")
     parser.add_argument("--skip-ingest", action="store_true")
@@ -35,7 +40,7 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true", help="reuse a filled store found in --workdir")
     args = parser.parse_args()
-    events = args.events or (1_000_000 if args.full else 100_000)
+    sizes = args.events or [1_000_000 if args.full else 100_000]
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="dyads-bench-") as tmp:
@@ -44,7 +49,8 @@ def main() -> None:
         if not args.skip_ingest:
             rows += bench_ingest.run(workdir, args.articles, args.model, args.workers)
         if not args.skip_store:
-            rows += bench_store.run(workdir, events, reuse=args.reuse)
+            for events in sizes:
+                rows += bench_store.run(workdir, events, reuse=args.reuse)
         if args.scale:
             rows += bench_scale.run(workdir, args.articles, args.model)
             rows += [bench_scale.peak_memory(workdir, workers) for workers in (1, 2)]
