@@ -393,3 +393,13 @@ def test_bad_user_lexicon_names_the_file(tmp_path):
     (tmp_path / "event_lexicon.yaml").write_text("verbs:\n  snub: NOTATYPE 111\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="snub"):
         load_lexicon((str(tmp_path),))
+
+
+def test_engaged_in_is_doing(nlp):
+    events, ids = code(
+        nlp,
+        "Burmese troops were engaged in heavy fighting with Karen rebels.",
+        {"Burmese": "MMR", "Karen": "MMR"},
+    )
+    e = one(events, "ASSAULT")
+    assert e.actor and countries(e.actor, ids) == {"MMR"}

@@ -62,6 +62,7 @@ CORE_DEPS = {
 }
 CORE_PREPS = {"of", "from", "in", "by", "including"}
 # verbs whose object is the subject of their complement ("urged Moscow to repel")
+STATIVE_PASSIVES = {"engage", "involve"}
 OBJECT_CONTROL = {
     "urge",
     "ask",
@@ -267,6 +268,10 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         while target.dep_ == "compound" and target.head.i != target.i:
             target = target.head
         return Arguments(tuple(before[-1:]), (target,) if content is None or target.i != content.i else ())
+    if is_passive(verb) and verb.lemma_.lower() in STATIVE_PASSIVES and not agents(verb):
+        # "Serb forces were engaged in ethnic cleansing": a state of doing, not being done to
+        doers = _children(verb, PASSIVE_SUBJECT_DEPS)
+        return Arguments(tuple(doers), tuple(content_recipients(content) if content is not None else ()))
     if is_passive(verb):
         actor_tokens = agents(verb)
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i or _patient(p)]

@@ -104,6 +104,9 @@ def light_objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "on")):
         found += [c for c in prep.children if c.dep_ == "pobj"]  # "put under investigation", "went on strike"
+    if verb.lemma_.lower() in ("engage", "participate", "involve"):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            found += [c for c in prep.children if c.dep_ == "pobj"]  # "engaged in ethnic cleansing"
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         found.append(verb.head)
     return found
