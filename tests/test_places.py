@@ -159,3 +159,27 @@ def test_directions_and_streets(places_of) -> None:
     assert georgia.country == "USA" and georgia.feature == "admin"
     street = named(places, "Main Street", text)
     assert street.lat is None and street.feature == "landmark"
+
+
+def test_user_places_from_knowledge_files(tmp_path) -> None:
+    (tmp_path / "sites.yaml").write_text(
+        "places:\n"
+        "  - {name: Camp Ridgeback, lat: 15.92, lon: 2.40, country: MLI, feature: landmark}\n"
+        "  - {name: Liptako, lat: 14.5, lon: 0.5, feature: region, aliases: [Liptako Zone]}\n",
+        encoding="utf-8",
+    )
+    text = "Soldiers left Camp Ridgeback for the Liptako Zone on Monday."
+    doc = build_nlp()(text)
+    places = find_places(doc, [], Options(knowledge_dirs=(str(tmp_path),)))
+    camp = named(places, "Camp Ridgeback", text)
+    assert camp.feature == "landmark" and camp.country == "MLI" and km(camp, 15.92, 2.40) < 1
+    assert named(places, "Liptako Zone", text).feature == "region"
+
+
+def test_bad_user_place_names_the_file(tmp_path) -> None:
+    from dyads.knowledge.actors import KnowledgeError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("places:\n  - {name: Nowhere, lat: 95, lon: 0}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml"):
+        find_places(build_nlp()("Nowhere."), [], Options(knowledge_dirs=(str(bad),)))

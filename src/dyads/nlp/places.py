@@ -11,11 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dyads.model import Actor, Options, Place, PlaceFeature
-from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry, load_gazetteer
+from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry
 from dyads.nlp.place_detect import find_toponyms
 from dyads.nlp.place_names import WORDS
 from dyads.nlp.place_resolve import group_toponyms, resolve_groups
 from dyads.nlp.place_toponym import Toponym
+from dyads.nlp.place_user import LANDMARK, gazetteer_for
 
 FEATURE_OF_KIND: dict[str, PlaceFeature] = {
     COUNTRY: "country",
@@ -23,6 +24,7 @@ FEATURE_OF_KIND: dict[str, PlaceFeature] = {
     ADMIN2: "admin",
     REGION: "region",
     CONTINENT: "region",
+    LANDMARK: "landmark",
 }
 
 
@@ -52,7 +54,7 @@ def _not_people(toponyms: list[Toponym], actors: list[Actor]) -> list[Toponym]:
 
 
 def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
-    gaz = load_gazetteer()
+    gaz = gazetteer_for(tuple(options.knowledge_dirs))
     toponyms = _not_people(find_toponyms(doc, gaz), actors)
     if not toponyms:
         return []
