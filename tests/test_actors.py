@@ -355,3 +355,16 @@ def test_undated_titled_surname_takes_the_country_of_its_known_holders(nlp):
     actors = actors_of(nlp, text)  # no date: the role cannot be checked, the country can
     assert named(actors, text, "Assad").country == "SYR"  # both known Presidents Assad
     assert named(actors, text, "Toure").country is None  # Presidents Touré of Mali and of Guinea
+
+
+def test_regional_leaders_act_as_the_body_the_article_names(nlp):
+    text = "ECOWAS held a summit in Accra. West African leaders imposed sanctions on Guinea."
+    actors = actors_of(nlp, text, "2021-09-16")
+    ecowas = next(a for a in actors if a.org == "ECOWAS")
+    assert "West African leaders" in [text[s:e] for s, e in ecowas.mentions]
+
+
+def test_regional_leaders_stay_unresolved_when_the_body_is_not_named(nlp):
+    text = "West African leaders imposed sanctions on Guinea."
+    actors = actors_of(nlp, text, "2021-09-16")
+    assert not any(a.org == "ECOWAS" for a in actors)

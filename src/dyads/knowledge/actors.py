@@ -63,6 +63,9 @@ class Organization:
     kind: str = "organization"  # or "group" for movements and armed groups
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    # Regional adjectives whose leaders, acting together, are this body ("West African leaders"
+    # imposing sanctions is ECOWAS) — used only when the article names the body itself.
+    regions: tuple[str, ...] = ()
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -142,6 +145,11 @@ class Knowledge:
             for text in (person.name, *person.aliases):
                 self._person_index.setdefault(normalize(text), person)
 
+    def bodies_of_region(self, phrase: str) -> tuple[Organization, ...]:
+        """The organisations that speak for a region named by ``phrase`` ("West African")."""
+        key = normalize(phrase)
+        return tuple(o for o in self.organizations if any(normalize(r) == key for r in o.regions))
+
     def country(self, iso3: str) -> Country | None:
         return self._iso3.get(iso3)
 
@@ -205,6 +213,7 @@ def _organization(entry: dict[str, Any]) -> Organization:
         kind=str(entry.get("kind", "organization")),
         aliases=_tuple(entry.get("aliases")),
         note=entry.get("note"),
+        regions=_tuple(entry.get("regions")),
     )
 
 

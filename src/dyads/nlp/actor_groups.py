@@ -43,6 +43,39 @@ VAGUE_GROUP_NOUNS = {
 }  # fmt: skip
 
 
+# Collective nouns that, with a regional adjective, name a region's states acting together.
+REGIONAL_MEMBERS = {
+    "leaders", "heads", "governments", "states", "presidents", "countries", "nations", "members",
+    "neighbours", "neighbors", "ministers", "partners",
+}  # fmt: skip
+
+
+def regional_bodies(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
+    """ "West African leaders" in an article that names ECOWAS: the leaders act as that body.
+
+    Only a body the article itself names is used, so a passing "European leaders" in a story that
+    never mentions the EU stays unresolved rather than becoming a guess."""
+    named = {d.org: d for d in drafts.by_key.values() if d.org}
+    if not named:
+        return
+    for token in doc:
+        if token.lower_ not in REGIONAL_MEMBERS or token.i in drafts.taken:
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+        if not modifiers:
+            continue
+        start = min(t.i for c in modifiers for t in c.subtree)
+        if start >= token.i:
+            continue
+        phrase = doc[start : token.i].text
+        for body in kb.bodies_of_region(phrase):
+            draft = named.get(body.org)
+            if draft is not None and drafts.free(start, token.i + 1):
+                draft.note(f"'{doc[start : token.i + 1].text}' act as {body.org}, which the article names")
+                drafts.mention(draft, start, token.i + 1)
+                break
+
+
 def group_draft(
     drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str, seat: bool = False
 ) -> Draft:

@@ -36,7 +36,7 @@ from dyads.knowledge import Knowledge, Organization, load_knowledge, normalize
 from dyads.model import Actor, Article, Options
 from dyads.nlp import actor_rules as rules
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, focal_country, freeze
-from dyads.nlp.actor_groups import ethnic_groups, find_groups, group_draft
+from dyads.nlp.actor_groups import ethnic_groups, find_groups, group_draft, regional_bodies
 from dyads.nlp.actor_people import NameMention, decide_person, resolve_people
 from dyads.nlp.actor_ruler import RULER_NAME
 
@@ -115,6 +115,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             if draft.country is None and draft.sector in rules.NATIONAL_SECTORS | {"ELI"}:
                 _place_national(doc, draft, kb, focal)
     ethnic_groups(doc, drafts, kb)
+    regional_bodies(doc, drafts, kb)
     find_groups(doc, drafts, kb, focal)
     for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
         if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
