@@ -38,10 +38,18 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _options(knowledge: list[str] | None = None, model: str = "md") -> Options:
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Allow URLs on loopback and private networks (refused by default)."),
+]
+
+
+def _options(knowledge: list[str] | None = None, model: str = "md", allow_private: bool = False) -> Options:
     from dyads.config import load_options
 
-    return load_options(knowledge_dirs=tuple(knowledge or ()), model=model)
+    options = load_options(knowledge_dirs=tuple(knowledge or ()), model=model)
+    options.allow_private = allow_private
+    return options
 
 
 def _read(target: str, options: Options, published: str | None = None) -> Article:
@@ -67,13 +75,14 @@ def _check_format(fmt: str) -> None:
 def extract(
     target: Annotated[str, typer.Argument(help="A file (HTML, .html.gz, Markdown, text), a URL, or -.")],
     fmt: FormatOption = "text",
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Read an article and print its clean text and metadata (no language analysis).
 
     Example: dyads extract article.html.gz --format json
     """
     _check_format(fmt)
-    article = _read(target, _options())
+    article = _read(target, _options(allow_private=allow_private))
     if fmt == "json":
         typer.echo(json.dumps({"article": article_to_json(article)}, ensure_ascii=False, indent=2))
     else:
@@ -95,13 +104,14 @@ def analyze(
     out: Annotated[Path | None, typer.Option("--out", help="Batch output file (with --jsonl).")] = None,
     knowledge: KnowledgeOption = None,
     model: Annotated[str, typer.Option(help="spaCy English pipeline: md or sm.")] = "md",
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Analyse an article: actors, events, quotes, times and places.
 
     Examples: dyads analyze article.md --format json;
     dyads analyze --jsonl articles.jsonl --out analyses.jsonl
     """
-    options = _options(knowledge, model)
+    options = _options(knowledge, model, allow_private)
     if jsonl is not None:
         if out is None:
             raise fail("--jsonl needs --out")
@@ -198,7 +208,9 @@ def main() -> None:
         if os.environ.get("DYADS_DEBUG"):
             raise
         first = str(err).splitlines()[0] if str(err) else ""
-        typer.echo(f"dyads: internal error: {type(err).__name__}: {first} (DYADS_DEBUG=1 for details)", err=True)
+        typer.echo(
+            f"dyads: internal error: {type(err).__name__}: {first} (DYADS_DEBUG=1 for details)", err=True
+        )
         sys.exit(2)
 
 

@@ -76,6 +76,9 @@ def ingest(
         str | None,
         typer.Option("--dask", help="Run on Dask: local[N] or a scheduler address (tcp://host:8786)."),
     ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback and private networks.")
+    ] = False,
     out_parquet: Annotated[
         Path | None,
         typer.Option("--out-parquet", help="Write analyses as Parquet partitions here instead of the store."),
@@ -128,7 +131,7 @@ def ingest(
         with progress:
             report = run_ingest(
                 paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
-                force=force, limit=limit, options=_options(model=model), progress=show, dask=dask,
+                force=force, limit=limit, options=_options(model=model, allow_private=allow_private), progress=show, dask=dask,
                 store=sink,
             )  # fmt: skip
     except (StoreError, DaskAddressError) as err:
