@@ -50,7 +50,9 @@ def _jsonl_lines(rng: random.Random) -> list[str]:
         '{"text": {"nested": true}}', "\x00\x00\x00", "{'single': 'quotes'}", '{"text": "a",}', "true",
     ]  # fmt: skip
     lines.extend(bad)
-    lines.extend(json.dumps({"id": f"junk-{i}", "text": rng.choice([1, None, [], {}, False])}) for i in range(5))
+    lines.extend(
+        json.dumps({"id": f"junk-{i}", "text": rng.choice([1, None, [], {}, False])}) for i in range(5)
+    )
     rng.shuffle(lines)
     return lines
 
@@ -84,7 +86,10 @@ def make_malformed(folder: Path, seed: int = 7, giant_mb: int = 50) -> tuple[lis
         put(f"nul-{i:02d}.{['txt', 'html', 'md'][i % 3]}", b"Troops\x00 moved\x00 north." * (i + 1))
     for i in range(6):  # deeply nested tags
         depth = 2000 * (i + 1)
-        put(f"nested-{i:02d}.html", (b"<div>" * depth) + b"Rebels seized the town of Kidal." + (b"</div>" * depth))
+        put(
+            f"nested-{i:02d}.html",
+            (b"<div>" * depth) + b"Rebels seized the town of Kidal." + (b"</div>" * depth),
+        )
     for i in range(12):  # empty bodies, empty files, whitespace
         put(f"empty-{i:02d}.{['html', 'txt', 'md', 'html.gz'][i % 4]}",
             [b"", b"   \n\t  ", b"<html><body></body></html>", gzip.compress(b"")][i % 4])  # fmt: skip
@@ -106,7 +111,10 @@ def make_malformed(folder: Path, seed: int = 7, giant_mb: int = 50) -> tuple[lis
     for i in range(5):  # UTF-16 with a BOM
         put(f"utf16-{i:02d}.txt", "Police dispersed protesters in Lagos.".encode("utf-16"))
     for i in range(4):  # one-line text and HTML that are long but under the size cap
-        put(f"long-line-{i:02d}.{['txt', 'html'][i % 2]}", b"The army shelled positions near the river. " * 6_000)
+        put(
+            f"long-line-{i:02d}.{['txt', 'html'][i % 2]}",
+            b"The army shelled positions near the river. " * 6_000,
+        )
     put("giant.html", b"<html><body><p>" + b"x" * (giant_mb * 1024 * 1024) + b"</p></body></html>")
     lines = _jsonl_lines(rng)
     put("batch.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))

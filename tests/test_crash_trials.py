@@ -19,7 +19,9 @@ ARTICLES = 36  # write_corpus(count=30): 30 files, a gzipped page and five good 
 
 
 @pytest.fixture(scope="module")
-def corpus_and_baseline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+def corpus_and_baseline(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
     folder = tmp_path_factory.mktemp("trials")
     corpus = write_corpus(folder / "corpus", count=30)
     whole = folder / "whole.db"

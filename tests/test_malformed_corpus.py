@@ -16,7 +16,9 @@ PREVIOUS = "Kenya and Uganda signed a trade agreement in Kampala on Friday."
 
 
 def dyads(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dyads", *args], capture_output=True, text=True, timeout=1800)
+    return subprocess.run(
+        [sys.executable, "-m", "dyads", *args], capture_output=True, text=True, timeout=1800
+    )
 
 
 def accounted(db: Path, files: list[Path]) -> tuple[list[Path], dict[str, str]]:

@@ -38,10 +38,22 @@ def print_analysis(analysis: Analysis) -> None:
     print_article(article)
     text = article.text
 
-    actors = Table("id", "name", "kind", "country", "sector", "org", "code", "roles", "mentions", title="Actors")
+    actors = Table(
+        "id", "name", "kind", "country", "sector", "org", "code", "roles", "mentions", title="Actors"
+    )
     for a in analysis.actors:
         roles = "; ".join(f"{r.title} ({r.of or '?'})" for r in a.roles)
-        actors.add_row(a.id, a.name, a.kind, a.country or "", a.sector or "", a.org or "", a.code or "", roles, str(len(a.mentions)))
+        actors.add_row(
+            a.id,
+            a.name,
+            a.kind,
+            a.country or "",
+            a.sector or "",
+            a.org or "",
+            a.code or "",
+            roles,
+            str(len(a.mentions)),
+        )
     console.print(actors)
 
     names = {a.id: a.name for a in analysis.actors}
@@ -52,17 +64,25 @@ def print_analysis(analysis: Analysis) -> None:
         whom = ", ".join(names.get(i, i) for i in e.recipient) or "—"
         why = f"trigger “{_snippet(text, e.trigger)}”; {e.why or ''}\n{_snippet(text, e.sentence)}"
         events.add_row(
-            e.id, f"{e.type}" + (f"/{e.mode}" if e.mode else "") + (f" [{e.cameo}]" if e.cameo else ""),
-            f"{who} → {whom}", e.date or "", places.get(e.location or "", ""), e.auxiliary or "",
-            f"{e.score:+.1f}", why,
+            e.id,
+            f"{e.type}" + (f"/{e.mode}" if e.mode else "") + (f" [{e.cameo}]" if e.cameo else ""),
+            f"{who} → {whom}",
+            e.date or "",
+            places.get(e.location or "", ""),
+            e.auxiliary or "",
+            f"{e.score:+.1f}",
+            why,
         )
     console.print(events)
 
     quotes = Table("id", "speaker", "cue", "direct", "content", title="Quotes")
     for q in analysis.quotes:
         quotes.add_row(
-            q.id, names.get(q.speaker or "", "—"), _snippet(text, q.cue) if q.cue else "",
-            "yes" if q.direct else "no", _snippet(text, q.content, 200),
+            q.id,
+            names.get(q.speaker or "", "—"),
+            _snippet(text, q.cue) if q.cue else "",
+            "yes" if q.direct else "no",
+            _snippet(text, q.content, 200),
         )
     console.print(quotes)
 
@@ -74,8 +94,12 @@ def print_analysis(analysis: Analysis) -> None:
     place_table = Table("id", "name", "feature", "country", "lat", "lon", "mentions", title="Places")
     for p in analysis.places:
         place_table.add_row(
-            p.id, p.name, p.feature, p.country or "",
-            f"{p.lat:.3f}" if p.lat is not None else "", f"{p.lon:.3f}" if p.lon is not None else "",
+            p.id,
+            p.name,
+            p.feature,
+            p.country or "",
+            f"{p.lat:.3f}" if p.lat is not None else "",
+            f"{p.lon:.3f}" if p.lon is not None else "",
             str(len(p.mentions)),
         )
     console.print(place_table)

@@ -83,7 +83,8 @@ def check_url(url: str, options: Options | None = None) -> None:
         why = _refused_address(address)
         if why:
             raise ReadError(
-                url, f"refused: {host} resolves to the {why} address {address} (pass --allow-private to allow it)"
+                url,
+                f"refused: {host} resolves to the {why} address {address} (pass --allow-private to allow it)",
             )
 
 
