@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from dyads.knowledge import Knowledge, Organization, Person
 from dyads.model import Actor, ActorKind, Role
 from dyads.nlp.actor_rules import Title
+from dyads.nlp.doc_cache import doc_text
 
 Chars = tuple[int, int]
 
@@ -52,7 +53,7 @@ class Drafts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = doc_text(doc)  # Doc.text joins every token on each access
         self.by_key: dict[str, Draft] = {}
         self.taken: set[int] = set()  # token indexes inside a mention or a title
         self.seat_named: set[str] = set()  # group keys named after a seat of power so far
