@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
 from dyads.nlp.place_names import WORDS, clean_span, is_known, is_thoroughfare, shape_name, split_commas
 from dyads.nlp.place_patterns import find_pattern_toponyms
@@ -63,7 +64,7 @@ def _embedded_place(
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
-    text = doc.text
+    text = doc_text(doc)
     found: list[Toponym] = []
 
     def add(start: int, end: int, source: str, demonym_of: str | None = None) -> None:
@@ -126,7 +127,7 @@ def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[T
             blocked.update(t.i for t in ent if not _leads_organisation(doc, ent, t.i))
         elif ent.label_ in ("DATE", "TIME") or (ent.label_ == "PERSON" and len(ent) > 1):
             blocked.update(t.i for t in ent)
-    text = doc.text
+    text = doc_text(doc)
     out: list[Toponym] = []
     for token in doc:
         candidates = first_words.get(token.text)
@@ -142,7 +143,7 @@ def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[T
 
 def _gazetteer_matches(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """Known names the recogniser missed, matched case-sensitively on token boundaries."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Toponym] = []
     tokens = list(doc)
     for i, token in enumerate(tokens):
