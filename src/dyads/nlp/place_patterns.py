@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.gazetteer import ADMIN2, CITY, Gazetteer, normalize
 from dyads.nlp.place_toponym import Toponym
 
@@ -41,7 +42,7 @@ def _person_tokens(doc: Doc) -> set[int]:
 
 
 def find_pattern_toponyms(doc: Doc, gaz: Gazetteer) -> Iterator[Toponym]:
-    text = doc.text
+    text = doc_text(doc)
     for match in _DATELINE.finditer(text):
         start, end = match.span("place")
         if _known_town(gaz, match.group("place")):
