@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dyads.model import Actor, Options, Place, PlaceFeature
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry
 from dyads.nlp.place_detect import find_toponyms
 from dyads.nlp.place_names import WORDS
@@ -58,7 +59,7 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     toponyms = _not_people(find_toponyms(doc, gaz), actors)
     if not toponyms:
         return []
-    groups = group_toponyms(toponyms, doc.text, gaz)
+    groups = group_toponyms(toponyms, doc_text(doc), gaz)
     chosen = resolve_groups(groups)
 
     # Several names may resolve to one place ("U.S." and "America"): merge their spans.
