@@ -33,6 +33,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from dyads.model import TimeExpr
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.time_calendar import Tense, parse_iso
 from dyads.nlp.time_grammar import Candidate, candidates, scan, select
 from dyads.nlp.time_normalise import Context, is_reference, normalise
@@ -47,7 +48,7 @@ _REFERENCE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?")
 def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     """Every time expression in ``doc``, valued against the article date ``published``."""
     anchor = parse_iso(published)
-    text = doc.text
+    text = doc_text(doc)
     tenses: dict[int, Tense | None] = {}  # by id() of the candidate
 
     def context(cand: Candidate, reference: str | None) -> Context:
