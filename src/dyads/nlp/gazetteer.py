@@ -394,6 +394,14 @@ class EntryTable(Sequence[Entry]):
     def __len__(self) -> int:
         return len(self._names)
 
+    def names_of(self, kind: str, min_population: int) -> frozenset[str]:
+        """Names of the entries of one kind with at least this population, read off the columns."""
+        if kind not in self._kinds:
+            return frozenset()
+        code = self._kinds.index(kind)
+        rows = zip(self._names, self._kind, self._population, strict=True)
+        return frozenset(name for name, k, people in rows if k == code and people >= min_population)
+
     @overload
     def __getitem__(self, index: int) -> Entry: ...
     @overload
@@ -478,6 +486,14 @@ def _from_compact(data: dict[str, Any]) -> Gazetteer:
         matcher_names=data["matcher_names"],
         country_index=data["country_index"],
     )
+
+
+def populous_city_names(min_population: int) -> frozenset[str]:
+    """Names of the cities with at least this many people (from the installed city data)."""
+    entries = load_gazetteer().entries
+    if isinstance(entries, EntryTable):
+        return entries.names_of(CITY, min_population)
+    return frozenset(e.name for e in entries if e.kind == CITY and e.population >= min_population)
 
 
 # ---------------------------------------------------------------- cache
