@@ -103,6 +103,7 @@ class Person:
         return tuple(r for r in self.roles if r.held_on(date))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words and names are looked up in every article
 def normalize(text: str) -> str:
     """Key for look-ups: accents folded, case folded, a leading "the" and punctuation dropped."""
     folded = unicodedata.normalize("NFKD", text)
