@@ -98,6 +98,7 @@ _ABBREVIATION_PREFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # articles look up the same few thousand names again and again
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "St. Louis" and "Saint Louis" meet."""
     text = unicodedata.normalize("NFKD", name)
