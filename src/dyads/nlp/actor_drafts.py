@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from dyads.knowledge import Knowledge, Organization, Person
 from dyads.model import Actor, ActorKind, Role
 from dyads.nlp.actor_rules import Title
-from dyads.nlp.doc_cache import doc_text
+from dyads.nlp.doc_cache import doc_ents, doc_text
 
 Chars = tuple[int, int]
 
@@ -88,7 +88,7 @@ def focal_country(doc: Doc) -> str | None:
     """The country an article is about: named at least three times and a quarter again as often
     as any other. Bare national nouns ("the government", "the army") default to it."""
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         kind, _, rest = ent.kb_id_.partition(":")
         if kind in {"country", "adjective", "capital"}:
             counts[rest] += 1
