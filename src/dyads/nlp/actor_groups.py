@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from dyads.knowledge import Knowledge, normalize
 from dyads.nlp import actor_rules as rules
 from dyads.nlp.actor_drafts import Draft, Drafts, clean_name
+from dyads.nlp.doc_cache import doc_ents
 
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
@@ -262,7 +263,7 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
 def ethnic_groups(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
     """People named by ethnicity are civilians coded where they live: "ethnic Albanians …
     in Serbia" (the other country their sentence names), "Bosnian Serbs" (the first demonym)."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if not ent.kb_id_.startswith("adjective:") or not drafts.free(ent.start, ent.end):
             continue
         own = ent.kb_id_.split(":")[1]
