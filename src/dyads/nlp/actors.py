@@ -39,6 +39,7 @@ from dyads.nlp.actor_drafts import Draft, Drafts, clean_name, focal_country, fre
 from dyads.nlp.actor_groups import ethnic_groups, find_groups, group_draft, regional_bodies
 from dyads.nlp.actor_people import NameMention, decide_person, resolve_people
 from dyads.nlp.actor_ruler import RULER_NAME
+from dyads.nlp.doc_cache import doc_ents
 
 NATIONAL_WORDS = {
     "national",
@@ -76,8 +77,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     names: list[NameMention] = []
     defined = _acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
-    entities = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON", e.start))
-    surnames = {normalize(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
+    surnames = {normalize(e.text).split()[-1] for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
@@ -117,7 +118,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     ethnic_groups(doc, drafts, kb)
     regional_bodies(doc, drafts, kb)
     find_groups(doc, drafts, kb, focal)
-    for ent in doc.ents:  # demonyms left over ("Russian flags") name the country itself
+    for ent in doc_ents(doc):  # demonyms left over ("Russian flags") name the country itself
         if ent.kb_id_.startswith("adjective:") and drafts.free(ent.start, ent.end):
             drafts.mention(_country(drafts, kb, ent.kb_id_.split(":")[1]), ent.start, ent.end)
     return freeze(list(drafts.by_key.values()))
@@ -146,7 +147,7 @@ def _country(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
 
 def _known_org_countries(doc: Doc, kb: Knowledge) -> dict[int, str]:
     out: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.kb_id_.startswith("org:"):
             org = kb.organization_for(ent.kb_id_[4:])
             if org and org.country:
