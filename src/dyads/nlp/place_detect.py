@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.nlp.doc_cache import doc_text
+from dyads.nlp.doc_cache import doc_ents, doc_text
 from dyads.nlp.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
 from dyads.nlp.place_names import WORDS, clean_span, is_known, is_thoroughfare, shape_name, split_commas
 from dyads.nlp.place_patterns import find_pattern_toponyms
@@ -74,8 +74,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if cleaned:
             found.append(Toponym(cleaned[0], cleaned[1], text[cleaned[0] : cleaned[1]], source, demonym_of))
 
-    standalone = {normalize(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
-    for ent in doc.ents:
+    standalone = {normalize(e.text) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")}
+    for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "LOC"):
             for start, end in split_commas(text, ent.start_char, ent.end_char):
                 add(start, end, "ner")
@@ -122,7 +122,7 @@ def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[T
     # head ("United Russia", a party), the same word is something else. Events and works keep
     # it: "the Nashville Film Festival" names Nashville.
     blocked: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "ORG":
             blocked.update(t.i for t in ent if not _leads_organisation(doc, ent, t.i))
         elif ent.label_ in ("DATE", "TIME") or (ent.label_ == "PERSON" and len(ent) > 1):
@@ -185,7 +185,7 @@ def _free_to_match(doc: Doc, start: int, end: int, kind: str) -> bool:
     for token in doc[start:end]:
         if token.ent_type_ in ("", "GPE", "LOC", "NORP", "FAC"):
             continue
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= token.i < e.end), None)
         if ent is None:
             continue
         whole = ent.start == start and ent.end == end
@@ -250,7 +250,7 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         first = doc[token.i + 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.lower_ in WORDS.calendar:
             continue
-        ent = next((e for e in doc.ents if e.start == first.i), None) if first.ent_type_ else None
+        ent = next((e for e in doc_ents(doc) if e.start == first.i), None) if first.ent_type_ else None
         if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON")):
             continue
         if ent is not None:
