@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from dyads.nlp.doc_cache import doc_text
+from dyads.nlp.doc_cache import doc_ents, doc_text
 from dyads.nlp.gazetteer import ADMIN2, CITY, Gazetteer, normalize
 from dyads.nlp.place_toponym import Toponym
 
@@ -38,7 +38,7 @@ def _known_town(gaz: Gazetteer, name: str) -> bool:
 
 
 def _person_tokens(doc: Doc) -> set[int]:
-    return {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    return {t.i for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent}
 
 
 def find_pattern_toponyms(doc: Doc, gaz: Gazetteer) -> Iterator[Toponym]:
