@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="ingest worker processes")
     parser.add_argument("--model", default="md", help="spaCy model: md or sm")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--scale-articles", type=int, default=120, help="articles for the --scale runs")
     parser.add_argument("--skip-store", action="store_true")
     parser.add_argument(
         "--scale",
@@ -52,7 +53,7 @@ def main() -> None:
             for events in sizes:
                 rows += bench_store.run(workdir, events, reuse=args.reuse)
         if args.scale:
-            rows += bench_scale.run(workdir, args.articles, args.model)
+            rows += bench_scale.run(workdir, args.scale_articles, args.model)
             rows += [bench_scale.peak_memory(workdir, workers) for workers in (1, 2)]
     table = Table("benchmark", "value", "note", title="dyads benchmarks")
     for row in rows:
