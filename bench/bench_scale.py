@@ -102,11 +102,26 @@ def _tree_rss(pid: int) -> int:
 def peak_memory(workdir: Path, workers: int) -> dict[str, Any]:
     """Peak RSS (whole process tree) of `dyads ingest` over the Guardian corpus."""
     if not SHARED.is_file():
-        return {"benchmark": f"peak RSS, {workers} worker(s)", "value": "skipped", "note": "no ../shared corpus"}
+        return {
+            "benchmark": f"peak RSS, {workers} worker(s)",
+            "value": "skipped",
+            "note": "no ../shared corpus",
+        }
     db = _fresh(workdir / f"rss-{workers}.db")
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "dyads", "ingest", str(SHARED), "--db", str(db), "--workers", str(workers), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "dyads",
+            "ingest",
+            str(SHARED),
+            "--db",
+            str(db),
+            "--workers",
+            str(workers),
+            "-q",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ},
