@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from dyads.model import Actor, Event, TimeExpr
-from dyads.nlp.event_setting import precision_of
+from dyads.nlp.times import calendar_date
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,14 @@ def dated_mention(
     """The date a noun phrase gives its own event ("last month's coup" → 2020-08)."""
     start, end = _phrase_span(noun)
     for t in times:
-        precision = precision_of(t.value)
-        if t.type != "DATE" or precision is None or not (start <= t.span[0] and t.span[1] <= end):
+        found = calendar_date(t.value) if t.type == "DATE" else None
+        if found is None or not (start <= t.span[0] and t.span[1] <= end):
             continue
-        n = min(len(t.value), len(published or ""))
-        if published and t.value[:n] > published[:n]:
+        value, precision = found
+        n = min(len(value), len(published or ""))
+        if published and value[:n] > published[:n]:
             continue
-        return Mention(type=type_, cameo=cameo, date=t.value, precision=precision, start=start)
+        return Mention(type=type_, cameo=cameo, date=value, precision=precision, start=start)
     return None
 
 

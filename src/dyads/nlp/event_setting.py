@@ -16,15 +16,9 @@ from spacy.tokens import Span, Token
 
 from dyads.model import Article, Place, TimeExpr
 from dyads.nlp.event_lexicon import Lexicon
+from dyads.nlp.times import calendar_date
 
 MAX_CONTEXTS = 3
-
-
-def precision_of(value: str) -> str | None:
-    parts = value.split("-")
-    if not parts[0].isdigit() or len(parts[0]) != 4:
-        return None
-    return {1: "year", 2: "month"}.get(len(parts), "day")
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj", "xcomp", "pcomp"}
@@ -49,24 +43,28 @@ def event_date(
     """(date, date_precision) for an event."""
     published = article.published
     s_start, s_end = sentence.start_char, sentence.end_char
-    best: tuple[int, TimeExpr] | None = None
+    best: tuple[int, str, str] | None = None
     for t in times:
-        if t.type != "DATE" or precision_of(t.value) is None:
+        # calendar_date reads every TIMEX3 form: "2020-W39" is a month, "2020-Q3" a year,
+        # "2020-09-25TNI" a day; vague references and durations date nothing.
+        found = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
+        if found is None:
             continue
+        value, precision = found
         start, end = t.span
         if start < s_start or end > s_end:
             continue
-        n = min(len(t.value), len(published or ""))
-        if published and not future and t.value[:n] > published[:n]:
+        n = min(len(value), len(published or ""))
+        if published and not future and value[:n] > published[:n]:
             continue  # a past event cannot postdate its report
         time_token = next((tok for tok in sentence if tok.idx <= start < tok.idx + len(tok.text) + 1), None)
         if time_token is None or _foreign(time_token, trigger):
             continue
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
         if best is None or distance < best[0]:
-            best = (distance, t)
+            best = (distance, value, precision)
     if best is not None:
-        return best[1].value, precision_of(best[1].value)
+        return best[1], best[2]
     if published:
         return published, "article"
     return None, None
