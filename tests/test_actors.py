@@ -368,3 +368,12 @@ def test_regional_leaders_stay_unresolved_when_the_body_is_not_named(nlp):
     text = "West African leaders imposed sanctions on Guinea."
     actors = actors_of(nlp, text, "2021-09-16")
     assert not any(a.org == "ECOWAS" for a in actors)
+
+
+def test_a_vague_noun_made_specific_by_its_modifier_is_a_group(nlp):
+    text = "Mali's army seized power. The coup leaders named a new government in Bamako."
+    actors = actors_of(nlp, text, "2020-08-20")
+    leaders = named(actors, text, "coup leaders")
+    assert (leaders.country, leaders.sector) == ("MLI", "MIL")
+    plain = actors_of(nlp, "The leaders met on Monday.", "2020-08-20")
+    assert not any("leaders" in a.name for a in plain)

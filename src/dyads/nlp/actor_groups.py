@@ -131,7 +131,10 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             continue
         countries = _group_countries(token, kb)
         if not countries:
-            if token.lower_ in VAGUE_GROUP_NOUNS:
+            # A vague noun stands alone only when its modifiers make it a sector of its own:
+            # "leaders" says nothing, "coup leaders" are the military.
+            specific = bool(modifiers) and sector != kb.sector_for(token.text)
+            if token.lower_ in VAGUE_GROUP_NOUNS and not specific:
                 continue
             local = rules.sentence_country(doc, token.idx, kb)
             if focal and sector in rules.NATIONAL_SECTORS:
