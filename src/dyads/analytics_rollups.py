@@ -74,12 +74,7 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
     bucket = _BUCKET[by]
     clauses = [f"grain IN ({','.join('?' * len(_GRAINS_IN[by]))})"]
     params: list[Any] = list(_GRAINS_IN[by])
-    if flt.types:
-        clauses.append(f"type IN ({','.join('?' * len(flt.types))})")
-        params.extend(t.upper() for t in flt.types)
-    if flt.quad:
-        clauses.append("quad = ?")
-        params.append(flt.quad)
+    _add_type_and_quad(flt, "", clauses, params)
     # An event lies within one period, so "its date is on or after the first day of a period" is
     # "its period is that one or later"; a bound inside a period needs the events' own dates.
     for value, first in ((flt.since, True), (flt.until, False)):
@@ -149,12 +144,7 @@ def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list
         return None
     clauses = ["p.country = ?", "p.factual = 1", "p.date IS NOT NULL"]
     params: list[Any] = [party.strip()]
-    if flt.types:
-        clauses.append(f"p.type IN ({','.join('?' * len(flt.types))})")
-        params.extend(t.upper() for t in flt.types)
-    if flt.quad:
-        clauses.append("p.quad = ?")
-        params.append(flt.quad)
+    _add_type_and_quad(flt, "p.", clauses, params)
     for value, first in ((flt.since, True), (flt.until, False)):
         if not value:
             continue
@@ -169,3 +159,13 @@ def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list
         [*params, limit],
     ).fetchall()
     return [int(r[0]) for r in found]
+
+
+def _add_type_and_quad(flt: EventFilter, prefix: str, clauses: list[str], params: list[Any]) -> None:
+    """The PLOVER type and quad-class conditions, shared by the rollup and ranking queries."""
+    if flt.types:
+        clauses.append(f"{prefix}type IN ({','.join('?' * len(flt.types))})")
+        params.extend(t.upper() for t in flt.types)
+    if flt.quad:
+        clauses.append(f"{prefix}quad = ?")
+        params.append(flt.quad)
