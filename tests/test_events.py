@@ -237,9 +237,9 @@ def test_date_from_time_expression_and_article_fallback(nlp):
     text = "Chad signed a defence pact with Niger in March 2019. Niger praised Chad."
     times = [TimeExpr(span=(text.index("March 2019"), text.index("March 2019") + 10), value="2019-03")]
     events, _ = code(nlp, text, {"Chad": "TCD", "Niger": "NER"}, times=times)
-    signed = one(events, "SUPPORT")
+    signed = one(events, "COOPERATE")
     assert signed.date == "2019-03" and signed.date_precision == "month"
-    praised = next(e for e in events if e.type == "SUPPORT" and e is not signed)
+    praised = one(events, "SUPPORT")
     assert praised.date == "2021-05-10" and praised.date_precision == "article"
 
 
@@ -403,3 +403,54 @@ def test_engaged_in_is_doing(nlp):
     )
     e = one(events, "ASSAULT")
     assert e.actor and countries(e.actor, ids) == {"MMR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "context"),
+    [
+        ("Peru signed a military cooperation agreement with Chile.", "COOPERATE", "military"),
+        ("Peru signed a defence pact with Chile.", "COOPERATE", "military"),
+        ("Peru signed a peace treaty with Chile.", "SUPPORT", "diplomatic"),
+        ("Peru signed a trade agreement with Chile.", "SUPPORT", "diplomatic"),
+    ],
+)
+def test_signing_military_cooperation_is_cooperate(nlp, sentence, type_, context):
+    # PLOVER: signing an agreement is SUPPORT, but military cooperation is COOPERATE (military)
+    events, ids = code(nlp, sentence, {"Peru": "PER", "Chile": "CHL"})
+    e = one(events, type_)
+    assert context in e.context
+    assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}
+
+
+def _about(text: str) -> str:
+    return text + " Oman held elections. Oman has a new parliament. Oman said it would reform."
+
+
+def test_situation_object_is_aimed_at_the_article_country(nlp):
+    text = _about("Egypt welcomed the new developments.")
+    events, ids = code(nlp, text, {"Egypt": "EGY", "Oman": "OMN"})
+    e = one(events, "SUPPORT")
+    assert countries(e.actor, ids) == {"EGY"} and countries(e.recipient, ids) == {"OMN"}
+    assert "article is about" in e.why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt welcomed the new developments.",  # no country dominates the text
+        "Egypt welcomed the new ambassador.",  # a person, not a situation
+    ],
+)
+def test_situation_rule_needs_a_dominant_country_and_a_situation(nlp, sentence):
+    text = sentence if "developments" in sentence else _about(sentence)
+    names = {"Egypt": "EGY", "Oman": "OMN"} if "Oman" in text else {"Egypt": "EGY"}
+    events, ids = code(nlp, text, names)
+    e = one(events, "SUPPORT")
+    assert countries(e.actor, ids) == {"EGY"} and not e.recipient
+
+
+def test_situation_rule_never_turns_the_actor_on_itself(nlp):
+    text = _about("Oman welcomed the new developments.")
+    events, ids = code(nlp, text, {"Oman": "OMN"})
+    e = one(events, "SUPPORT")
+    assert countries(e.actor, ids) == {"OMN"} and not e.recipient

@@ -65,6 +65,7 @@ class Lexicon:
     modal_request: frozenset[str]
     actorless_ok: frozenset[str]
     natural_causes: frozenset[str]
+    situation_nouns: frozenset[str]
     agent_nouns: frozenset[str]
     commands: frozenset[str]
     context_words: dict[str, str]
@@ -197,6 +198,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
             "modal_request",
             "actorless_ok",
             "natural_causes",
+            "situation_nouns",
             "agent_nouns",
             "commands",
         )
@@ -237,6 +239,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         modal_request=frozenset(lists["modal_request"]),
         actorless_ok=frozenset(lists["actorless_ok"]),
         natural_causes=frozenset(lists["natural_causes"]),
+        situation_nouns=frozenset(lists["situation_nouns"]),
         agent_nouns=frozenset(lists["agent_nouns"]),
         commands=frozenset(lists["commands"]),
         context_words=context_words,

@@ -487,6 +487,19 @@ class ActorIndex:
             (a.id for a in self._actors.values() if a.kind == "country" and a.country == country), None
         )
 
+    def focus_country(self) -> str | None:
+        """The country actor the article is about: named clearly more often than any other
+        country (at least three times, and half as often again as the next)."""
+        counts = sorted(
+            ((len(a.mentions), a.id) for a in self._actors.values() if a.kind == "country" and a.country),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < 3:
+            return None
+        if len(counts) > 1 and counts[0][0] < 1.5 * counts[1][0]:
+            return None
+        return counts[0][1]
+
     def for_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
         for token in tokens:

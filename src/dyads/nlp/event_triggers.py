@@ -86,6 +86,18 @@ def _object_lemmas(token: Token) -> set[str]:
     return out
 
 
+def _modifier_lemmas(noun: Token) -> set[str]:
+    """Compound and adjective lemmas before a noun, through chains ("military" in "a military
+    cooperation agreement", whichever word the parser hangs it on)."""
+    out: set[str] = set()
+    stack = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        token = stack.pop()
+        out.add(token.lemma_.lower())
+        stack.extend(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    return out
+
+
 def verb_objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
     if is_passive(verb):
@@ -139,12 +151,21 @@ def match_sense_object(
     for sense in senses:
         matched: Token | None = None
         if sense.objects:
-            matched = next((o for o in objects if sense.objects & _object_lemmas(o)), None)
+            # a verb sense may also ask the object to be of a kind ("a military cooperation agreement")
+            matched = next(
+                (
+                    o
+                    for o in objects
+                    if sense.objects & _object_lemmas(o)
+                    and (not sense.modifiers or sense.modifiers & _modifier_lemmas(o))
+                ),
+                None,
+            )
             if matched is None:
                 continue
-        if sense.preps and not sense.preps & preps:
+        elif sense.modifiers and not sense.modifiers & modifiers:
             continue
-        if sense.modifiers and not sense.modifiers & modifiers:
+        if sense.preps and not sense.preps & preps:
             continue
         return sense, matched
     return None

@@ -234,6 +234,12 @@ def _code(
         if cand.sense.mode == "visit":  # a visit is to somewhere else
             recipient_ids = [r for r in recipient_ids if not index.same_country(r, actor_ids)]
         located = bool(recipient_ids)
+    focused = False
+    if not recipient_ids and actor_ids and _about_situation(recipient_tokens, index, lexicon):
+        focus = index.focus_country()
+        if focus is not None and focus not in actor_ids and not index.same_country(focus, actor_ids):
+            recipient_ids = [focus]
+            focused = True
     if cand.sense.reverse and cand.kind == "verb":
         actor_ids, recipient_ids = recipient_ids, actor_ids  # the visitor acts, the host receives
     domestic = False
@@ -297,6 +303,8 @@ def _code(
         why.append("recipient from the place of the event")
     if domestic:
         why.append("recipient: the actors' own government")
+    if focused:
+        why.append("recipient: the country the article is about (the object is a situation there)")
     if cand.background:
         why.append("background clause")
 
@@ -416,6 +424,11 @@ def _answer_to_cause(
             why = f"{event.why}; recipient: those behind the {other.type} it answers"
             return replace(event, recipient=target, why=why)
     return event
+
+
+def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon) -> bool:
+    """Is the event aimed at a state of affairs naming no party ("these new developments")?"""
+    return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)
 
 
 def _remember(previous: dict[str, list[str]], actor_ids: tuple[str, ...], index: ActorIndex) -> None:
