@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--model", default="md", help="spaCy model: md or sm")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--scale-articles", type=int, default=120, help="articles for the --scale runs")
+    parser.add_argument("--rounds", type=int, default=3, help="repetitions of each --scale run (median)")
     parser.add_argument("--skip-store", action="store_true")
     parser.add_argument(
         "--scale",
@@ -53,7 +54,7 @@ def main() -> None:
             for events in sizes:
                 rows += bench_store.run(workdir, events, reuse=args.reuse)
         if args.scale:
-            rows += bench_scale.run(workdir, args.scale_articles, args.model)
+            rows += bench_scale.run(workdir, args.scale_articles, args.model, args.rounds)
             rows += [bench_scale.peak_memory(workdir, workers) for workers in (1, 2)]
     table = Table("benchmark", "value", "note", title="dyads benchmarks")
     for row in rows:

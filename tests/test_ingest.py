@@ -207,3 +207,15 @@ def test_real_pipeline_round_trip_on_bundled_examples(tmp_path: Path) -> None:
         assert store.scalar("SELECT COUNT(*) FROM event_mentions") == sum(
             len(store.get_analysis(n)["events"]) for n in (1, 2, 3)
         )
+
+
+def test_a_store_made_anew_at_the_same_path_is_not_taken_for_the_old_one(tmp_path: Path) -> None:
+    # The skip check keeps a read-only connection during a run; a later run into a new file at
+    # the same path must see the new file, not the deleted one.
+    source = tmp_path / "a.txt"
+    source.write_text("Chad expelled the French ambassador on Monday.", encoding="utf-8")
+    db = tmp_path / "store.db"
+    assert ingest([str(source)], db).added == 1
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    assert ingest([str(source)], db).added == 1

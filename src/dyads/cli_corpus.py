@@ -117,6 +117,10 @@ def ingest(
     task = progress.add_task("ingest", total=None, rate=0.0, added=0, skipped=0, failed=0)
 
     def show(report: IngestReport) -> None:
+        # Started on the first report, once the workers are up: the bar's refresh thread must not
+        # be running when they are forked (dyads.worker_pool).
+        if not progress.live.is_started:
+            progress.start()
         rate = (report.added + report.replaced) / report.seconds if report.seconds else 0.0
         progress.update(
             task, completed=report.done, total=report.total, rate=rate,
@@ -128,17 +132,18 @@ def ingest(
 
     sink = ParquetSink(out_parquet) if out_parquet else None
     try:
-        with progress:
-            report = run_ingest(
-                paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
-                force=force, limit=limit, options=_options(model=model, allow_private=allow_private), progress=show, dask=dask,
-                store=sink,
-            )  # fmt: skip
+        report = run_ingest(
+            paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
+            force=force, limit=limit, options=_options(model=model, allow_private=allow_private), progress=show, dask=dask,
+            store=sink,
+        )  # fmt: skip
     except (StoreError, DaskAddressError) as err:
         raise fail(str(err)) from None
     except Exception as err:  # a worker process died: nothing half-written, but the run cannot go on
         raise fail(f"ingest stopped: {type(err).__name__}: {err}") from None
     finally:
+        if progress.live.is_started:
+            progress.stop()
         if sink is not None:
             sink.close()
     if sink is not None:

@@ -24,10 +24,11 @@ import logging
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from dyads.model import Options
+from dyads.worker_pool import can_fork, forking_from_here
 
 _LOCAL = re.compile(r"^local(?:\[(\d+)\])?$")
 
@@ -36,10 +37,26 @@ class DaskAddressError(ValueError):
     """The --dask value is neither local[N] nor a reachable scheduler address."""
 
 
+def is_local(client: Any) -> bool:
+    """Does the client drive a LocalCluster of this machine (whose workers can see the store)?"""
+    return bool(getattr(client, _LOCAL_MARK, False))
+
+
+_LOCAL_MARK = "_dyads_local_cluster"
+
+
 @contextmanager
-def dask_client(address: str) -> Iterator[Any]:
+def dask_client(
+    address: str, options: Options | None = None, warm: bool = False, fork: bool = False
+) -> Iterator[Any]:
     """A distributed Client for ``local[N]`` or a scheduler address; closed (and the local cluster
-    stopped) on exit."""
+    stopped) on exit.
+
+    For ``local[N]`` with ``fork``, the pipeline is loaded here first (``warm``) and the worker
+    processes are forked from this process, as the ingest pool's are (see dyads.worker_pool): they
+    start with the model in shared memory instead of each loading it.
+    """
+    import dask
     from distributed import Client, LocalCluster
 
     match = _LOCAL.match(address.strip())
@@ -47,15 +64,20 @@ def dask_client(address: str) -> Iterator[Any]:
         workers = int(match[1] or 2)
         if not 1 <= workers <= 256:
             raise DaskAddressError(f"--dask {address}: worker count must be 1–256")
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            host="127.0.0.1",
-            silence_logs=logging.CRITICAL,
-        )
+        forked = fork and can_fork()
+        method = {"distributed.worker.multiprocessing-method": "fork" if forked else "spawn"}
+        prepared = forking_from_here(options or Options(), warm=warm) if forked else nullcontext()
+        with prepared, dask.config.set(method):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                host="127.0.0.1",
+                silence_logs=logging.CRITICAL,
+            )
         client = Client(cluster)
+        setattr(client, _LOCAL_MARK, True)
         try:
             yield client
         finally:
@@ -76,11 +98,15 @@ def dask_client(address: str) -> Iterator[Any]:
         client.close()
 
 
-def _warm_worker(model: str, knowledge_dirs: tuple[str, ...]) -> bool:
-    """Load the language pipeline once on a worker (cached per process)."""
-    from dyads.nlp.pipeline import build_nlp
+def _warm_worker(options: Options) -> bool:
+    """Load the language pipeline and the knowledge bases once on a worker (cached per process)."""
+    import gc
 
-    build_nlp(model, knowledge_dirs)
+    from dyads.worker_pool import warm_pipeline
+
+    warm_pipeline(options)
+    gc.collect()
+    gc.freeze()  # the model and knowledge live as long as the worker: keep the collector off them
     return True
 
 
@@ -99,7 +125,7 @@ def run_on_dask(
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     if warm:
-        client.run(_warm_worker, options.model, options.knowledge_dirs)
+        client.run(_warm_worker, options)
     in_flight: deque[Any] = deque()
     for batch in batches:
         # pure=False: two identical batches (a re-run) are still two tasks, never a cached result.

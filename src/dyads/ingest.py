@@ -28,12 +28,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from dyads.model import Analysis, Article, Options, ReadError
 from dyads.store import Store, content_hash, open_store
+from dyads.worker_pool import start_pool
 
 if TYPE_CHECKING:
     from dyads.lake import ParquetSink
@@ -236,18 +238,31 @@ def estimate_total(targets: Sequence[str]) -> int | None:
 
 # -- the work a worker does ----------------------------------------------------------------------
 
-_seen_connections: dict[str, Any] = {}
+# Read-only connections by (process id, store path). A forked worker inherits its parent's entries
+# and must neither use nor close them (see dyads.worker_pool); it opens its own, under its own pid.
+_seen_connections: dict[tuple[int, str], Any] = {}
 
 
 def _already_stored(db_path: str, digest: str) -> bool:
     """Whether the store holds this content (a read-only look from a worker; WAL allows it)."""
+    import os
     import sqlite3
 
-    conn = _seen_connections.get(db_path)
+    key = (os.getpid(), db_path)
+    conn = _seen_connections.get(key)
     if conn is None:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        _seen_connections[db_path] = conn
+        _seen_connections[key] = conn
     return conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+
+def _forget_stored_checks() -> None:
+    """Close this process's look-up connections: the next run may find a different file at the
+    same path (a store deleted and made anew), which an open connection would not see."""
+    import os
+
+    for key in [k for k in _seen_connections if k[0] == os.getpid()]:
+        _seen_connections.pop(key).close()
 
 
 def _read_item(item: WorkItem, options: Options) -> Article:
@@ -366,18 +381,57 @@ def ingest(
     ``workers`` ≤ 1 runs in this process; more starts that many worker processes. ``analyzer``
     replaces the language pipeline (it must be a module-level function when ``workers`` > 1).
     ``limit`` stops after that many inputs. ``dask`` (``local[N]`` or a scheduler address) runs the
-    batches on a Dask cluster instead (see :mod:`dyads.distributed`); the results are the same. Raises StoreError when the store cannot be opened.
+    batches on a Dask cluster instead (see :mod:`dyads.distributed`); the results are the same.
+    Raises StoreError when the store cannot be opened.
     """
     options = options or Options()
     analyzer = analyzer or default_analyzer
-    own_store = store is None
-    store = store or open_store(db)
+    # Workers are started before the store is opened: forked ones must not inherit a connection
+    # to it (see dyads.worker_pool). They may fork only if the caller did not pass an open store.
+    started = time.perf_counter()  # the report's time includes starting the workers
+    fork = not isinstance(store, Store)
+    warm = analyzer is default_analyzer
+    if store is None and (dask or workers > 1):
+        open_store(db).close()  # a store that cannot be opened fails now, before workers start
+    with ExitStack() as stack:
+        stack.callback(_forget_stored_checks)
+        client = pool = None
+        if dask:
+            from dyads.distributed import dask_client
+
+            client = stack.enter_context(dask_client(dask, options, warm=warm, fork=fork))
+        elif workers > 1:
+            pool = start_pool(workers, options, warm=warm, fork=fork)
+            stack.callback(pool.shutdown, cancel_futures=True)
+        if store is None:
+            store = open_store(db)
+            stack.callback(store.close)
+        return _ingest_into(
+            store, targets, urls, workers, batch_size, force, limit, options, analyzer, progress, client, pool,
+            started,
+        )  # fmt: skip
+
+
+def _ingest_into(
+    store: Store | ParquetSink,
+    targets: Sequence[str],
+    urls: Sequence[str],
+    workers: int,
+    batch_size: int,
+    force: bool,
+    limit: int | None,
+    options: Options,
+    analyzer: Analyzer,
+    progress: ProgressHook | None,
+    client: Any,
+    pool: ProcessPoolExecutor | None,
+    started: float,
+) -> IngestReport:
     # A Parquet sink (dyads.lake) stands in for the store: nothing on disk for workers to check.
     db_path = str(store.path) if isinstance(store, Store) else None
     report = IngestReport(total=estimate_total(targets) if not urls else None)
     if limit is not None and report.total is not None:
         report.total = min(report.total, limit)
-    started = time.perf_counter()
 
     def note_failure(failure: Failure) -> None:
         store.record_failure(failure.source, failure.stage, failure.problem)
@@ -413,26 +467,24 @@ def ingest(
         items = itertools.islice(items, limit)
     batches = _batches(items, max(1, batch_size), note_failure)
     try:
-        if dask:
-            from dyads.distributed import dask_client, run_on_dask
+        if client is not None:
+            from dyads.distributed import is_local, run_on_dask
 
-            with dask_client(dask) as client:
-                # Workers may run elsewhere and not see the store: the writer skips by content hash.
-                local = dask.startswith("local")
-                run_on_dask(client, batches, options, analyzer, db_path if local else None, force, write)
-        elif workers <= 1:
+            # Workers elsewhere may not see the store: the writer then skips by content hash.
+            seen_path = db_path if is_local(client) else None
+            run_on_dask(client, batches, options, analyzer, seen_path, force, write)
+        elif pool is None:
             for batch in batches:
                 write(process_batch(batch, options, analyzer, db_path, force))
         else:
-            _run_pool(batches, workers, options, analyzer, db_path, force, write)
+            _run_pool(pool, batches, workers, options, analyzer, db_path, force, write)
     finally:
         report.seconds = time.perf_counter() - started
-        if own_store:
-            store.close()
     return report
 
 
 def _run_pool(
+    pool: ProcessPoolExecutor,
     batches: Iterator[list[WorkItem]],
     workers: int,
     options: Options,
@@ -441,20 +493,12 @@ def _run_pool(
     force: bool,
     write: Callable[[list[Outcome]], None],
 ) -> None:
-    import multiprocessing
-
-    # spawn, not fork: the parent holds an open SQLite connection that children must not inherit.
-    context = multiprocessing.get_context("spawn")
     in_flight: deque[Future[list[Outcome]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-    ) as pool:
-        for batch in batches:
-            in_flight.append(pool.submit(process_batch, batch, options, analyzer, db_path, force))
-            # Results are written in submission order, so the store's content (and its dedup) does
-            # not depend on which worker finished first; two batches per worker keep all busy.
-            while len(in_flight) >= 2 * workers:
-                write(in_flight.popleft().result())
-        while in_flight:
+    for batch in batches:
+        in_flight.append(pool.submit(process_batch, batch, options, analyzer, db_path, force))
+        # Results are written in submission order, so the store's content (and its dedup) does
+        # not depend on which worker finished first; two batches per worker keep all busy.
+        while len(in_flight) >= 2 * workers:
             write(in_flight.popleft().result())
+    while in_flight:
+        write(in_flight.popleft().result())

@@ -1,0 +1,83 @@
+"""Worker processes for ingest, forked from a parent that has loaded and warmed the pipeline.
+
+Why fork: a spawned worker starts a fresh interpreter, imports spaCy, loads the model and pays the
+first analysis's one-time loads (gazetteer, knowledge bases): about four seconds of one core per
+worker before its first article, on every run. Forked from a parent that has done all that once,
+a worker starts in milliseconds and shares the model's memory with its siblings (copy-on-write).
+
+Why before the store: an SQLite connection must not cross a fork (a child that closes an inherited
+connection may checkpoint and remove the write-ahead log under the parent), so ingest starts its
+pool before it opens its store, and ``gc.freeze`` keeps the child's collector away from anything
+the parent held. Fork is used only on Linux, where it is the platform's own default, and only from
+a process with no other thread running; elsewhere, or when the caller passes in an open store,
+workers are spawned (each loads the pipeline itself).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+from dyads.model import Article, Options
+
+# Short, but it names a country, an organisation, a place, a date and an event, so that every
+# stage loads what it loads on first use.
+_WARM_TEXT = (
+    "Officials from Mali and the African Union met in Bamako on Monday, and France "
+    'said it would "support the talks", the ministry said.'
+)
+
+
+def can_fork() -> bool:
+    """Fork only on Linux and only from a single-threaded process: a lock another thread holds at
+    the fork (SQLite's, say, mid-query) would stay locked forever in the child."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def warm_pipeline(options: Options) -> None:
+    """Load the model and every knowledge base the stages use, in this process (cached)."""
+    from dyads.nlp.analyze import analyze_articles
+
+    list(analyze_articles([Article(id="warm-up", text=_WARM_TEXT, published="2020-01-01")], options))
+
+
+def _started(_: int) -> bool:
+    return True
+
+
+def start_pool(workers: int, options: Options, warm: bool, fork: bool) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, started now.
+
+    ``warm`` loads the pipeline here first so forked workers inherit it; ``fork`` False spawns
+    fresh interpreters (each loads the pipeline on its first batch).
+    """
+    if not (fork and can_fork()):
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    with forking_from_here(options, warm):
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        # With fork every worker process starts at the first submission: make that happen now,
+        # while this process holds no store connection.
+        list(pool.map(_started, range(workers)))
+    return pool
+
+
+@contextmanager
+def forking_from_here(options: Options, warm: bool) -> Iterator[None]:
+    """Prepare this process to be forked: the pipeline loaded (``warm``), the collector frozen."""
+    if warm:
+        warm_pipeline(options)
+    gc.collect()
+    gc.freeze()  # objects made so far stay put: no collection (or copy) of them in the children
+    try:
+        yield
+    finally:
+        gc.unfreeze()
