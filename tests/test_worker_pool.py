@@ -1,0 +1,72 @@
+"""Forked and spawned worker pools store exactly what a single process stores."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from tests.store_support import ARTICLES, store_content
+
+from dyads import worker_pool
+from dyads.ingest import ingest
+
+
+@contextmanager
+def another_thread() -> Iterator[None]:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    with another_thread():
+        assert not worker_pool.can_fork()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pool") / "corpus.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": i, "published": d, "text": t}) + "\n" for i, d, t in ARTICLES),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def single(corpus: Path) -> dict[str, list[tuple[object, ...]]]:
+    db = corpus.parent / "single.db"
+    assert ingest([str(corpus)], db, workers=1, batch_size=2).added == len(ARTICLES)
+    return store_content(db)
+
+
+@pytest.mark.parametrize("spawned", [False, True], ids=["forked", "spawned"])
+def test_two_workers_store_what_one_process_stores(corpus: Path, single, spawned: bool) -> None:
+    db = corpus.parent / f"two-{spawned}.db"
+    if not spawned and not worker_pool.can_fork():
+        pytest.skip("workers cannot be forked here (not Linux, or another thread is running)")
+    if spawned:
+        with another_thread():  # a caller with threads running gets spawned workers
+            report = ingest([str(corpus)], db, workers=2, batch_size=2)
+    else:
+        report = ingest([str(corpus)], db, workers=2, batch_size=2)
+    assert report.added == len(ARTICLES) and report.failed == 0
+    assert len(single["events"]) >= 5
+    assert store_content(db) == single
+
+
+def test_a_second_run_skips_what_the_first_stored(corpus: Path) -> None:
+    # forked workers look the store up with their own connections, opened after the fork
+    db = corpus.parent / "again.db"
+    assert ingest([str(corpus)], db, workers=2, batch_size=2).added == len(ARTICLES)
+    again = ingest([str(corpus)], db, workers=2, batch_size=2)
+    assert again.added == 0 and again.skipped == len(ARTICLES)
