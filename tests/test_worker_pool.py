@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,18 +51,32 @@ def single(corpus: Path) -> dict[str, list[tuple[object, ...]]]:
     return store_content(db)
 
 
-@pytest.mark.parametrize("spawned", [False, True], ids=["forked", "spawned"])
-def test_two_workers_store_what_one_process_stores(corpus: Path, single, spawned: bool) -> None:
-    db = corpus.parent / f"two-{spawned}.db"
-    if not spawned and not worker_pool.can_fork():
-        pytest.skip("workers cannot be forked here (not Linux, or another thread is running)")
-    if spawned:
-        with another_thread():  # a caller with threads running gets spawned workers
-            report = ingest([str(corpus)], db, workers=2, batch_size=2)
-    else:
-        report = ingest([str(corpus)], db, workers=2, batch_size=2)
-    assert report.added == len(ARTICLES) and report.failed == 0
+# Run in a fresh interpreter: this test process may have threads of earlier tests running, and
+# then (rightly) spawns its workers instead of forking them.
+_RUN = """
+import sys
+from dyads.ingest import ingest
+report = ingest([sys.argv[1]], sys.argv[2], workers=2, batch_size=2)
+print(report.start_method, report.added, report.failed)
+"""
+
+
+def test_forked_workers_store_what_one_process_stores(corpus: Path, single) -> None:
+    db = corpus.parent / "forked.db"
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(corpus), str(db)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["fork", str(len(ARTICLES)), "0"]
     assert len(single["events"]) >= 5
+    assert store_content(db) == single
+
+
+def test_spawned_workers_store_what_one_process_stores(corpus: Path, single) -> None:
+    db = corpus.parent / "spawned.db"
+    with another_thread():  # a caller with threads running gets spawned workers
+        report = ingest([str(corpus)], db, workers=2, batch_size=2)
+    assert report.start_method == "spawn"
+    assert report.added == len(ARTICLES) and report.failed == 0
     assert store_content(db) == single
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dyads.model import Analysis, Article, Options, ReadError
 from dyads.store import Store, content_hash, open_store
-from dyads.worker_pool import start_pool
+from dyads.worker_pool import can_fork, start_pool
 
 if TYPE_CHECKING:
     from dyads.lake import ParquetSink
@@ -84,6 +84,9 @@ class IngestReport:
     seconds: float = 0.0
     total: int | None = None  # inputs expected, when cheap to know in advance
     failures: list[Failure] = field(default_factory=list)
+    # how worker processes were started: "fork" (sharing the parent's loaded pipeline), "spawn",
+    # or None when the run had no worker processes
+    start_method: str | None = None
 
     @property
     def done(self) -> int:
@@ -389,8 +392,9 @@ def ingest(
     # Workers are started before the store is opened: forked ones must not inherit a connection
     # to it (see dyads.worker_pool). They may fork only if the caller did not pass an open store.
     started = time.perf_counter()  # the report's time includes starting the workers
-    fork = not isinstance(store, Store)
+    fork = not isinstance(store, Store) and can_fork()
     warm = analyzer is default_analyzer
+    local_workers = workers > 1 if not dask else dask.strip().startswith("local")
     if store is None and (dask or workers > 1):
         open_store(db).close()  # a store that cannot be opened fails now, before workers start
     with ExitStack() as stack:
@@ -406,10 +410,12 @@ def ingest(
         if store is None:
             store = open_store(db)
             stack.callback(store.close)
-        return _ingest_into(
+        report = _ingest_into(
             store, targets, urls, workers, batch_size, force, limit, options, analyzer, progress, client, pool,
             started,
         )  # fmt: skip
+        report.start_method = ("fork" if fork else "spawn") if local_workers else None
+        return report
 
 
 def _ingest_into(
