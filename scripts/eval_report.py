@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 DYADS = ROOT / ".venv" / "bin" / "dyads"
 
 # (task, gold file, [(label, path into the JSON, target or None)])
-RUNS = [
+RUNS: list[tuple[str, str, list[tuple[str, tuple[str, ...], float | None]]]] = [
     ("events", "events-plover.jsonl", [("type macro-F1", ("types_macro_f1",), 0.70), ("type micro-F1", ("types", "f1"), 0.75),
                                        ("actor country", ("actor_country", "accuracy"), 0.80),
                                        ("recipient country", ("recipient_country", "accuracy"), None)]),

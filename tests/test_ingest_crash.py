@@ -17,15 +17,17 @@ from pathlib import Path
 
 import pytest
 
+from dyads.model import Analysis, Article, Options
+
 HERE = Path(__file__).resolve().parent
 # Timestamps say when, not what: they are the only columns allowed to differ.
 VOLATILE = {"analyzed_at", "at", "applied_at"}
 
 
-def slow_code_by_pattern(articles: Iterable[object], options: object) -> Iterable[object]:
+def slow_code_by_pattern(articles: Iterable[Article], options: Options) -> Iterable[Analysis]:
     from test_ingest import code_by_pattern
 
-    for analysis in code_by_pattern(articles, options):  # type: ignore[arg-type]
+    for analysis in code_by_pattern(articles, options):
         time.sleep(0.04)  # slow enough to be killed mid-run
         yield analysis
 

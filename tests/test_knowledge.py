@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from dyads.knowledge import KnowledgeError, country_for, load_knowledge
+
+T = TypeVar("T")
+
+
+def found(value: T | None) -> T:
+    """The entry a look-up must find."""
+    assert value is not None
+    return value
+
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "knowledge"
 
@@ -100,19 +110,19 @@ def test_user_files_add_and_override_entries(tmp_path):
         encoding="utf-8",
     )
     kb = load_knowledge((str(tmp_path),))
-    wagner = kb.organization_for("Wagner")
+    wagner = found(kb.organization_for("Wagner"))
     assert (wagner.sector, wagner.country) == ("MIL", "RUS")  # updated field, others kept
-    assert kb.organization_for("Dozo hunters").country == "MLI"
+    assert found(kb.organization_for("Dozo hunters")).country == "MLI"
     assert kb.country_for("Malinese") == "MLI"
-    assert kb.country("MLI").capitals == ("Bamako",)  # the rest of the entry stays
+    assert found(kb.country("MLI")).capitals == ("Bamako",)  # the rest of the entry stays
     assert kb.sector_for("herdsmen") == "CVL"
     assert load_knowledge().organization_for("Dozo hunters") is None  # built-in untouched
 
 
 def test_example_knowledge_folder_loads():
     kb = load_knowledge((str(EXAMPLES),))
-    assert kb.organization_for("VDP").country == "BFA"
-    assert kb.person_for("Alousseni Sanou").country == "MLI"
+    assert found(kb.organization_for("VDP")).country == "BFA"
+    assert found(kb.person_for("Alousseni Sanou")).country == "MLI"
 
 
 def test_bad_user_files_give_one_line_errors(tmp_path):
@@ -141,8 +151,8 @@ def test_config_file_knowledge_folders_are_relative_to_the_file(tmp_path, monkey
     options = load_options(knowledge_dirs=(str(EXAMPLES),))
     assert options.knowledge_dirs == (str(tmp_path / "kb"), str(EXAMPLES))  # config first, then CLI
     kb = load_knowledge(options.knowledge_dirs)
-    assert kb.organization_for("Dozo").country == "MLI"
-    assert kb.organization_for("VDP").country == "BFA"
+    assert found(kb.organization_for("Dozo")).country == "MLI"
+    assert found(kb.organization_for("VDP")).country == "BFA"
 
 
 SECTORS = {

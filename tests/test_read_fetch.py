@@ -58,7 +58,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        port = self.server.server_address[1]
+        port = self.server.server_address[1]  # type: ignore[index]  # an (host, port) pair for AF_INET
         if self.path == "/article":
             self._send(200, ARTICLE, "text/html; charset=utf-8")
         elif self.path == "/hop":
