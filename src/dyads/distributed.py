@@ -100,13 +100,10 @@ def dask_client(
 
 def _warm_worker(options: Options) -> bool:
     """Load the language pipeline and the knowledge bases once on a worker (cached per process)."""
-    import gc
-
-    from dyads.worker_pool import warm_pipeline
+    from dyads.worker_pool import freeze_heap, warm_pipeline
 
     warm_pipeline(options)
-    gc.collect()
-    gc.freeze()  # the model and knowledge live as long as the worker: keep the collector off them
+    freeze_heap()
     return True
 
 

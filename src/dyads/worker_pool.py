@@ -50,6 +50,13 @@ def warm_pipeline(options: Options) -> None:
     list(analyze_articles([Article(id="warm-up", text=_WARM_TEXT, published="2020-01-01")], options))
 
 
+def freeze_heap() -> None:
+    """Keep the collector off everything made so far (the model, the knowledge bases): they live
+    as long as the process, and walking them costs time and, after a fork, copies shared pages."""
+    gc.collect()
+    gc.freeze()
+
+
 def _started(_: int) -> bool:
     return True
 
@@ -75,8 +82,7 @@ def forking_from_here(options: Options, warm: bool) -> Iterator[None]:
     """Prepare this process to be forked: the pipeline loaded (``warm``), the collector frozen."""
     if warm:
         warm_pipeline(options)
-    gc.collect()
-    gc.freeze()  # objects made so far stay put: no collection (or copy) of them in the children
+    freeze_heap()
     try:
         yield
     finally:
