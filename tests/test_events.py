@@ -454,3 +454,45 @@ def test_situation_rule_never_turns_the_actor_on_itself(nlp):
     events, ids = code(nlp, text, {"Oman": "OMN"})
     e = one(events, "SUPPORT")
     assert countries(e.actor, ids) == {"OMN"} and not e.recipient
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels attacked a police station in Kenya on Monday. The Shabaab claimed responsibility for the attack.",
+        "Rebels attacked a police station in Kenya on Monday. The Shabaab claimed the attack on Tuesday.",
+        "Rebels attacked a police station in Kenya on Monday. The Shabaab claimed responsibility on Tuesday for the attack.",
+    ],
+)
+def test_claiming_an_attack_makes_the_claimant_its_actor(nlp, sentence):
+    times = [TimeExpr(span=(sentence.index("Monday"), sentence.index("Monday") + 6), value="2021-05-10")]
+    events, ids = code(nlp, sentence, {"Shabaab": "SOM", "Kenya": "KEN"}, published="2021-05-12", times=times)
+    claimed = [e for e in events if e.type == "ASSAULT" and countries(e.actor, ids) == {"SOM"}]
+    assert claimed, [(e.type, e.why) for e in events]
+    # the claimed attack is the one reported before: its target and its date
+    assert countries(claimed[0].recipient, ids) == {"KEN"}
+    assert claimed[0].date == "2021-05-10"
+
+
+def test_claiming_is_for_attacks_not_for_other_events(nlp):
+    events, _ = code(nlp, "The Shabaab claimed the talks.", {"Shabaab": "SOM"})
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_agreement_on_military_cooperation_is_cooperate(nlp):
+    events, ids = code(
+        nlp,
+        "Chile and Peru signed an agreement on military cooperation.",
+        {"Chile": "CHL", "Peru": "PER"},
+    )
+    e = one(events, "COOPERATE")
+    # joint signatories are one actor list, with no recipient (reciprocal actors)
+    assert countries(e.actor, ids) == {"CHL", "PER"} and not e.recipient
+
+
+def test_pact_on_equipment_transfers_stays_support(nlp):
+    # only an agreement on (military) cooperation is material cooperation
+    events, _ = code(
+        nlp, "Chile and Peru signed a pact on defence equipment transfers.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert one(events, "SUPPORT") and not [e for e in events if e.type == "COOPERATE"]

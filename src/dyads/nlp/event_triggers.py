@@ -17,6 +17,11 @@ from dyads.nlp.event_modality import REPORTING
 from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive
 
 OBLIGATION = {"must", "should"}
+OWNING_NOUNS = {"responsibility", "credit"}  # "claimed responsibility for", "took credit for"
+OWNED_TYPES = {"ASSAULT", "COERCE"}  # acts one claims as one's own
+CLAIMING_VERBS = {"claim", "assume"}
+TOPIC_PREPS = {"on", "in"}  # "an agreement on military cooperation"
+COOPERATION_TOPICS = {"cooperation", "partnership", "collaboration"}
 # dependency steps through which an event lies inside another's content
 CONTENT_STEPS = {
     "dobj",
@@ -88,9 +93,13 @@ def _object_lemmas(token: Token) -> set[str]:
 
 def _modifier_lemmas(noun: Token) -> set[str]:
     """Compound and adjective lemmas before a noun, through chains ("military" in "a military
-    cooperation agreement", whichever word the parser hangs it on)."""
+    cooperation agreement", whichever word the parser hangs it on), and what an "on"/"in" phrase
+    says a cooperation noun is about ("an agreement on military cooperation")."""
     out: set[str] = set()
     stack = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS):
+        topics = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in COOPERATION_TOPICS]
+        stack += [m for t in topics for m in t.children if m.dep_ in ("compound", "amod", "nmod")]
     while stack:
         token = stack.pop()
         out.add(token.lemma_.lower())
@@ -233,6 +242,17 @@ def _event_noun(obj: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | Non
     found = noun_sense(obj, lexicon)
     if found is not None:
         return found
+    if obj.lemma_.lower() in OWNING_NOUNS:
+        # "claimed responsibility for the attack": the claimant owns the attack
+        # "for" hangs on the noun or, with a date between, on the verb ("claimed responsibility
+        # on Thursday for an attack")
+        holders = [obj, obj.head] if obj.dep_ == "dobj" else [obj]
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+        for prep in preps:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = noun_sense(pobj, lexicon)
+                if found is not None and found[0].type in OWNED_TYPES:
+                    return found[0], [obj, *found[1]]
     for child in obj.children:
         if child.dep_ == "compound" and child.pos_ == "NOUN":
             found = noun_sense(child, lexicon)
@@ -279,6 +299,8 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                     found = _event_noun(obj, lexicon)
                     if found is None or found[0].type == "-":
                         continue
+                    if lemma in CLAIMING_VERBS and found[0].type not in OWNED_TYPES:
+                        continue  # one claims attacks, not talks
                     sense = own[0] if own and own[0].conditional else found[0]
                     out.append(
                         Candidate("light", token, sense, content=found[1][-1], tokens=[token, *found[1]])

@@ -32,7 +32,7 @@ from dyads.nlp.event_syntax import (
     subjects,
     verb_arguments,
 )
-from dyads.nlp.event_triggers import Candidate, absorb, find_candidates, verb_sense
+from dyads.nlp.event_triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
 
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
@@ -426,6 +426,27 @@ def _answer_to_cause(
     return event
 
 
+def _claimed_act(event: Event, events: list[Event]) -> Event:
+    """A claimed attack with no target named ("JNIM claimed the attack") is the attack
+    reported before it: its target and date are that attack's."""
+    if event.recipient:
+        return event
+    earlier = [o for o in events if o.type == event.type and o.recipient and o.trigger[0] < event.trigger[0]]
+    if not earlier:
+        return event
+    claimed = earlier[-1]
+    recipient = tuple(r for r in claimed.recipient if r not in event.actor)
+    if not recipient:
+        return event
+    return replace(
+        event,
+        recipient=recipient,
+        date=claimed.date,
+        date_precision=claimed.date_precision,
+        why=f"{event.why}; target and date of the claimed {event.type} at {claimed.trigger[0]}",
+    )
+
+
 def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon) -> bool:
     """Is the event aimed at a state of affairs naming no party ("these new developments")?"""
     return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)
@@ -454,6 +475,7 @@ def find_events(
     mentions: list[Mention] = []
     causes: dict[int, list[tuple[str, str | None]]] = {}
     previous: dict[str, list[str]] = {}
+    claims: set[int] = set()
     for sent in doc.sents:
         candidates = find_candidates(sent, lexicon)
         if not candidates:
@@ -475,9 +497,12 @@ def find_events(
                 coded.append(event)
                 kinds[id(event)] = cand.kind == "noun"
                 causes[id(event)] = [(c.sense.type, c.sense.cameo) for c in cand.children if c.kind == "noun"]
+                if cand.kind == "light" and cand.head.lemma_.lower() in CLAIMING_VERBS:
+                    claims.add(id(event))
         for event in _merge(coded):
             events.append(event)
             nominal.append(kinds.get(id(event), False))
     events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal) for e in events]
+    events = [_claimed_act(e, events) if id(e) in claims else e for e in events]
     events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
