@@ -496,3 +496,30 @@ def test_pact_on_equipment_transfers_stays_support(nlp):
         nlp, "Chile and Peru signed a pact on defence equipment transfers.", {"Chile": "CHL", "Peru": "PER"}
     )
     assert one(events, "SUPPORT") and not [e for e in events if e.type == "COOPERATE"]
+
+
+def test_suspension_from_a_bloc_is_a_sanction(nlp):
+    events, ids = code(
+        nlp, "The union suspended Chad from its governing bodies.", {"union": "AU", "Chad": "TCD"}
+    )
+    e = one(events, "SANCTION")
+    assert countries(e.recipient, ids) == {"TCD"}
+
+
+def test_removal_from_power_is_coerce(nlp):
+    events, _ = code(nlp, "Soldiers from Chad removed the president of Chad from power.", {"Chad": "TCD"})
+    assert one(events, "COERCE")
+    events, _ = code(nlp, "Workers removed the statue from the square.", {})
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_condemning_a_coup_is_aimed_at_known_putschists(nlp):
+    text = (
+        "Soldiers from Gabon detained the president on Monday. "
+        "The council dissolved the cabinet. Chile condemned the coup."
+    )
+    # "The council" is a party of no known country or body
+    events, ids = code(nlp, text, {"Soldiers from Gabon": "GAB", "The council": "", "Chile": "CHL"})
+    e = one(events, "ACCUSE")
+    # the latest earlier coercion ("dissolved") names no known party; the detention does
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"GAB"}

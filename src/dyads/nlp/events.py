@@ -407,7 +407,11 @@ RESPONSES = {"SANCTION", "ACCUSE", "THREATEN"}
 
 
 def _answer_to_cause(
-    event: Event, causes: list[tuple[str, str | None]], events: list[Event], nominal: list[bool]
+    event: Event,
+    causes: list[tuple[str, str | None]],
+    events: list[Event],
+    nominal: list[bool],
+    known: set[str],
 ) -> Event:
     """A response with no one named ("sanctions imposed in the wake of the coup") is aimed at
     whoever the event it answers was by (or, failing that, happened to), as coded elsewhere
@@ -419,7 +423,17 @@ def _answer_to_cause(
     types = {t for t, _ in causes}
     same_type = [o for o in events if o.type in types and o.trigger[0] < event.trigger[0]][::-1]
     for other in same_code + same_type:
-        target = tuple(a for a in (other.actor or other.recipient) if a not in event.actor)
+        # whoever did it, if the article says which country or body they belong to; else
+        # whoever it was done to ("condemned the coup" when the putschists are unnamed)
+        sides = [other.actor, other.recipient] if other.actor else [other.recipient]
+        target = next(
+            (
+                picked
+                for side in sides
+                if (picked := tuple(a for a in side if a not in event.actor and a in known))
+            ),
+            (),
+        )
         if target:
             why = f"{event.why}; recipient: those behind the {other.type} it answers"
             return replace(event, recipient=target, why=why)
@@ -502,7 +516,8 @@ def find_events(
         for event in _merge(coded):
             events.append(event)
             nominal.append(kinds.get(id(event), False))
-    events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal) for e in events]
+    known = {a.id for a in actors if a.country or a.org}
+    events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal, known) for e in events]
     events = [_claimed_act(e, events) if id(e) in claims else e for e in events]
     events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
