@@ -523,3 +523,22 @@ def test_condemning_a_coup_is_aimed_at_known_putschists(nlp):
     e = one(events, "ACCUSE")
     # the latest earlier coercion ("dissolved") names no known party; the detention does
     assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"GAB"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Canada froze the assets of Peru and Chile.", "SANCTION"),
+        ("Canada suspended the broadcasts of Peru.", "COERCE"),
+    ],
+)
+def test_acting_on_what_a_party_holds_acts_on_the_party(nlp, sentence, type_):
+    events, ids = code(
+        nlp,
+        sentence,
+        {"Canada": "CAN", "Peru": "PER", "Chile": "CHL"}
+        if "Chile" in sentence
+        else {"Canada": "CAN", "Peru": "PER"},
+    )
+    e = one(events, type_)
+    assert countries(e.actor, ids) == {"CAN"} and "PER" in countries(e.recipient, ids)

@@ -250,6 +250,28 @@ def _patient(content: Token) -> bool:
     )
 
 
+# What a party has or does, so that acting on it acts on the party ("froze the assets of X",
+# "suspended the broadcasts of Y").
+HOLDING_NOUNS = {
+    "asset",
+    "assets",
+    "property",
+    "account",
+    "fund",
+    "holding",
+    "broadcast",
+    "programme",
+    "program",
+    "activity",
+    "licence",
+    "license",
+    "visa",
+    "passport",
+    "operation",
+    "website",
+}
+
+
 def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     """Actor and recipient tokens of a verbal trigger.
 
@@ -294,6 +316,9 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         recipients += content_recipients(content)
     for obj in objects:  # "broke off relations with Congo", "lifted the blockade on Gaza"
         recipients += prep_objects(obj, {"with", "on", "against", "toward", "towards"})
+    for held in [*objects, *([content] if content is not None else [])]:
+        if held.lemma_.lower() in HOLDING_NOUNS:  # "froze the assets of X": X is acted upon
+            recipients += prep_objects(held, {"of"})
     partners = co_actors(verb)
     if content is not None:
         partners += co_actors(content)
