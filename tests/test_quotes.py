@@ -219,3 +219,32 @@ def test_cue_found_when_the_lemmatiser_overreaches(nlp: Language) -> None:
     q = _only(_quotes(nlp, text))
     assert _text(text, q.cue) == "hoped"
     assert _text(text, q.content) == "that Mali would hold free elections soon"
+
+
+def test_reported_clause_after_a_quoted_question_in_the_paragraph_before(nlp: Language) -> None:
+    text = "“Why should we be surprised?”\n\nThe ministry said it was doing its best to follow the rules."
+    reported = [q for q in _quotes(nlp, text) if not q.direct]
+    assert [_text(text, q.content) for q in reported] == ["it was doing its best to follow the rules"]
+    assert _text(text, reported[0].speaker_span) == "The ministry"
+
+
+def test_speaking_about_something(nlp: Language) -> None:
+    text = "The senator talked about the drought in the north for an hour."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "talked"
+    assert "the drought in the north" in _text(text, q.content)
+    assert _text(text, q.speaker_span) == "The senator"
+
+
+def test_a_stance_inside_reported_speech_is_not_a_second_attribution(nlp: Language) -> None:
+    text = "The mayor says she will not vote for the governor in November."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "says"
+    assert _text(text, q.content) == "she will not vote for the governor in November"
+
+
+def test_participle_used_as_adjective_is_no_cue(nlp: Language) -> None:
+    text = "The professor explained in an emailed comment: “The junta has few friends left in the region.”"
+    q = _only(_quotes(nlp, text), direct=True)
+    assert _text(text, q.cue) == "explained"
+    assert _text(text, q.speaker_span) == "The professor"

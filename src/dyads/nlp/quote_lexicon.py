@@ -19,6 +19,7 @@ class CueVerb:
     lemma: str
     content: tuple[str, ...]  # dependency relations that may hold the reported content
     quotes: bool  # a verb of speaking or writing: may introduce a quotation in marks
+    preps: tuple[str, ...] = ()  # prepositions that carry the content; empty: the usual ones
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ class SpeechLexicon:
 
     def cue(self, token: Token) -> CueVerb | None:
         """The entry for a verb token. The lemmatiser sometimes strips too much ("hoped" →
-        "hop"), so the word's own regular stems are tried after its lemma."""
+        "hop"), so the word's own regular stems are tried after its lemma. A participle
+        used as an adjective ("an emailed statement") is no cue."""
+        if token.dep_ == "amod":
+            return None
         found = self.verbs.get(token.lemma_.lower())
         if found is not None:
             return found
@@ -67,7 +71,8 @@ def load_speech_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> SpeechLexicon:
         for lemma, entry in (layer.get("verbs") or {}).items():
             entry = entry or {}
             content = tuple(r for r in entry.get("content", ["ccomp"]) if r in _RELATIONS)
-            verbs[str(lemma).lower()] = CueVerb(str(lemma).lower(), content, bool(entry.get("quotes")))
+            preps = tuple(str(p).lower() for p in entry.get("preps") or ())
+            verbs[str(lemma).lower()] = CueVerb(str(lemma).lower(), content, bool(entry.get("quotes")), preps)
         according += [str(p).lower() for p in layer.get("according_to") or ()]
         for kind, nouns in (layer.get("nominals") or {}).items():
             for noun in nouns or ():

@@ -16,6 +16,20 @@ from dyads.nlp.quote_speakers import subject_of
 
 # Prepositions that carry reported content: "accused X of", "called for", "warned against".
 _CONTENT_PREPOSITIONS = {"of", "for", "about", "to", "as", "against", "on", "that"}
+_AUXILIARIES = {
+    "be",
+    "have",
+    "do",
+    "will",
+    "shall",
+    "may",
+    "might",
+    "can",
+    "could",
+    "would",
+    "should",
+    "must",
+}
 # Objects that are no content of their own ("said it", "told him").
 _EMPTY_OBJECTS = {"it", "this", "that", "so", "something", "anything", "nothing", "what"}
 
@@ -62,17 +76,30 @@ def _with_reasons(verb: Token, child: Token, right: int) -> int:
     return right
 
 
-def _content_preposition(token: Token, verb: Token) -> bool:
+def _content_preposition(token: Token, verb: Token, entry: CueVerb) -> bool:
     return (
         token.dep_ == "prep"
         and token.i > verb.i
-        and token.lower_ in _CONTENT_PREPOSITIONS
+        and token.lower_ in (entry.preps or _CONTENT_PREPOSITIONS)
         and any(c.dep_ in ("pobj", "pcomp") for c in token.children)
     )
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[lo:hi])
+
+
+def _ordered_children(verb: Token) -> list[Token]:
+    """The verb's children in its own paragraph, those after it first: a sentence the
+    parser ran over a paragraph break ('“Why?”⏎⏎The office said it …') hangs the earlier
+    paragraph on the cue as a second complement."""
+    own = [c for c in verb.children if _same_paragraph(verb, c)]
+    return [c for c in own if c.i > verb.i] + [c for c in own if c.i < verb.i]
+
+
 def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char | None:
-    children = list(verb.children)
+    children = _ordered_children(verb)
     for relation in entry.content:
         for child in children:
             if relation == "clause" and child.dep_ == "xcomp":
@@ -88,14 +115,14 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
             if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
                 right = _with_reasons(verb, child, child.right_edge.i)
                 return _char_span(verb.doc, child.left_edge.i, right)
-            if relation == "prep" and _content_preposition(child, verb):
+            if relation == "prep" and _content_preposition(child, verb, entry):
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.i
                 return _char_span(verb.doc, left, child.right_edge.i)
             if relation == "prep" and child.dep_ == "dobj":
                 # "accused the junta of delaying": the parse may hang "of" on the object.
                 for grandchild in child.rights:
-                    if _content_preposition(grandchild, verb):
+                    if _content_preposition(grandchild, verb, entry):
                         return _char_span(verb.doc, child.left_edge.i, grandchild.right_edge.i)
             if relation == "oprd" and child.dep_ == "oprd":
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
@@ -178,6 +205,12 @@ def _within_paragraph(text: str, content: Char, cue: Char) -> Char | None:
     return (lo, hi) if hi > lo else None
 
 
+def _misread_as_auxiliary(token: Token) -> bool:
+    """'Rubio says Obama is …' after a headline with no full stop: the tagger may take
+    the cue for an auxiliary of the verb before. No true auxiliary is a cue."""
+    return token.pos_ == "AUX" and token.lemma_.lower() not in _AUXILIARIES
+
+
 def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
     text = text_of(doc)
     found: list[Attribution] = []
@@ -186,7 +219,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if according is not None:
             found.append(according)
             continue
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" and not _misread_as_auxiliary(token):
             continue
         entry = lexicon.cue(token)
         if entry is None or _set_phrase(token):

@@ -89,6 +89,22 @@ def _nested(attribution: Attribution, attributions: list[Attribution]) -> bool:
     )
 
 
+def _inner_report(attribution: Attribution, attributions: list[Attribution]) -> bool:
+    """Reported speech inside what another attribution reports ("she says she will not
+    vote for him", "aides said he told donors …") is part of that content, not an
+    attribution of its own. A headline label ("Gingrich: …") holds no such content: it
+    is read too loosely to swallow the clauses after it."""
+    cue = attribution.cue
+    if attribution.direct or cue is None:
+        return False
+    return any(
+        other is not attribution
+        and other.rule != "labelled statement"
+        and other.content[0] <= cue[0] < other.content[1]
+        for other in attributions
+    )
+
+
 def _continues(text: str, previous: Attribution, quote: Attribution) -> bool:
     """A quotation with no cue of its own goes on from the attribution just before it
     ('“A,” Mr. Lou said. “B.”', or a quote paragraph after 'Susan said …'), when at most
@@ -108,6 +124,7 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
     reported = find_reported_speech(doc, lexicon) + find_labelled_statements(doc)
     reported.sort(key=lambda a: a.content[0])
     attributions = _merge(text, direct, reported)
+    attributions = [a for a in attributions if not _inner_report(a, attributions)]
     resolver = SpeakerResolver(doc, actors, lexicon)
     quotes: list[Quote] = []
     last: tuple[Attribution, Speaker] | None = None  # the latest attribution with a speaker
