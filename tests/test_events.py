@@ -542,3 +542,17 @@ def test_acting_on_what_a_party_holds_acts_on_the_party(nlp, sentence, type_):
     )
     e = one(events, type_)
     assert countries(e.actor, ids) == {"CAN"} and "PER" in countries(e.recipient, ids)
+
+
+def test_troops_leaving_a_country_is_retreat_others_leaving_is_nothing(nlp):
+    events, ids = code(nlp, "The last Chilean troops left Peru on Monday.", {"Chilean": "CHL", "Peru": "PER"})
+    e = one(events, "RETREAT")
+    assert countries(e.recipient, ids) == {"PER"}
+    events, _ = code(nlp, "The Chilean minister left Peru on Monday.", {"Chilean": "CHL", "Peru": "PER"})
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_subject_condition_is_read_from_the_lexicon():
+    lexicon = load_lexicon()
+    leave = lexicon.verbs["leave"][0]
+    assert leave.type == "RETREAT" and "troop" in leave.subjects and leave.conditional

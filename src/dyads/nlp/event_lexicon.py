@@ -35,13 +35,14 @@ class Sense:
     objects: frozenset[str] = frozenset()  # required object lemmas (verbs)
     preps: frozenset[str] = frozenset()  # required preposition or particle (verbs)
     modifiers: frozenset[str] = frozenset()  # required compound/adjective lemmas (nouns)
+    subjects: frozenset[str] = frozenset()  # required subject lemmas (verbs: "troops left")
     reverse: bool = False  # subject is the recipient ("hosted": the visitor acts)
     owner: str = "actor"  # nouns: what a possessor or country modifier is ("Mali's coup": recipient)
     entry: str = ""  # "verb:sign" — where the sense came from, for ``Event.why``
 
     @property
     def conditional(self) -> bool:
-        return bool(self.objects or self.preps or self.modifiers)
+        return bool(self.objects or self.preps or self.modifiers or self.subjects)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
                 objects=frozenset(str(o).lower() for o in item.get("objects") or ()),
                 preps=frozenset(str(p).lower() for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
+                subjects=frozenset(str(m).lower() for m in item.get("subjects") or ()),
                 owner="recipient" if item.get("owner") == "recipient" else "actor",
                 reverse=bool(item.get("reverse")),
             )

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from dyads.nlp.event_lexicon import Lexicon, Sense
 from dyads.nlp.event_modality import REPORTING
-from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive
+from dyads.nlp.event_syntax import BACKGROUND_PREPS, is_passive, subjects
 
 OBLIGATION = {"must", "should"}
 OWNING_NOUNS = {"responsibility", "credit"}  # "claimed responsibility for", "took credit for"
@@ -154,10 +154,16 @@ def match_sense(
 
 
 def match_sense_object(
-    senses: tuple[Sense, ...], objects: list[Token], preps: set[str], modifiers: set[str]
+    senses: tuple[Sense, ...],
+    objects: list[Token],
+    preps: set[str],
+    modifiers: set[str],
+    subject_lemmas: frozenset[str] = frozenset(),
 ) -> tuple[Sense, Token | None] | None:
     """The first sense whose conditions hold, with the object that satisfied it (the content)."""
     for sense in senses:
+        if sense.subjects and not sense.subjects & subject_lemmas:
+            continue
         matched: Token | None = None
         if sense.objects:
             # a verb sense may also ask the object to be of a kind ("a military cooperation agreement")
@@ -191,10 +197,11 @@ def verb_sense_content(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
     # "pushing for the US to support …": the preposition heads a clause
     preps |= {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    doers = frozenset(t.lemma_.lower() for t in subjects(verb))
     for key, tokens in _verb_keys(verb):
         senses = lexicon.verbs.get(key)
         if senses:
-            found = match_sense_object(senses, objects, preps, set())
+            found = match_sense_object(senses, objects, preps, set(), doers)
             if found is not None:
                 return found[0], tokens, found[1]
     return None
