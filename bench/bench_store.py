@@ -175,6 +175,34 @@ def latency(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]
     return statistics.median(walls), p95, statistics.median(cpus)
 
 
+def listing_queries(store: Store, codes: list[str]) -> list[tuple[str, Callable[[], object]]]:
+    """The event listings people page through (CLI ``dyads events``, ``/api/v1/events``, the
+    dashboard's events page): page 1 of 50 rows, by party, type, dates and combinations."""
+    a, b, c, k = codes[0], codes[1], codes[3], codes[10]
+    filters = [
+        (f"--actor {c} --type ASSAULT --since 2018", EventFilter(actor=c, types=("ASSAULT",), since="2018")),
+        (f"--actor {a}", EventFilter(actor=a)),
+        (f"--recipient {k}", EventFilter(recipient=k)),
+        (f"--party {c} --quad 4 --since 2020", EventFilter(party=c, quad=4, since="2020")),
+        (f"--actor {a} --recipient {b} --since 2019", EventFilter(actor=a, recipient=b, since="2019")),
+        (f"--actor {k}:MIL --until 2016", EventFilter(actor=f"{k}:MIL", until="2016")),
+        ("--type PROTEST", EventFilter(types=("PROTEST",))),
+        ("--since 2019-03 --until 2019-04", EventFilter(since="2019-03", until="2019-04")),
+        ("(no filter)", EventFilter()),
+    ]
+    found: list[tuple[str, Callable[[], object]]] = [
+        (f"events {label} (page 1)", lambda f=flt: find_events(store, f, limit=50))  # type: ignore[misc]
+        for label, flt in filters
+    ]
+    found.append(
+        (
+            f"events --actor {a} (page 21)",
+            lambda: find_events(store, EventFilter(actor=a), limit=50, offset=1000),
+        )
+    )
+    return found
+
+
 def run(workdir: Path, events: int, repeat: int = 20, reuse: bool = False) -> list[dict[str, Any]]:
     path = workdir / f"bench-{events}.db"
     rows: list[dict[str, Any]] = []
@@ -211,10 +239,7 @@ def run(workdir: Path, events: int, repeat: int = 20, reuse: bool = False) -> li
         (f"compare {codes[0]} --partners {codes[1]},{codes[2]} --by quarter",
          lambda: compare(store, codes[0], [codes[1], codes[2]], "quarter")),
     )  # fmt: skip
-    queries.append(
-        (f"events --actor {codes[3]} --type ASSAULT --since 2018 (page 1)",
-         lambda: find_events(store, EventFilter(actor=codes[3], types=("ASSAULT",), since="2018"), limit=50)),
-    )  # fmt: skip
+    queries += listing_queries(store, codes)
     for label, fn in queries:
         median, p95, cpu = latency(fn, repeat)
         rows.append(

@@ -299,7 +299,11 @@ def events(
         )  # fmt: skip
         page = find_events(store, flt, limit=limit, offset=offset)
         emit(
-            page.items, fmt, _EVENT_COLUMNS, f"events {offset + 1}-{offset + len(page.items)} of {page.total}"
+            page.items,
+            fmt,
+            _EVENT_COLUMNS,
+            f"events {offset + 1}-{offset + len(page.items)} of {page.total:,}"
+            + ("+" if page.total_is_lower_bound else ""),
         )
 
 

@@ -130,8 +130,10 @@ def article_analysis(ref: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/events")
 def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Deduplicated events matching the filters, by date, paginated."""
-    return _page(analytics.find_events(store, flt, limit=limit, offset=offset))
+    """Deduplicated events matching the filters, by date, paginated. ``total`` is exact unless
+    ``total_is_lower_bound`` (counting stopped there; more match than this page reaches)."""
+    page = analytics.find_events(store, flt, limit=limit, offset=offset)
+    return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
 
 
 CSV_COLUMNS = [

@@ -233,6 +233,7 @@ def events_page(request: Request, store: StoreDep, flt: Filter, offset: Offset =
         "events.html",
         events=_event_rows(_with_articles(store, page.items)),
         total=page.total,
+        total_is_lower_bound=page.total_is_lower_bound,
         f=shown,
         types=TYPES,
         quads=[str(n) for n in sorted(QUAD_NAMES.values())],
