@@ -556,3 +556,19 @@ def test_subject_condition_is_read_from_the_lexicon():
     lexicon = load_lexicon()
     leave = lexicon.verbs["leave"][0]
     assert leave.type == "RETREAT" and "troop" in leave.subjects and leave.conditional
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # the codebook: "announced … would withdraw troops" is CONCEDE
+        ("Chile announced on Thursday that it would withdraw its troops from Peru.", "CONCEDE"),
+        # a plain report or a readiness to withdraw is a promise
+        ("Chile said on Thursday that it would withdraw its troops from Peru.", "AGREE"),
+        ("Chile announced that it was willing to withdraw its troops from Peru.", "AGREE"),
+    ],
+)
+def test_announced_future_withdrawal_is_concede(nlp, sentence, type_):
+    events, ids = code(nlp, sentence, {"Chile": "CHL", "Peru": "PER"})
+    e = one(events, type_)
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}

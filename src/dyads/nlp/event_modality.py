@@ -58,6 +58,7 @@ class Modality:
     future: bool = False
     hypothetical: bool = False
     cue: str | None = None  # the word that set it, for ``Event.why``
+    willing: bool = False  # "is willing/ready to …": a readiness, not a plan
 
 
 def _clause_cues(verb: Token) -> tuple[set[str], bool]:
@@ -82,7 +83,7 @@ def _reported(verb: Token) -> bool:
 
 def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | None = None) -> Modality:
     """Read the auxiliary of the clause of ``trigger`` and of the verbs that govern it."""
-    negated = future = hypothetical = False
+    negated = future = hypothetical = willing = False
     cue: str | None = None
     node: Token | None = trigger
     seen = 0
@@ -110,7 +111,7 @@ def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | 
             elif added == "hypothetical":
                 hypothetical, cue = True, cue or head.lemma_
             if head.lemma_ in ("willing", "ready", "prepared"):
-                future = True
+                future = willing = True
             node = head
             continue
         if node.dep_ == "acomp" or (node.dep_ == "xcomp" and node.head.lemma_ == "be"):
@@ -121,18 +122,27 @@ def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | 
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_ in ("willing", "ready", "prepared", "set", "due", "poised"):
         future, cue = True, cue or head.lemma_
-    return Modality(negated=negated, future=future, hypothetical=hypothetical and not future, cue=cue)
+        willing = willing or head.lemma_ in ("willing", "ready", "prepared")
+    return Modality(
+        negated=negated, future=future, hypothetical=hypothetical and not future, cue=cue, willing=willing
+    )
 
 
 def recode(
-    type_: str, mode: str | None, mod: Modality, lexicon: Lexicon
+    type_: str, mode: str | None, mod: Modality, lexicon: Lexicon, announced: bool = False
 ) -> tuple[str, str | None, str | None, str]:
-    """Apply PLOVER's reductions; returns (type, mode, auxiliary, note)."""
+    """Apply PLOVER's reductions; returns (type, mode, auxiliary, note).
+
+    ``announced``: the event is the content of an announcement or declaration. The codebook
+    codes an announced future withdrawal ("announced … would withdraw troops") as CONCEDE,
+    while promised returns, evacuations and willingness to withdraw stay AGREE."""
     if mod.negated:
         if (mod.future or mod.hypothetical) and type_ in COOPERATIVE:
             return "REJECT", None, None, f"refusal ({mod.cue}) of {type_}"
         return type_, mode, "negation", f"negated ({mod.cue})"
     if mod.future:
+        if type_ == "RETREAT" and mode == "withdraw" and announced and not mod.willing:
+            return "CONCEDE", None, None, f"announced {type_} ({mod.cue})"
         if type_ in lexicon.future_as_agree:
             return "AGREE", None, None, f"promised {type_} ({mod.cue})"
         if type_ in lexicon.future_as_concede:

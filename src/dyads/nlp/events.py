@@ -34,6 +34,7 @@ from dyads.nlp.event_syntax import (
 )
 from dyads.nlp.event_triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
 
+ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
 
@@ -275,7 +276,8 @@ def _code(
         and any(c.dep_ == "neg" for c in cand.content.children)
     ):
         base, mode = "REJECT", None  # "vowed not to return the Golan Heights": a refusal
-    type_, mode, auxiliary, note = recode(base, mode, mod, lexicon)
+    announced = carrier is not None and any(a.lemma_.lower() in ANNOUNCING for a in carrier.ancestors)
+    type_, mode, auxiliary, note = recode(base, mode, mod, lexicon, announced)
     date, precision = event_date(cand.head, sent, times, article, future=mod.future)
     dated = auxiliary is None and date and article.published and precision != "article"
     if dated and int(article.published[:4]) - int(date[:4]) >= HISTORICAL_YEARS:  # type: ignore[index]
