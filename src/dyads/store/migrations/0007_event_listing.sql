@@ -11,3 +11,8 @@ CREATE INDEX party_events_by_type ON party_events (country, type, date, event_id
 
 -- Events of one type by date, whoever the parties (--type PROTEST).
 CREATE INDEX events_type_day ON events (type, date);
+
+-- Events placed in a country or at a named place, by date (--place MLI, --place Gao): a place seldom
+-- named is found at once instead of by walking every event in date order.
+CREATE INDEX events_place_country ON events (place_country, date);
+CREATE INDEX events_place_name ON events (place_name COLLATE NOCASE, date);
