@@ -248,3 +248,31 @@ def test_participle_used_as_adjective_is_no_cue(nlp: Language) -> None:
     q = _only(_quotes(nlp, text), direct=True)
     assert _text(text, q.cue) == "explained"
     assert _text(text, q.speaker_span) == "The professor"
+
+
+def test_nominal_cue_with_possessor(nlp: Language) -> None:
+    text = "Moctar Ouane repeated his criticism of the new mining code on Monday."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "criticism"
+    assert _text(text, q.content) == "the new mining code"
+    assert _text(text, q.speaker_span) == "his"
+    assert "Moctar Ouane" in (_text(text, q.antecedent) or "")
+
+
+def test_nominal_cue_with_a_that_clause_held_by_the_subject(nlp: Language) -> None:
+    text = "The opposition made the case that the elections had been rigged."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "case"
+    assert _text(text, q.content) == "that the elections had been rigged"
+    assert _text(text, q.speaker_span) == "The opposition"
+
+
+def test_criticism_someone_draws_is_not_theirs(nlp: Language) -> None:
+    text = "The decree drew criticism from lawyers across the country."
+    assert not [q for q in _quotes(nlp, text) if _text(text, q.cue) == "criticism"]
+
+
+def test_impression_keeps_its_subject_as_holder(nlp: Language) -> None:
+    text = "The president seemed to accept the verdict of the court."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.speaker_span) == "The president"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 _BUILTIN = Path(__file__).resolve().parents[1] / "knowledge" / "speech_verbs.yaml"
 _RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "clause"}
+_NOUN_RELATIONS = {"clause", "infinitive", "prep"}
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,18 @@ class CueVerb:
 
 
 @dataclass(frozen=True)
+class CueNoun:
+    lemma: str
+    content: tuple[str, ...]  # "clause" (that …), "infinitive" (to …), "prep" (of/for … X)
+    preps: tuple[str, ...] = ()  # prepositions that carry the content
+
+
+@dataclass(frozen=True)
 class SpeechLexicon:
     verbs: dict[str, CueVerb]
     according_to: tuple[str, ...]
     nominal_kind: dict[str, str]  # head noun -> "person" | "organization" | "document"
+    nouns: dict[str, CueNoun] = field(default_factory=dict)  # nouns that are cues themselves
 
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma.lower())
@@ -67,14 +76,20 @@ def load_speech_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> SpeechLexicon:
     verbs: dict[str, CueVerb] = {}
     according: list[str] = []
     nominal_kind: dict[str, str] = {}
+    nouns: dict[str, CueNoun] = {}
     for layer in layers:
         for lemma, entry in (layer.get("verbs") or {}).items():
             entry = entry or {}
             content = tuple(r for r in entry.get("content", ["ccomp"]) if r in _RELATIONS)
             preps = tuple(str(p).lower() for p in entry.get("preps") or ())
             verbs[str(lemma).lower()] = CueVerb(str(lemma).lower(), content, bool(entry.get("quotes")), preps)
+        for lemma, entry in (layer.get("nouns") or {}).items():
+            entry = entry or {}
+            relations = tuple(r for r in entry.get("content", ["prep"]) if r in _NOUN_RELATIONS)
+            preps = tuple(str(p).lower() for p in entry.get("preps") or ())
+            nouns[str(lemma).lower()] = CueNoun(str(lemma).lower(), relations, preps)
         according += [str(p).lower() for p in layer.get("according_to") or ()]
-        for kind, nouns in (layer.get("nominals") or {}).items():
-            for noun in nouns or ():
+        for kind, names in (layer.get("nominals") or {}).items():
+            for noun in names or ():
                 nominal_kind[str(noun).lower()] = str(kind)
-    return SpeechLexicon(verbs, tuple(dict.fromkeys(according)), nominal_kind)
+    return SpeechLexicon(verbs, tuple(dict.fromkeys(according)), nominal_kind, nouns)

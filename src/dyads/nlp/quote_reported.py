@@ -117,7 +117,7 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
                 return _char_span(verb.doc, child.left_edge.i, right)
             if relation == "prep" and _content_preposition(child, verb, entry):
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
-                left = objects[0].left_edge.i if objects else child.i
+                left = objects[0].left_edge.i if objects else child.i + 1  # "called for": the cue
                 return _char_span(verb.doc, left, child.right_edge.i)
             if relation == "prep" and child.dep_ == "dobj":
                 # "accused the junta of delaying": the parse may hang "of" on the object.
@@ -235,6 +235,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         content = _within_paragraph(text, content, cue)
         if content is None:
             continue
-        speaker = None if "clause" in entry.content else subject_of(token, lexicon.documents)
+        # "Obama seemed to recognize …": an impression still has its subject as holder.
+        speaker = subject_of(token, lexicon.documents)
         found.append(Attribution(content, False, cue, token, speaker, rule=rule))
     return found

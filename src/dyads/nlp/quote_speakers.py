@@ -20,9 +20,9 @@ from dyads.nlp.quote_lexicon import SpeechLexicon
 Char = tuple[int, int]
 
 _RELATIVE = {"who", "which", "that", "whom"}
-_PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_GROUP_PRONOUNS = {"it", "they", "them"}
-_FIRST_PERSON = {"i", "we", "me", "us"}
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _MALE_TITLES = {"mr", "mr.", "sir", "lord"}
 _FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "dame"}
 _PERSON_LABELS = {"PERSON"}

@@ -27,6 +27,7 @@ from dyads.nlp.quote_found import Attribution, Char, text_of
 from dyads.nlp.quote_labels import find_labelled_statements
 from dyads.nlp.quote_lexicon import load_speech_lexicon
 from dyads.nlp.quote_marks import find_quoted_spans
+from dyads.nlp.quote_nominal import find_nominal_attributions
 from dyads.nlp.quote_reported import find_reported_speech
 from dyads.nlp.quote_speakers import Speaker, SpeakerResolver
 
@@ -122,6 +123,7 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
     text = text_of(doc)
     direct = find_direct_quotes(doc, find_quoted_spans(text), lexicon)
     reported = find_reported_speech(doc, lexicon) + find_labelled_statements(doc)
+    reported += find_nominal_attributions(doc, lexicon)
     reported.sort(key=lambda a: a.content[0])
     attributions = _merge(text, direct, reported)
     attributions = [a for a in attributions if not _inner_report(a, attributions)]
