@@ -572,3 +572,12 @@ def test_announced_future_withdrawal_is_concede(nlp, sentence, type_):
     events, ids = code(nlp, sentence, {"Chile": "CHL", "Peru": "PER"})
     e = one(events, type_)
     assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
+
+
+def test_receiving_arms_from_a_giver_is_the_givers_aid(nlp):
+    events, ids = code(
+        nlp, "Chile received four helicopters from Peru on Tuesday.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    e = one(events, "AID")
+    assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}
+    assert "giver as actor" in e.why

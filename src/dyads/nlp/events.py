@@ -298,7 +298,11 @@ def _code(
     if reverser is not None:
         why.append(f"actor from {reverser.text!r} (who undoes it, imposed it)")
     if cand.sense.reverse and cand.kind == "verb":
-        why.append("host as recipient, visitor as actor")
+        why.append(
+            "host as recipient, visitor as actor"
+            if cand.sense.type == "CONSULT"
+            else "receiver as recipient, giver as actor"
+        )
     if carried:
         why.append(f"actor: {actor_tokens[0].text!r} read as the last {actor_tokens[0].lower_!r}-actor named")
     if located:
