@@ -581,3 +581,18 @@ def test_receiving_arms_from_a_giver_is_the_givers_aid(nlp):
     e = one(events, "AID")
     assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}
     assert "giver as actor" in e.why
+
+
+def test_a_trailing_date_dates_every_verb_of_the_same_subject(nlp):
+    text = "Chile closed its border with Peru and halted flights to the country on Thursday."
+    start = text.index("Thursday")
+    times = [TimeExpr(span=(start, start + 8), value="2021-05-06")]
+    events, _ = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, times=times)
+    closing = one(events, "COERCE")
+    assert closing.date == "2021-05-06" and closing.date_precision != "article"
+    # a later verb with its own subject keeps its own time
+    text = "Chile closed its border with Peru, and Peru halted flights on Thursday."
+    start = text.index("Thursday")
+    times = [TimeExpr(span=(start, start + 8), value="2021-05-06")]
+    events, _ = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, times=times)
+    assert one(events, "COERCE").date == "2021-05-10"

@@ -29,12 +29,20 @@ def _foreign(time_token: Token, trigger: Token) -> bool:
     node = time_token
     for _ in range(20):
         clause = node.dep_ in SUBORDINATE and node.pos_ in ("VERB", "AUX")
-        if clause and not node.left_edge.i <= trigger.i <= node.right_edge.i:
+        if clause and not node.left_edge.i <= trigger.i <= node.right_edge.i and not _shared(node, trigger):
             return True
         if node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _shared(conjunct: Token, trigger: Token) -> bool:
+    """A time at the end of a later verb of the same subject dates the earlier ones too
+    ("closed its borders and halted financial flows on Thursday")."""
+    if conjunct.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    return trigger in conjunct.conjuncts and trigger.i < conjunct.i
 
 
 def event_date(
