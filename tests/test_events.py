@@ -596,3 +596,22 @@ def test_a_trailing_date_dates_every_verb_of_the_same_subject(nlp):
     times = [TimeExpr(span=(start, start + 8), value="2021-05-06")]
     events, _ = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, times=times)
     assert one(events, "COERCE").date == "2021-05-10"
+
+
+def test_firing_on_someone_is_assault_firing_someone_is_not(nlp):
+    events, ids = code(
+        nlp,
+        "Soldiers from Chile fired on protesters from Peru.",
+        {"Soldiers from Chile": "CHL", "protesters from Peru": "PER"},
+    )
+    e = one(events, "ASSAULT")
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
+    # a date after "on" selects no sense
+    events, _ = code(nlp, "Chile fired its ambassador on Monday.", {"Chile": "CHL"})
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_bare_on_in_the_lexicon_is_the_preposition():
+    # YAML reads a bare on as true; the lexicon keeps the word
+    call = next(s for s in load_lexicon().verbs["call"] if s.preps)
+    assert "on" in call.preps and "true" not in call.preps

@@ -119,6 +119,13 @@ def parse_sense(text: str, entry: str, types: dict[str, TypeInfo] | None = None)
     return Sense(type=type_, mode=mode, cameo=cameo, contexts=tuple(contexts), entry=entry)
 
 
+def _word(value: Any) -> str:
+    """A preposition as written: YAML reads a bare ``on``/``off`` as true/false."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value).lower()
+
+
 def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> tuple[Sense, ...]:
     items = value if isinstance(value, list) else [value]
     out: list[Sense] = []
@@ -138,7 +145,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
                 contexts=base.contexts,
                 entry=entry,
                 objects=frozenset(str(o).lower() for o in item.get("objects") or ()),
-                preps=frozenset(str(p).lower() for p in item.get("preps") or ()),
+                preps=frozenset(_word(p) for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
                 subjects=frozenset(str(m).lower() for m in item.get("subjects") or ()),
                 owner="recipient" if item.get("owner") == "recipient" else "actor",

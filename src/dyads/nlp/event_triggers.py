@@ -186,6 +186,12 @@ def match_sense_object(
     return None
 
 
+def _dates(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday", "at dawn")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def verb_sense(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | None:
     found = verb_sense_content(verb, lexicon)
     return (found[0], found[1]) if found else None
@@ -194,7 +200,8 @@ def verb_sense(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token]] | Non
 def verb_sense_content(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token], Token | None] | None:
     """Sense of a verb, its trigger words, and the object that selected the sense ("signed an agreement")."""
     objects = verb_objects(verb)
-    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
+    # "fired on protesters" selects a sense, "fired him on Monday" does not
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent") and not _dates(c)}
     # "pushing for the US to support …": the preposition heads a clause
     preps |= {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
     doers = frozenset(t.lemma_.lower() for t in subjects(verb))
