@@ -276,3 +276,16 @@ def test_impression_keeps_its_subject_as_holder(nlp: Language) -> None:
     text = "The president seemed to accept the verdict of the court."
     q = _only(_quotes(nlp, text))
     assert _text(text, q.speaker_span) == "The president"
+
+
+def test_interview_turn_labels_are_not_speakers(nlp: Language) -> None:
+    text = "Q: Will you run again?\n\nA: Not this year, I think.\n\nEditor's note: This interview was edited."
+    assert not [q for q in _quotes(nlp, text) if q.why == "labelled statement"]
+
+
+def test_called_for_with_an_infinitive_clause(nlp: Language) -> None:
+    text = "The senator has called for the rebel strongholds to be hit even harder."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "called"
+    assert "the rebel strongholds to be hit" in _text(text, q.content)
+    assert not _text(text, q.content).startswith("for")

@@ -49,10 +49,29 @@ def find_labelled_statements(doc: Doc) -> list[Attribution]:
     return found
 
 
+# Labels of the page, not of a speaker: "Editor's note:", "Update:".
+_PAGE_LABELS = {
+    "note",
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "disclosure",
+    "editor",
+    "photo",
+    "video",
+}
+
+
 def _reads_like_a_name(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    words = [t for t in span if t.is_alpha]
+    if len(span.text.strip()) <= 2 or not words:
+        return False  # interview turns ("Q:", "A:") are not attributed as a whole
+    if words[-1].lower_ in _PAGE_LABELS or (span[0].tag_ == "VB" and span[0].i == span.start):
+        return False  # "Editor's note:", "Follow the author on Twitter:"
     if any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in span):
         return False
     return any(t.pos_ == "PROPN" or t.ent_type_ or t.text.isupper() for t in span)

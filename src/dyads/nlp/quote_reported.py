@@ -60,7 +60,8 @@ def _right_end(token: Token, lexicon: SpeechLexicon | None) -> int:
     if lexicon is None:
         return right
     for t in token.subtree:
-        if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > token.i and lexicon.cue(t):
+        entry = lexicon.cue(t) if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > token.i else None
+        if entry is not None and entry.quotes:
             cut = t.left_edge.i - 1
             while cut > token.i and (token.doc[cut].dep_ == "cc" or token.doc[cut].is_punct):
                 cut -= 1
@@ -119,6 +120,15 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
                 objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
                 left = objects[0].left_edge.i if objects else child.i + 1  # "called for": the cue
                 return _char_span(verb.doc, left, child.right_edge.i)
+            if relation == "prep" and child.dep_ == "advcl" and child.i > verb.i:
+                # "called for the strongholds to be hit": 'for' parsed as the clause's marker.
+                marks = [
+                    c
+                    for c in child.children
+                    if c.dep_ == "mark" and c.lower_ in (entry.preps or _CONTENT_PREPOSITIONS)
+                ]
+                if marks and marks[0].i == child.left_edge.i:
+                    return _char_span(verb.doc, marks[0].i + 1, child.right_edge.i)
             if relation == "prep" and child.dep_ == "dobj":
                 # "accused the junta of delaying": the parse may hang "of" on the object.
                 for grandchild in child.rights:
@@ -170,9 +180,13 @@ def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
         return None
     sentence = token.sent
     phrase = (token.left_edge.i, token.right_edge.i)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < phrase[0]]
     if phrase[0] <= sentence.start + 1:
         # "According to X, the clause." → the clause after the phrase.
         content = _char_span(doc, phrase[1] + 1, sentence.end - 1)
+    elif head.lemma_ == "be" and subjects and phrase[0] == head.i + 1:
+        # "That's according to the filings": what the subject stands for.
+        content = _char_span(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
     elif phrase[1] >= sentence.end - 2:
         content = _char_span(doc, sentence.start, phrase[0] - 1)
     else:
