@@ -615,3 +615,28 @@ def test_bare_on_in_the_lexicon_is_the_preposition():
     # YAML reads a bare on as true; the lexicon keeps the word
     call = next(s for s in load_lexicon().verbs["call"] if s.preps)
     assert "on" in call.preps and "true" not in call.preps
+
+
+def test_measures_named_in_a_relative_clause_are_events_and_answers_aim_at_their_imposer(nlp):
+    text = "Chile and Peru met on Monday. They rejected the sanctions that Brazil imposed on Bolivia."
+    names = {"Chile": "CHL", "Peru": "PER", "Brazil": "BRA", "Bolivia": "BOL"}
+    events, ids = code(nlp, text, names)
+    sanction = one(events, "SANCTION")
+    assert countries(sanction.actor, ids) == {"BRA"} and countries(sanction.recipient, ids) == {"BOL"}
+    rejection = one(events, "REJECT")
+    # "They" are the two countries named together before; the refusal is aimed at the imposer
+    assert countries(rejection.actor, ids) == {"CHL", "PER"}
+    assert countries(rejection.recipient, ids) == {"BRA"}
+
+
+def test_a_relative_pronoun_subject_names_no_doer(nlp):
+    text = "Chile rejected the sanctions that hurt Bolivia."
+    events, _ = code(nlp, text, {"Chile": "CHL", "Bolivia": "BOL"})
+    assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_a_single_actor_named_later_takes_they_back(nlp):
+    text = "Chile and Peru met on Monday. The rebels attacked a base. They condemned Bolivia."
+    events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER", "rebels": "COL", "Bolivia": "BOL"})
+    e = one(events, "ACCUSE")
+    assert countries(e.actor, ids) == {"COL"}

@@ -29,7 +29,11 @@ def _foreign(time_token: Token, trigger: Token) -> bool:
     node = time_token
     for _ in range(20):
         clause = node.dep_ in SUBORDINATE and node.pos_ in ("VERB", "AUX")
-        if clause and not node.left_edge.i <= trigger.i <= node.right_edge.i and not _shared(node, trigger):
+        # a relative clause on the event noun tells of that event ("sanctions that ECOWAS
+        # imposed on Sunday")
+        describes = node.dep_ in ("relcl", "acl") and node.head.i == trigger.i
+        outside = not node.left_edge.i <= trigger.i <= node.right_edge.i
+        if clause and outside and not describes and not _shared(node, trigger):
             return True
         if node.head.i == node.i:
             return False

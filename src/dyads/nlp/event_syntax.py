@@ -374,9 +374,17 @@ def noun_arguments(
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
             actor_tokens += agents(child)
             recipients += prep_objects(child, {"on", "against", "to"})
+        elif child.dep_ == "relcl" and not is_passive(child):
+            # "the sanctions that ECOWAS imposed on Niger": the clause's subject did it, unless
+            # the relative pronoun is the subject ("sanctions that hurt the economy")
+            doers = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+            if doers:
+                actor_tokens += doers
+                recipients += prep_objects(child, {"on", "against", "to"})
     return Arguments(tuple(actor_tokens), tuple(recipients))
 
 
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 LOCATIVE_PREPS = {"in", "into", "inside", "across", "throughout"}
 
 

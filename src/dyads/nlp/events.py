@@ -20,6 +20,7 @@ from dyads.nlp.event_lexicon import Lexicon, load_lexicon
 from dyads.nlp.event_modality import Modality, modality, recode
 from dyads.nlp.event_setting import event_contexts, event_date, event_location
 from dyads.nlp.event_syntax import (
+    RELATIVE_PRONOUNS,
     ActorIndex,
     Arguments,
     agents,
@@ -84,6 +85,9 @@ def _content_targets(cand: Candidate, lexicon: Lexicon) -> list[Token]:
         child_args = _arguments(child, lexicon)
         if cand.sense.type == "REQUEST":
             out += list(child_args.actors)
+        elif cand.sense.type in ANSWERS and child.sense.type in IMPOSED and child_args.actors:
+            # "rejected the sanctions that ECOWAS imposed on Niger": aimed at whoever imposed them
+            out += list(child_args.actors)
         elif child.kind == "noun" and child.sense.type in PROPOSALS:
             # "rejected an offer from Afghanistan", "accepted demands from the rebels": the
             # one who proposed is the one answered
@@ -105,8 +109,10 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "he": ("person",),
     "she": ("person",),
     "it": ("country", "organization"),
-    "they": ("group", "country", "organization"),
+    "they": ("plural", "group", "country", "organization"),
 }
+ANSWERS = {"REJECT", "ACCUSE"}  # refusals and condemnations of what another did
+IMPOSED = {"SANCTION", "COERCE"}  # measures someone imposes
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
@@ -371,6 +377,13 @@ def _happens(cand: Candidate, lexicon: Lexicon) -> bool:
     return any(
         c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
         for c in noun.children
+    ) or any(_told_by_relative(c) for c in noun.children)
+
+
+def _told_by_relative(clause: Token) -> bool:
+    """An active relative clause with its own subject: "the sanctions that ECOWAS imposed"."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
     )
 
 
@@ -473,10 +486,17 @@ def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexico
 
 
 def _remember(previous: dict[str, list[str]], actor_ids: tuple[str, ...], index: ActorIndex) -> None:
-    """The latest grammatical subject of each kind, for subject pronouns in later sentences."""
-    kind = index.kind(actor_ids[0]) if len(actor_ids) == 1 else None
+    """The latest grammatical subject of each kind, for subject pronouns in later sentences;
+    several actors together ("Mali and Burkina Faso") are the latest "they" until a single
+    group, country or organisation is named after them."""
+    if len(actor_ids) > 1:
+        previous["plural"] = list(actor_ids)
+        return
+    kind = index.kind(actor_ids[0])
     if kind is not None:
         previous[kind] = list(actor_ids)
+        if kind in PRONOUN_KINDS["they"]:
+            previous.pop("plural", None)
 
 
 def find_events(
@@ -511,7 +531,11 @@ def find_events(
                 if mention is not None:
                     mentions.append(mention)
             if cand.absorbed_by is not None:
-                continue
+                if not (cand.kind == "noun" and any(_told_by_relative(c) for c in cand.head.children)):
+                    continue
+                # "rejected the sanctions that ECOWAS imposed on Niger": the imposing is an
+                # event of its own, kept when it names both sides
+                cand.background = True
             event = _code(cand, sent, article, index, times, places, lexicon, lexicon.transparent, previous)
             if event is not None:
                 coded.append(event)
