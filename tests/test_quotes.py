@@ -289,3 +289,18 @@ def test_called_for_with_an_infinitive_clause(nlp: Language) -> None:
     assert _text(text, q.cue) == "called"
     assert "the rebel strongholds to be hit" in _text(text, q.content)
     assert not _text(text, q.content).startswith("for")
+
+
+def test_clause_final_attribution_parsed_as_the_root(nlp: Language) -> None:
+    text = "Those who do take on heavy debt struggle, even with a good job, he said."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.content) == "Those who do take on heavy debt struggle, even with a good job"
+    assert _text(text, q.speaker_span) == "he"
+
+
+def test_adding_introduces_the_quotation_after_a_reported_clause(nlp: Language) -> None:
+    text = 'The leaders will meet next week, Spicer said, adding, "They need to sit down and talk."'
+    quotes = _quotes(nlp, text)
+    reported = _only(quotes, direct=False)
+    assert _text(text, reported.content) == "The leaders will meet next week"
+    assert _text(text, _only(quotes, direct=True).cue) == "adding"

@@ -138,6 +138,13 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
         if t.text in ("”", '"', "''", "»"):
             start = t.i + 1  # words of an earlier quotation in the sentence are not its cue
     verbs = [t for t in doc[start : last.i + 1] if t.pos_ == "VERB"]
+    if introduced and verbs and verbs[-1].i >= last.i - 1:
+        # '…, Spicer said, adding, “…”': the cue right before the quotation introduces it.
+        from dyads.nlp.quote_speakers import subject_of
+
+        entry = lexicon.cue(verbs[-1])
+        if entry is not None and entry.quotes and subject_of(verbs[-1], lexicon.documents) is not None:
+            return verbs[-1]
     if introduced:
         # "After Brown criticized him, Hillary shot back, “…”": the clause right before the
         # quotation introduces it, unless that clause is itself reported by a cue verb.

@@ -96,7 +96,8 @@ def _ordered_children(verb: Token) -> list[Token]:
     parser ran over a paragraph break ('“Why?”⏎⏎The office said it …') hangs the earlier
     paragraph on the cue as a second complement."""
     own = [c for c in verb.children if _same_paragraph(verb, c)]
-    return [c for c in own if c.i > verb.i] + [c for c in own if c.i < verb.i]
+    # Before the verb the nearest clause is the one reported: "A is good, but B, she said."
+    return [c for c in own if c.i > verb.i] + [c for c in reversed(own) if c.i < verb.i]
 
 
 def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char | None:
@@ -143,7 +144,7 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
 
 def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
     """'The vote, he said, was rigged' / 'The vote was rigged, he said': the clause around."""
-    if not entry.quotes or verb.dep_ not in ("parataxis", "advcl", "ccomp"):
+    if not entry.quotes or verb.dep_ not in ("parataxis", "advcl", "ccomp", "ROOT"):
         return None
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return None
@@ -161,7 +162,12 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
         return None  # an inserted attribution stands between commas or ends the sentence
     head = verb.head
     if head.i == verb.i:
-        return None
+        # "Those who borrow struggle, he said." parsed with the attribution as the root:
+        # the sentence before it is what was said.
+        sentence = verb.sent
+        if left - 1 <= sentence.start or doc[left - 1].text != ",":
+            return None
+        return _char_span(doc, sentence.start, left - 1)
     clause_end = max(t.i for t in head.subtree if not t.is_punct)
     if right >= clause_end:
         # "The talks failed, she said." → the clause before the attribution.
