@@ -640,3 +640,22 @@ def test_a_single_actor_named_later_takes_they_back(nlp):
     events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER", "rebels": "COL", "Bolivia": "BOL"})
     e = one(events, "ACCUSE")
     assert countries(e.actor, ids) == {"COL"}
+
+
+def test_blocking_a_statement_is_a_veto_not_backing_what_it_says(nlp):
+    text = "Chile blocked a council statement backing the sanctions on Peru on Tuesday."
+    start = text.index("Tuesday")
+    times = [TimeExpr(span=(start, start + 7), value="2021-05-04")]
+    events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, times=times)
+    e = one(events, "REJECT")
+    assert countries(e.actor, ids) == {"CHL"} and e.date == "2021-05-04"
+    assert not [s for s in events if s.type == "SUPPORT" and countries(s.actor, ids) == {"CHL"}]
+
+
+def test_issuing_a_text_still_speaks_through_it(nlp):
+    events, ids = code(
+        nlp,
+        "Chile issued a declaration demanding the release of Peru's president.",
+        {"Chile": "CHL", "Peru": "PER"},
+    )
+    assert countries(one(events, "REQUEST").actor, ids) == {"CHL"}

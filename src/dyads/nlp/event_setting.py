@@ -32,6 +32,9 @@ def _foreign(time_token: Token, trigger: Token) -> bool:
         # a relative clause on the event noun tells of that event ("sanctions that ECOWAS
         # imposed on Sunday")
         describes = node.dep_ in ("relcl", "acl") and node.head.i == trigger.i
+        # a present participle on a noun happens with its clause ("blocked a statement backing
+        # the sanctions on Tuesday")
+        describes = describes or (node.dep_ == "acl" and node.tag_ == "VBG")
         outside = not node.left_edge.i <= trigger.i <= node.right_edge.i
         if clause and outside and not describes and not _shared(node, trigger):
             return True

@@ -181,6 +181,28 @@ def agents(verb: Token) -> list[Token]:
     return out
 
 
+# Verbs whose subject stands against a text it acts on: "blocked a statement backing X" is
+# not backing X.
+OPPOSING = {
+    "block",
+    "veto",
+    "reject",
+    "oppose",
+    "condemn",
+    "denounce",
+    "criticise",
+    "criticize",
+    "dismiss",
+    "refuse",
+    "ban",
+    "withdraw",
+    "scrap",
+    "cancel",
+    "suspend",
+    "revoke",
+}
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The clause subject; inherited through xcomp, conj, acl and relcl when missing."""
     found = _children(verb, SUBJECT_DEPS)
@@ -215,7 +237,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             and head.ent_type_ == ""
         ):
             carrier = head.head if head.dep_ == "dobj" else head.head.head
-            inherited = subjects(carrier, depth + 1) if carrier.pos_ in ("VERB", "AUX") else []
+            speaks = carrier.pos_ in ("VERB", "AUX") and carrier.lemma_.lower() not in OPPOSING
+            inherited = subjects(carrier, depth + 1) if speaks else []
             if inherited:
                 return inherited
         return [head]
