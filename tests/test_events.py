@@ -659,3 +659,17 @@ def test_issuing_a_text_still_speaks_through_it(nlp):
         {"Chile": "CHL", "Peru": "PER"},
     )
     assert countries(one(events, "REQUEST").actor, ids) == {"CHL"}
+
+
+def test_a_pronoun_reads_the_last_sentence_subject_even_without_an_event(nlp):
+    text = "Chile announced on television that the borders were closed. It accused Peru of smuggling."
+    events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    e = one(events, "ACCUSE")
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
+
+
+def test_condemning_a_mutiny_aims_at_the_mutineers(nlp):
+    text = "Soldiers from Chile detained the president. Peru condemned the mutiny."
+    events, ids = code(nlp, text, {"Soldiers from Chile": "CHL", "Peru": "PER"})
+    e = one(events, "ACCUSE")
+    assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}

@@ -485,6 +485,15 @@ def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexico
     return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)
 
 
+def _remember_speaker(sent: Span, index: ActorIndex, previous: dict[str, list[str]]) -> None:
+    """The subject of the sentence's main verb is who a pronoun in the next sentence most
+    likely is, whether or not that verb was an event ("Doumbouya announced … He accused …")."""
+    found = [t for t in _resolve_subjects(subjects(sent.root))] if sent.root.pos_ in ("VERB", "AUX") else []
+    actor_ids = index.for_tokens(found)
+    if actor_ids:
+        _remember(previous, tuple(actor_ids), index)
+
+
 def _remember(previous: dict[str, list[str]], actor_ids: tuple[str, ...], index: ActorIndex) -> None:
     """The latest grammatical subject of each kind, for subject pronouns in later sentences;
     several actors together ("Mali and Burkina Faso") are the latest "they" until a single
@@ -518,8 +527,6 @@ def find_events(
     claims: set[int] = set()
     for sent in doc.sents:
         candidates = find_candidates(sent, lexicon)
-        if not candidates:
-            continue
         absorb(candidates)
         coded: list[Event] = []
         kinds: dict[int, bool] = {}
@@ -546,6 +553,7 @@ def find_events(
         for event in _merge(coded):
             events.append(event)
             nominal.append(kinds.get(id(event), False))
+        _remember_speaker(sent, index, previous)
     known = {a.id for a in actors if a.country or a.org}
     events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal, known) for e in events]
     events = [_claimed_act(e, events) if id(e) in claims else e for e in events]
