@@ -304,3 +304,15 @@ def test_adding_introduces_the_quotation_after_a_reported_clause(nlp: Language) 
     reported = _only(quotes, direct=False)
     assert _text(text, reported.content) == "The leaders will meet next week"
     assert _text(text, _only(quotes, direct=True).cue) == "adding"
+
+
+def test_object_keeps_what_follows_it(nlp: Language) -> None:
+    text = "The poll showed the governor with a narrow lead over his rival."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.content) == "the governor with a narrow lead over his rival"
+
+
+def test_passive_expectation_with_nobody_named_reports_the_clause(nlp: Language) -> None:
+    text = "The central bank is expected to raise rates in December."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.content) == "The central bank is expected to raise rates in December"

@@ -69,10 +69,19 @@ def _right_end(token: Token, lexicon: SpeechLexicon | None) -> int:
     return right
 
 
+_OBJECT_COMPLEMENTS = {"xcomp", "oprd", "acomp", "ccomp"}
+
+
 def _with_reasons(verb: Token, child: Token, right: int) -> int:
-    """'criticised Obama for proposing …': the reason after the object belongs to it."""
+    """'criticised Obama for proposing …', 'showed Clinton with a lead', 'urged the regime
+    to abandon …': what follows the object, before any comma, belongs to it."""
+    doc = verb.doc
     for sibling in verb.rights:
-        if sibling.i > child.i and sibling.dep_ == "prep" and sibling.lower_ in ("for", "over", "as"):
+        if sibling.i <= child.i or doc[sibling.left_edge.i - 1].text == ",":
+            continue
+        if sibling.dep_ in _OBJECT_COMPLEMENTS or (
+            sibling.dep_ == "prep" and sibling.lower_ in ("for", "over", "as", "with", "to", "on", "against")
+        ):
             right = max(right, sibling.right_edge.i)
     return right
 
@@ -111,7 +120,10 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
                 return _subtree(child, lexicon)
             if relation == "xcomp" and child.dep_ == "xcomp" and child.i > verb.i:
                 # "urged Paris to leave": the object belongs to the content.
-                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.i < child.i]
+                if any(c.dep_ == "agent" for c in children):
+                    objects = [c for c in objects if c.dep_ == "dobj"]
+                # "The bank is expected to act": with nobody named, the whole clause.
                 left = objects[0].left_edge.i if objects else child.left_edge.i
                 return _char_span(verb.doc, left, child.right_edge.i)
             if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
