@@ -673,3 +673,17 @@ def test_condemning_a_mutiny_aims_at_the_mutineers(nlp):
     events, ids = code(nlp, text, {"Soldiers from Chile": "CHL", "Peru": "PER"})
     e = one(events, "ACCUSE")
     assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several governments, including Chile and Peru, condemned Bolivia.",
+        "The leaders of the Andean countries, among them Chile's President Gabriel Boric, condemned Bolivia.",
+    ],
+)
+def test_members_named_inside_a_group_act_with_it(nlp, sentence):
+    names = {"Chile": "CHL", "Bolivia": "BOL"} | ({"Peru": "PER"} if "Peru" in sentence else {})
+    events, ids = code(nlp, sentence, names)
+    e = one(events, "ACCUSE")
+    assert "CHL" in countries(e.actor, ids) and countries(e.recipient, ids) == {"BOL"}

@@ -28,6 +28,7 @@ from dyads.nlp.event_syntax import (
     locatives,
     noun_arguments,
     noun_modifiers,
+    prep_objects,
     resolve_object_pronoun,
     resolve_pronoun,
     subjects,
@@ -132,6 +133,18 @@ def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
     return undoer if found is not None and found[0].type in REVERSING else None
 
 
+def _members(token: Token) -> list[Token]:
+    """Members named inside a group ("governments, including France", "the leaders, among
+    them Mali's President Keita")."""
+    out = prep_objects(token, {"including"})
+    out += [
+        c
+        for c in token.children
+        if c.dep_ == "appos" and any(g.dep_ == "prep" and g.lower_ == "among" for g in c.children)
+    ]
+    return out
+
+
 def _resolve_subjects(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
@@ -178,6 +191,8 @@ def _code(
         args = Arguments(tuple(subjects(reverser)), args.recipients, args.passive)
         cand.background = False  # the event the main clause undoes, not a circumstance
     actor_tokens = _resolve_subjects(args.actors)
+    # "Fifteen governments, including France and Germany, condemned …": the members named act too
+    actor_tokens += [m for t in actor_tokens for m in _members(t) if m not in actor_tokens]
     if any(t.lower_ in GENERIC_SUBJECTS for t in actor_tokens):
         return None  # instructions to the reader ("you must request permission")
     if cand.sense.mode == "visit" and cand.kind == "verb" and args.passive:
