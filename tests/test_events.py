@@ -687,3 +687,17 @@ def test_members_named_inside_a_group_act_with_it(nlp, sentence):
     events, ids = code(nlp, sentence, names)
     e = one(events, "ACCUSE")
     assert "CHL" in countries(e.actor, ids) and countries(e.recipient, ids) == {"BOL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Chile suspended joint military operations with Peru on Thursday.", "SANCTION"),
+        ("Chile suspended Peru from its institutions.", "SANCTION"),
+        ("Chile resumed joint operations with Peru.", "COOPERATE"),
+    ],
+)
+def test_joint_operations_suspended_and_resumed(nlp, sentence, type_):
+    events, ids = code(nlp, sentence, {"Chile": "CHL", "Peru": "PER"})
+    e = one(events, type_)
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
