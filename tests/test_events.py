@@ -701,3 +701,21 @@ def test_joint_operations_suspended_and_resumed(nlp, sentence, type_):
     events, ids = code(nlp, sentence, {"Chile": "CHL", "Peru": "PER"})
     e = one(events, type_)
     assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
+
+
+def test_questioning_a_partys_legitimacy_accuses_it(nlp):
+    events, ids = code(
+        nlp, "Chile questioned the legitimacy of Peru's government.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    e = one(events, "ACCUSE")
+    assert countries(e.actor, ids) == {"CHL"} and countries(e.recipient, ids) == {"PER"}
+
+
+def test_victims_of_no_known_country_belong_where_it_happened(nlp):
+    text = "A Chilean air strike in northern Peru killed 19 civilians."
+    start = text.index("Peru")
+    places = [Place(id="p1", name="Peru", country="PER", mentions=((start, start + 4),))]
+    events, ids = code(nlp, text, {"Chilean": "CHL", "civilians": "", "Peru": "PER"}, places=places)
+    e = one(events, "ASSAULT")
+    assert countries(e.actor, ids) == {"CHL"} and "PER" in countries(e.recipient, ids)
+    assert "place of the event" in e.why

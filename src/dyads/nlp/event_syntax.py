@@ -274,7 +274,7 @@ def _patient(content: Token) -> bool:
 
 
 # What a party has or does, so that acting on it acts on the party ("froze the assets of X",
-# "suspended the broadcasts of Y").
+# "suspended the broadcasts of Y", "questioned the legitimacy of Z").
 HOLDING_NOUNS = {
     "asset",
     "assets",
@@ -292,6 +292,12 @@ HOLDING_NOUNS = {
     "passport",
     "operation",
     "website",
+    "legitimacy",
+    "credibility",
+    "integrity",
+    "impartiality",
+    "independence",
+    "sovereignty",
 }
 
 
@@ -508,6 +514,11 @@ class ActorIndex:
             return own
         placed = [a for a in self._modifier_actors(token) if a not in own and self._placed(a)]
         return placed or own or self._modifier_actors(token)
+
+    def placed(self, actor_id: str) -> bool:
+        """Does the actor belong to a known country or body?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and bool(actor.country or actor.org)
 
     def same_country(self, actor_id: str, others: list[str]) -> bool:
         actor = self._actors.get(actor_id)

@@ -117,6 +117,7 @@ IMPOSED = {"SANCTION", "COERCE"}  # measures someone imposes
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
+PLACED_VICTIMS = {"ASSAULT", "COERCE"}  # harm done to people, who belong where it happened
 
 
 def _reverser(cand: Candidate, lexicon: Lexicon) -> Token | None:
@@ -256,6 +257,14 @@ def _code(
         if cand.sense.mode == "visit":  # a visit is to somewhere else
             recipient_ids = [r for r in recipient_ids if not index.same_country(r, actor_ids)]
         located = bool(recipient_ids)
+    unplaced = bool(recipient_ids) and not any(index.placed(r) for r in recipient_ids)
+    if unplaced and cand.sense.type in PLACED_VICTIMS:
+        # "killed 19 civilians in central Mali": victims of no named country are of the
+        # country where it happened
+        country = _place_country(cand.head, sent, places, index)
+        if country is not None and country not in actor_ids and country not in recipient_ids:
+            recipient_ids.append(country)
+            located = True
     focused = False
     if not recipient_ids and actor_ids and _about_situation(recipient_tokens, index, lexicon):
         focus = index.focus_country()
@@ -368,6 +377,13 @@ def _code(
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         why="; ".join(why),
     )
+
+
+def _place_country(trigger: Token, sent: Span, places: Sequence[Place], index: ActorIndex) -> str | None:
+    """The country actor of the place named nearest the trigger in its sentence."""
+    place_id = event_location(trigger, sent, places)
+    place = next((p for p in places if p.id == place_id), None)
+    return index.country_actor(place.country) if place is not None else None
 
 
 def _located_recipients(
