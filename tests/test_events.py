@@ -719,3 +719,10 @@ def test_victims_of_no_known_country_belong_where_it_happened(nlp):
     e = one(events, "ASSAULT")
     assert countries(e.actor, ids) == {"CHL"} and "PER" in countries(e.recipient, ids)
     assert "place of the event" in e.why
+
+
+def test_a_plain_denial_is_reject(nlp):
+    events, ids = code(
+        nlp, "Chile denied that its soldiers had crossed into Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert countries(one(events, "REJECT").actor, ids) == {"CHL"}
