@@ -201,3 +201,12 @@ def test_the_api_and_the_dashboard_say_when_the_total_is_a_lower_bound(big_store
             assert f"{narrow['total']:,} match" in page
     finally:
         server.stop()
+
+
+def test_of_two_countries_the_one_with_fewer_events_is_walked(store: Store) -> None:
+    sizes = dict(store.conn.execute("SELECT country, COUNT(*) FROM party_events GROUP BY country").fetchall())
+    small, big = sorted(sizes, key=sizes.__getitem__)[0], sorted(sizes, key=sizes.__getitem__)[-1]
+    assert sizes[small] < sizes[big]
+    for flt in (EventFilter(actor=big, recipient=small), EventFilter(actor=small, party=f"{big}:MIL")):
+        assert plan(flt, store).params[0] == small
+    assert plan(EventFilter(actor=big, recipient=small)).params[0] == big  # without a store: the first

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from dyads.analytics import EventFilter
 
 COUNT_CAP = 1_000  # matches counted before a total is reported as "at least" (cost grows with it)
-_SIZE_PROBE = 20_000
+_SIZE_WINDOW = 100_000  # recent events sampled to tell which of two countries has fewer
 _COUNTRY = re.compile(r"^([A-Z]{3})(?::?([A-Z]{3}))?$")
 _ROLES = (("actor", "actor"), ("recipient", "recipient"), ("party", None))
 
@@ -53,13 +53,19 @@ class _Plan:
     key: str  # the column holding the event id in the driving table
 
 
-def _size(store: Store, country: str) -> int:
-    """How many events a country has a part in, counted up to a few tens of thousands: enough to
-    tell which of two countries is the shorter walk."""
+def _recent_size(store: Store, country: str, after_id: int) -> int:
+    """How many of the events after ``after_id`` a country has a part in (one index range)."""
     found = store.scalar(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM party_events WHERE country = ? LIMIT ?)", [country, _SIZE_PROBE]
+        "SELECT COUNT(*) FROM party_events WHERE country = ? AND event_id > ?", [country, after_id]
     )
     return int(found or 0)
+
+
+def _fewest_events(store: Store, countries: list[str]) -> str:
+    """The country with the fewest events (the shortest walk), judged on the most recent
+    ``_SIZE_WINDOW`` events: exact on a small store, a fair sample on a big one; ties go first."""
+    after_id = int(store.scalar("SELECT MAX(id) FROM events") or 0) - _SIZE_WINDOW
+    return min(countries, key=lambda code: _recent_size(store, code, after_id))
 
 
 def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
@@ -76,9 +82,7 @@ def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
         where, where_params = flt.where()
         return _Plan("events e", where.removeprefix(" WHERE ") or "1", where_params, "e.date", "e.id")
     countries = list(dict.fromkeys(_COUNTRY.match(spec)[1] for spec, _ in country_specs))  # type: ignore[index]
-    country = (
-        min(countries, key=lambda code: _size(store, code)) if store and len(countries) > 1 else countries[0]
-    )
+    country = _fewest_events(store, countries) if store and len(countries) > 1 else countries[0]
 
     # The country specs become look-ups on the event's parties; the other conditions stay as they are.
     def unless_country(spec: str | None) -> str | None:
@@ -156,7 +160,7 @@ def page(
     still reaches the end."""
     p = plan(flt, store)
     ids = _ids(store, p, True, limit, offset) if limit > 0 else []
-    if len(ids) < limit:
+    if len(ids) < limit and store.scalar("SELECT 1 FROM events WHERE date IS NULL LIMIT 1"):
         # The page runs past the dated events: the undated ones follow, by id.
         dated = offset + len(ids) if ids else _count(store, p, offset, f"{p.date} IS NOT NULL AND ")
         ids += _ids(store, p, False, limit - len(ids), max(0, offset - dated))
