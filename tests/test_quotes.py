@@ -316,3 +316,22 @@ def test_passive_expectation_with_nobody_named_reports_the_clause(nlp: Language)
     text = "The central bank is expected to raise rates in December."
     q = _only(_quotes(nlp, text))
     assert _text(text, q.content) == "The central bank is expected to raise rates in December"
+
+
+def test_according_to_inside_the_sentence_reports_the_clause_it_follows(nlp: Language) -> None:
+    text = "The ruling party won 60 seats according to the commission, but the opposition rejected the count."
+    q = _only([q for q in _quotes(nlp, text) if q.why == "according to"])
+    assert _text(text, q.content) == "The ruling party won 60 seats"
+
+
+def test_instruction_to_the_reader_is_no_attribution(nlp: Language) -> None:
+    text = "See photos from the rally below."
+    assert not _quotes(nlp, text)
+
+
+def test_cue_in_ing_form_found_when_the_lemmatiser_overreaches(nlp: Language) -> None:
+    from dyads.nlp.quote_lexicon import load_speech_lexicon
+
+    doc = nlp("The party is hoping to win the north.")
+    hoping = next(t for t in doc if t.text == "hoping")
+    assert load_speech_lexicon().cue(hoping) is not None

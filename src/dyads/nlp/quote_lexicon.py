@@ -50,7 +50,12 @@ class SpeechLexicon:
         if found is not None:
             return found
         word = token.lower_
-        for stem in (word[:-1], word[:-2], word[:-3]) if word.endswith(("ed", "es", "s")) else ():
+        stems: tuple[str, ...] = ()
+        if word.endswith(("ed", "es", "s")):
+            stems = (word[:-1], word[:-2], word[:-3])
+        elif word.endswith("ing"):
+            stems = (word[:-3] + "e", word[:-3], word[:-4])  # hoping, saying, planning
+        for stem in stems:
             found = self.verbs.get(stem)
             if found is not None:
                 return found

@@ -207,8 +207,12 @@ def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
         content = _char_span(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
     elif phrase[1] >= sentence.end - 2:
         content = _char_span(doc, sentence.start, phrase[0] - 1)
+    elif head.i < phrase[0]:
+        # "Clinton leads by 271 delegates according to a count, but …": the clause before.
+        content = _char_span(doc, sentence.start, phrase[0] - 1)
     else:
-        content = _char_span(doc, sentence.start, sentence.end - 1)
+        # "…, according to an official, two were upgraded": the clause after.
+        content = _char_span(doc, phrase[1] + 1, sentence.end - 1)
     if content is None:
         return None
     cue = (token.idx, to.idx + len(to))
@@ -223,6 +227,15 @@ def _set_phrase(token: Token) -> bool:
     if token.lower_ == "said" and before in ("that", "this") and after == ",":
         return True
     return token.lower_ == "say" and before == "to" and after == ","
+
+
+def _imperative(token: Token) -> bool:
+    """'See photos from the debate below': an instruction to the reader reports nobody."""
+    return (
+        token.tag_ == "VB"
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)
+    )
 
 
 def _within_paragraph(text: str, content: Char, cue: Char) -> Char | None:
@@ -254,7 +267,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if token.pos_ != "VERB" and not _misread_as_auxiliary(token):
             continue
         entry = lexicon.cue(token)
-        if entry is None or _set_phrase(token):
+        if entry is None or _set_phrase(token) or _imperative(token):
             continue
         content = _content_child(token, entry, lexicon)
         rule = f"{entry.lemma}: complement"
