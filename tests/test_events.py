@@ -726,3 +726,25 @@ def test_a_plain_denial_is_reject(nlp):
         nlp, "Chile denied that its soldiers had crossed into Peru.", {"Chile": "CHL", "Peru": "PER"}
     )
     assert countries(one(events, "REJECT").actor, ids) == {"CHL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Chile called the government of Peru illegitimate.", "ACCUSE"),
+        ("Chile called the vote in Peru a fraud.", "ACCUSE"),
+        ("Chile called Peru a friend.", None),
+    ],
+)
+def test_calling_something_by_a_pejorative_denounces_it(nlp, sentence, type_):
+    events, ids = code(nlp, sentence, {"Chile": "CHL", "Peru": "PER"})
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    if type_ is None:
+        assert not accusations
+    else:
+        assert accusations and countries(accusations[0].actor, ids) == {"CHL"}
+
+
+def test_predicate_condition_is_read_from_the_lexicon():
+    accuse = next(s for s in load_lexicon().verbs["call"] if s.predicates)
+    assert accuse.type == "ACCUSE" and "illegitimate" in accuse.predicates and accuse.conditional

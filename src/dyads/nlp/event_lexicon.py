@@ -36,13 +36,14 @@ class Sense:
     preps: frozenset[str] = frozenset()  # required preposition or particle (verbs)
     modifiers: frozenset[str] = frozenset()  # required compound/adjective lemmas (nouns)
     subjects: frozenset[str] = frozenset()  # required subject lemmas (verbs: "troops left")
+    predicates: frozenset[str] = frozenset()  # required object predicate ("called the junta illegitimate")
     reverse: bool = False  # subject is the recipient ("hosted": the visitor acts)
     owner: str = "actor"  # nouns: what a possessor or country modifier is ("Mali's coup": recipient)
     entry: str = ""  # "verb:sign" — where the sense came from, for ``Event.why``
 
     @property
     def conditional(self) -> bool:
-        return bool(self.objects or self.preps or self.modifiers or self.subjects)
+        return bool(self.objects or self.preps or self.modifiers or self.subjects or self.predicates)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
                 preps=frozenset(_word(p) for p in item.get("preps") or ()),
                 modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
                 subjects=frozenset(str(m).lower() for m in item.get("subjects") or ()),
+                predicates=frozenset(str(m).lower() for m in item.get("predicates") or ()),
                 owner="recipient" if item.get("owner") == "recipient" else "actor",
                 reverse=bool(item.get("reverse")),
             )

@@ -341,6 +341,14 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
         p for o in objects for p in ([c for c in o.children if c.dep_ == "pobj"] if o.pos_ == "ADP" else [o])
     ]
     recipients = objects + prep_objects(verb, RECIPIENT_PREPS)
+    # "called the junta illegitimate" is sometimes read with the object inside the predicate
+    recipients += [
+        c
+        for p in verb.children
+        if p.dep_ == "oprd" and p.pos_ == "ADJ"
+        for c in p.children
+        if c.dep_ in ("amod", "nsubj", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+    ]
     if content is not None:
         recipients += content_recipients(content)
     for obj in objects:  # "broke off relations with Congo", "lifted the blockade on Gaza"

@@ -159,10 +159,13 @@ def match_sense_object(
     preps: set[str],
     modifiers: set[str],
     subject_lemmas: frozenset[str] = frozenset(),
+    predicate_lemmas: frozenset[str] = frozenset(),
 ) -> tuple[Sense, Token | None] | None:
     """The first sense whose conditions hold, with the object that satisfied it (the content)."""
     for sense in senses:
         if sense.subjects and not sense.subjects & subject_lemmas:
+            continue
+        if sense.predicates and not sense.predicates & predicate_lemmas:
             continue
         matched: Token | None = None
         if sense.objects:
@@ -205,10 +208,13 @@ def verb_sense_content(verb: Token, lexicon: Lexicon) -> tuple[Sense, list[Token
     # "pushing for the US to support …": the preposition heads a clause
     preps |= {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
     doers = frozenset(t.lemma_.lower() for t in subjects(verb))
+    # what the object is called: "called the junta illegitimate", "called the takeover a coup"
+    said_to_be = [c for c in verb.children if c.dep_ == "oprd"]
+    predicates = frozenset(t.lemma_.lower() for p in said_to_be for t in (p, *p.conjuncts))
     for key, tokens in _verb_keys(verb):
         senses = lexicon.verbs.get(key)
         if senses:
-            found = match_sense_object(senses, objects, preps, set(), doers)
+            found = match_sense_object(senses, objects, preps, set(), doers, predicates)
             if found is not None:
                 return found[0], tokens, found[1]
     return None
