@@ -748,3 +748,29 @@ def test_calling_something_by_a_pejorative_denounces_it(nlp, sentence, type_):
 def test_predicate_condition_is_read_from_the_lexicon():
     accuse = next(s for s in load_lexicon().verbs["call"] if s.predicates)
     assert accuse.type == "ACCUSE" and "illegitimate" in accuse.predicates and accuse.conditional
+
+
+def test_the_same_group_named_again_by_its_head_noun(nlp):
+    text = "Chile's junta expelled the envoy of Peru on Monday. The junta accused Bolivia of smuggling."
+    first = text.index("Chile's junta")
+    actors = [
+        Actor(id="a1", name="Chile's junta", kind="group", country="CHL", mentions=((first, first + 13),)),
+        Actor(
+            id="a2",
+            name="Peru",
+            kind="country",
+            country="PER",
+            mentions=((text.index("Peru"), text.index("Peru") + 4),),
+        ),
+        Actor(
+            id="a3",
+            name="Bolivia",
+            kind="country",
+            country="BOL",
+            mentions=((text.index("Bolivia"), text.index("Bolivia") + 7),),
+        ),
+    ]
+    article = Article(id="t", text=text, published="2021-05-10")
+    events = find_events(nlp(text), article, actors, [], [], Options())
+    e = one(events, "ACCUSE")
+    assert e.actor == ("a1",) and e.recipient == ("a3",)

@@ -523,6 +523,14 @@ class ActorIndex:
         placed = [a for a in self._modifier_actors(token) if a not in own and self._placed(a)]
         return placed or own or self._modifier_actors(token)
 
+    def head_word(self, actor_id: str) -> str | None:
+        """The last word of a group's name, lower case ("government" for "Mali's transitional
+        government"); None for people, countries and named organisations."""
+        actor = self._actors.get(actor_id)
+        if actor is None or actor.kind != "group" or not actor.name.split():
+            return None
+        return actor.name.split()[-1].lower()
+
     def placed(self, actor_id: str) -> bool:
         """Does the actor belong to a known country or body?"""
         actor = self._actors.get(actor_id)

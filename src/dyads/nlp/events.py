@@ -36,6 +36,7 @@ from dyads.nlp.event_syntax import (
 )
 from dyads.nlp.event_triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
 
+HEAD_KEY = "head:"  # memory of actors by the last word of their name ("government", "junta")
 ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
@@ -226,6 +227,9 @@ def _code(
         # last actor of that kind in the article
         kinds = PRONOUN_KINDS.get(actor_tokens[0].lower_, ())
         carried_ids = next((previous[k] for k in kinds if previous.get(k)), [])
+        if not carried_ids and _definite(actor_tokens[0]):
+            # "The government said …" after "Mali's transitional government …": the same one
+            carried_ids = previous.get(HEAD_KEY + actor_tokens[0].lemma_.lower(), [])
         actor_ids = list(carried_ids)
         carried = bool(actor_ids)
     if previous is not None and actor_ids and not carried:
@@ -516,6 +520,13 @@ def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexico
     return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)
 
 
+def _definite(token: Token) -> bool:
+    """A common noun with "the" and nothing else before it ("the government", not "a government"
+    nor "the Nigerian government")."""
+    before = [c for c in token.children if c.i < token.i]
+    return token.pos_ == "NOUN" and len(before) == 1 and before[0].lower_ == "the"
+
+
 def _remember_speaker(sent: Span, index: ActorIndex, previous: dict[str, list[str]]) -> None:
     """The subject of the sentence's main verb is who a pronoun in the next sentence most
     likely is, whether or not that verb was an event ("Doumbouya announced … He accused …")."""
@@ -529,6 +540,10 @@ def _remember(previous: dict[str, list[str]], actor_ids: tuple[str, ...], index:
     """The latest grammatical subject of each kind, for subject pronouns in later sentences;
     several actors together ("Mali and Burkina Faso") are the latest "they" until a single
     group, country or organisation is named after them."""
+    for actor_id in actor_ids:
+        head = index.head_word(actor_id)
+        if head:
+            previous[HEAD_KEY + head] = [actor_id]
     if len(actor_ids) > 1:
         previous["plural"] = list(actor_ids)
         return
