@@ -335,3 +335,15 @@ def test_cue_in_ing_form_found_when_the_lemmatiser_overreaches(nlp: Language) ->
     doc = nlp("The party is hoping to win the north.")
     hoping = next(t for t in doc if t.text == "hoping")
     assert load_speech_lexicon().cue(hoping) is not None
+
+
+def test_speaker_of_more_likely_to_say(nlp: Language) -> None:
+    text = "Rural voters are more likely to say the economy is getting worse."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.speaker_span) == "Rural voters"
+
+
+def test_dateline_is_not_part_of_the_speaker(nlp: Language) -> None:
+    text = "BAMAKO (Reuters) - Opposition leader Ismael Diallo said the vote would be postponed."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.speaker_span) == "Opposition leader Ismael Diallo"

@@ -57,6 +57,7 @@ def _trim(doc: Doc, left: int, right: int) -> Char | None:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+_BREAKS = {"-", "—", "–", "--", ":"}
 _NOT_IN_PHRASE = {"advmod", "prep", "npadvmod", "punct", "cc", "mark", "advcl", "aux"}
 
 
@@ -72,6 +73,11 @@ def phrase_span(token: Token) -> Char | None:
     for child in token.rights:
         if child.dep_ in ("relcl", "acl", "advcl"):
             right = min(right, child.left_edge.i - 1)
+    for i in range(left, token.i):
+        # A dateline or timestamp the parse hung on the name ("WASHINGTON (Reuters) - U.S.
+        # candidate Clinton", "9:34 p.m.⏎⏎Donald Trump") ends at its dash or line break.
+        if doc[i].text in _BREAKS or "\n" in doc[i].text:
+            left = i + 1
     return _trim(doc, min(left, token.i), right)
 
 
@@ -110,7 +116,7 @@ def subject_of(
                 verb = head.head
                 continue
             return head
-        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") or (
+        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp") or (
             verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")
         ):
             verb = head
