@@ -178,13 +178,14 @@ def latency(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]
 def listing_queries(store: Store, codes: list[str]) -> list[tuple[str, Callable[[], object]]]:
     """The event listings people page through (CLI ``dyads events``, ``/api/v1/events``, the
     dashboard's events page): page 1 of 50 rows, by party, type, dates and combinations."""
-    a, b, c, k = codes[0], codes[1], codes[3], codes[10]
+    a, b, c, k, z = codes[0], codes[1], codes[3], codes[10], codes[-1]
     filters = [
         (f"--actor {c} --type ASSAULT --since 2018", EventFilter(actor=c, types=("ASSAULT",), since="2018")),
         (f"--actor {a}", EventFilter(actor=a)),
         (f"--recipient {k}", EventFilter(recipient=k)),
         (f"--party {c} --quad 4 --since 2020", EventFilter(party=c, quad=4, since="2020")),
         (f"--actor {a} --recipient {b} --since 2019", EventFilter(actor=a, recipient=b, since="2019")),
+        (f"--actor {a} --recipient {z}", EventFilter(actor=a, recipient=z)),  # a common and a rare party
         (f"--actor {k}:MIL --until 2016", EventFilter(actor=f"{k}:MIL", until="2016")),
         ("--type PROTEST", EventFilter(types=("PROTEST",))),
         ("--since 2019-03 --until 2019-04", EventFilter(since="2019-03", until="2019-04")),
