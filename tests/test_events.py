@@ -774,3 +774,11 @@ def test_the_same_group_named_again_by_its_head_noun(nlp):
     events = find_events(nlp(text), article, actors, [], [], Options())
     e = one(events, "ACCUSE")
     assert e.actor == ("a1",) and e.recipient == ("a3",)
+
+
+@pytest.mark.parametrize(("verb", "type_"), [("condemned", "ACCUSE"), ("welcomed", "SUPPORT")])
+def test_a_response_to_the_decision_aims_at_whoever_decided(nlp, verb, type_):
+    text = f"Chile expelled the envoy of Peru on Monday. Bolivia {verb} the decision."
+    events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    e = one(events, type_)
+    assert countries(e.actor, ids) == {"BOL"} and countries(e.recipient, ids) == {"CHL"}

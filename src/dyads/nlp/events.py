@@ -36,6 +36,8 @@ from dyads.nlp.event_syntax import (
 )
 from dyads.nlp.event_triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
 
+DECISION_ANSWERS = {"ACCUSE", "REJECT", "SUPPORT"}  # condemned, rejected or welcomed a decision
+DECISION_NOUNS = {"decision", "move", "announcement", "measure", "step", "ruling"}
 HEAD_KEY = "head:"  # memory of actors by the last word of their name ("government", "junta")
 ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
@@ -494,6 +496,28 @@ def _answer_to_cause(
     return event
 
 
+def _answers_a_decision(cand: Candidate, event: Event) -> bool:
+    """A response to "the decision", "the move", "the announcement" that names no one."""
+    if event.recipient or not event.actor or event.type not in DECISION_ANSWERS:
+        return False
+    objects = [c for c in cand.head.children if c.dep_ == "dobj"]
+    return any(
+        o.lemma_.lower() in DECISION_NOUNS and not any(c.dep_ == "poss" for c in o.children) for o in objects
+    )
+
+
+def _answer_to_decision(event: Event, events: list[Event], countries: dict[str, str | None]) -> Event:
+    """ "Macron condemned the decision": the decision is the latest act reported before it by
+    a party of another country; the response is aimed at that party."""
+    own = {countries.get(a) for a in event.actor}
+    for other in reversed([o for o in events if o.trigger[0] < event.trigger[0]]):
+        doers = tuple(a for a in other.actor if countries.get(a) and countries.get(a) not in own)
+        if doers:
+            why = f"{event.why}; recipient: those behind the {other.type} at {other.trigger[0]} it answers"
+            return replace(event, recipient=doers, why=why)
+    return event
+
+
 def _claimed_act(event: Event, events: list[Event]) -> Event:
     """A claimed attack with no target named ("JNIM claimed the attack") is the attack
     reported before it: its target and date are that attack's."""
@@ -571,6 +595,7 @@ def find_events(
     causes: dict[int, list[tuple[str, str | None]]] = {}
     previous: dict[str, list[str]] = {}
     claims: set[int] = set()
+    decisions: set[int] = set()
     for sent in doc.sents:
         candidates = find_candidates(sent, lexicon)
         absorb(candidates)
@@ -596,6 +621,8 @@ def find_events(
                 causes[id(event)] = [(c.sense.type, c.sense.cameo) for c in cand.children if c.kind == "noun"]
                 if cand.kind == "light" and cand.head.lemma_.lower() in CLAIMING_VERBS:
                     claims.add(id(event))
+                if _answers_a_decision(cand, event):
+                    decisions.add(id(event))
         for event in _merge(coded):
             events.append(event)
             nominal.append(kinds.get(id(event), False))
@@ -603,5 +630,7 @@ def find_events(
     known = {a.id for a in actors if a.country or a.org}
     events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal, known) for e in events]
     events = [_claimed_act(e, events) if id(e) in claims else e for e in events]
+    countries = {a.id: a.country or a.org for a in actors}
+    events = [_answer_to_decision(e, events, countries) if id(e) in decisions else e for e in events]
     events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
