@@ -15,13 +15,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
+from dyads.nlp.event_answers import answer_to_cause, answer_to_decision, answers_a_decision, claimed_act
 from dyads.nlp.event_coref import Mention, dated_mention, merge_mentions
+from dyads.nlp.event_index import ActorIndex
 from dyads.nlp.event_lexicon import Lexicon, load_lexicon
 from dyads.nlp.event_modality import Modality, modality, recode
 from dyads.nlp.event_setting import event_contexts, event_date, event_location
 from dyads.nlp.event_syntax import (
     RELATIVE_PRONOUNS,
-    ActorIndex,
     Arguments,
     agents,
     describe,
@@ -36,8 +37,6 @@ from dyads.nlp.event_syntax import (
 )
 from dyads.nlp.event_triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
 
-DECISION_ANSWERS = {"ACCUSE", "REJECT", "SUPPORT"}  # condemned, rejected or welcomed a decision
-DECISION_NOUNS = {"decision", "move", "announcement", "measure", "step", "ruling"}
 HEAD_KEY = "head:"  # memory of actors by the last word of their name ("government", "junta")
 ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
@@ -459,86 +458,6 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
-RESPONSES = {"SANCTION", "ACCUSE", "THREATEN"}
-
-
-def _answer_to_cause(
-    event: Event,
-    causes: list[tuple[str, str | None]],
-    events: list[Event],
-    nominal: list[bool],
-    known: set[str],
-) -> Event:
-    """A response with no one named ("sanctions imposed in the wake of the coup") is aimed at
-    whoever the event it answers was by (or, failing that, happened to), as coded elsewhere
-    in the article."""
-    if event.recipient or event.type not in RESPONSES or not causes:
-        return event
-    # the same event named elsewhere (same type and code), else the latest earlier event of that type
-    same_code = [o for o, n in zip(events, nominal, strict=True) if n and (o.type, o.cameo) in causes]
-    types = {t for t, _ in causes}
-    same_type = [o for o in events if o.type in types and o.trigger[0] < event.trigger[0]][::-1]
-    for other in same_code + same_type:
-        # whoever did it, if the article says which country or body they belong to; else
-        # whoever it was done to ("condemned the coup" when the putschists are unnamed)
-        sides = [other.actor, other.recipient] if other.actor else [other.recipient]
-        target = next(
-            (
-                picked
-                for side in sides
-                if (picked := tuple(a for a in side if a not in event.actor and a in known))
-            ),
-            (),
-        )
-        if target:
-            why = f"{event.why}; recipient: those behind the {other.type} it answers"
-            return replace(event, recipient=target, why=why)
-    return event
-
-
-def _answers_a_decision(cand: Candidate, event: Event) -> bool:
-    """A response to "the decision", "the move", "the announcement" that names no one."""
-    if event.recipient or not event.actor or event.type not in DECISION_ANSWERS:
-        return False
-    objects = [c for c in cand.head.children if c.dep_ == "dobj"]
-    return any(
-        o.lemma_.lower() in DECISION_NOUNS and not any(c.dep_ == "poss" for c in o.children) for o in objects
-    )
-
-
-def _answer_to_decision(event: Event, events: list[Event], countries: dict[str, str | None]) -> Event:
-    """ "Macron condemned the decision": the decision is the latest act reported before it by
-    a party of another country; the response is aimed at that party."""
-    own = {countries.get(a) for a in event.actor}
-    for other in reversed([o for o in events if o.trigger[0] < event.trigger[0]]):
-        doers = tuple(a for a in other.actor if countries.get(a) and countries.get(a) not in own)
-        if doers:
-            why = f"{event.why}; recipient: those behind the {other.type} at {other.trigger[0]} it answers"
-            return replace(event, recipient=doers, why=why)
-    return event
-
-
-def _claimed_act(event: Event, events: list[Event]) -> Event:
-    """A claimed attack with no target named ("JNIM claimed the attack") is the attack
-    reported before it: its target and date are that attack's."""
-    if event.recipient:
-        return event
-    earlier = [o for o in events if o.type == event.type and o.recipient and o.trigger[0] < event.trigger[0]]
-    if not earlier:
-        return event
-    claimed = earlier[-1]
-    recipient = tuple(r for r in claimed.recipient if r not in event.actor)
-    if not recipient:
-        return event
-    return replace(
-        event,
-        recipient=recipient,
-        date=claimed.date,
-        date_precision=claimed.date_precision,
-        why=f"{event.why}; target and date of the claimed {event.type} at {claimed.trigger[0]}",
-    )
-
-
 def _about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon) -> bool:
     """Is the event aimed at a state of affairs naming no party ("these new developments")?"""
     return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)
@@ -621,16 +540,16 @@ def find_events(
                 causes[id(event)] = [(c.sense.type, c.sense.cameo) for c in cand.children if c.kind == "noun"]
                 if cand.kind == "light" and cand.head.lemma_.lower() in CLAIMING_VERBS:
                     claims.add(id(event))
-                if _answers_a_decision(cand, event):
+                if answers_a_decision(cand, event):
                     decisions.add(id(event))
         for event in _merge(coded):
             events.append(event)
             nominal.append(kinds.get(id(event), False))
         _remember_speaker(sent, index, previous)
     known = {a.id for a in actors if a.country or a.org}
-    events = [_answer_to_cause(e, causes.get(id(e), []), events, nominal, known) for e in events]
-    events = [_claimed_act(e, events) if id(e) in claims else e for e in events]
+    events = [answer_to_cause(e, causes.get(id(e), []), events, nominal, known) for e in events]
+    events = [claimed_act(e, events) if id(e) in claims else e for e in events]
     countries = {a.id: a.country or a.org for a in actors}
-    events = [_answer_to_decision(e, events, countries) if id(e) in decisions else e for e in events]
+    events = [answer_to_decision(e, events, countries) if id(e) in decisions else e for e in events]
     events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
