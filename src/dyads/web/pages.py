@@ -109,9 +109,10 @@ def dyad_page(
     _check_party("first", first)
     _check_party("second", second)
     series = overview.series_by_direction(analytics.dyad_series(store, first, second, by=by))
-    one, one_params = analytics.party_condition(first, None)
+    # the first party as the filter's party (a date-ordered index serves it), the second as a
+    # condition on the other side
     two, two_params = analytics.party_condition(second, None, "eb")
-    flt = analytics.EventFilter(extra=((one, tuple(one_params)), (two, tuple(two_params))))
+    flt = analytics.EventFilter(party=first, extra=((two, tuple(two_params)),))
     rows = _with_articles(store, analytics.find_events(store, flt, limit=200).items)
     return render(request, "dyad.html", a=first, b=second, by=by, series=series, events=_event_rows(rows))
 
