@@ -782,3 +782,14 @@ def test_a_response_to_the_decision_aims_at_whoever_decided(nlp, verb, type_):
     events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
     e = one(events, type_)
     assert countries(e.actor, ids) == {"BOL"} and countries(e.recipient, ids) == {"CHL"}
+
+
+def test_measures_a_party_had_imposed_are_its_own_events(nlp):
+    text = "Brazil lifted the sanctions it had imposed on Bolivia in January."
+    start = text.index("January")
+    times = [TimeExpr(span=(start, start + 7), value="2021-01")]
+    events, ids = code(nlp, text, {"Brazil": "BRA", "Bolivia": "BOL"}, times=times)
+    sanction = one(events, "SANCTION")
+    assert countries(sanction.actor, ids) == {"BRA"} and countries(sanction.recipient, ids) == {"BOL"}
+    assert sanction.date == "2021-01"
+    assert one(events, "CONCEDE")

@@ -405,10 +405,11 @@ def noun_arguments(
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "sanctions imposed by West African leaders": the participle names the agent
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+        told = child.dep_ == "relcl" and not is_passive(child)  # "sanctions it had imposed"
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and not told:
             actor_tokens += agents(child)
             recipients += prep_objects(child, {"on", "against", "to"})
-        elif child.dep_ == "relcl" and not is_passive(child):
+        elif told:
             # "the sanctions that ECOWAS imposed on Niger": the clause's subject did it, unless
             # the relative pronoun is the subject ("sanctions that hurt the economy")
             doers = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
