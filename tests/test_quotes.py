@@ -347,3 +347,11 @@ def test_dateline_is_not_part_of_the_speaker(nlp: Language) -> None:
     text = "BAMAKO (Reuters) - Opposition leader Ismael Diallo said the vote would be postponed."
     q = _only(_quotes(nlp, text))
     assert _text(text, q.speaker_span) == "Opposition leader Ismael Diallo"
+
+
+def test_sentence_opening_with_its_source_document(nlp: Language) -> None:
+    text = "In a survey released on Monday, most farmers expected a poor harvest this year."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "In"
+    assert _text(text, q.content) == "most farmers expected a poor harvest this year"
+    assert "survey" in (_text(text, q.speaker_span) or "")

@@ -229,6 +229,40 @@ def _set_phrase(token: Token) -> bool:
     return token.lower_ == "say" and before == "to" and after == ","
 
 
+_VIEWPOINT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _source_phrase(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
+    """A sentence that opens with its source: "In a new poll, the president trails by
+    five points", "To the generals, the talks are a trap". "In" takes a document (poll,
+    statement, interview); "to" a named person or group."""
+    doc = token.doc
+    sentence = token.sent
+    if token.i != sentence.start or token.lower_ not in ("in", "to") or token.dep_ != "prep":
+        return None
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = objects[0]
+    if token.lower_ == "in":
+        if source.lemma_.lower() not in lexicon.documents:
+            return None
+    elif source.ent_type_ not in _VIEWPOINT_LABELS:
+        return None
+    comma = token.right_edge.i + 1
+    if comma >= sentence.end or doc[comma].text != ",":
+        return None
+    head = token.head
+    entry = lexicon.cue(head)
+    if head.i <= comma or (entry is not None and entry.quotes):
+        return None  # "In a statement, the ministry said …": the verb is the cue
+    content = _char_span(doc, comma + 1, sentence.end - 1)
+    if content is None:
+        return None
+    cue = (token.idx, token.idx + len(token))
+    return Attribution(content, False, cue, token, source, rule=f"{token.lower_}: source phrase")
+
+
 def _imperative(token: Token) -> bool:
     """'See photos from the debate below': an instruction to the reader reports nobody."""
     return (
@@ -260,7 +294,7 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
     text = text_of(doc)
     found: list[Attribution] = []
     for token in doc:
-        according = _according_to(token, lexicon)
+        according = _according_to(token, lexicon) or _source_phrase(token, lexicon)
         if according is not None:
             found.append(according)
             continue
