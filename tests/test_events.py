@@ -793,3 +793,19 @@ def test_measures_a_party_had_imposed_are_its_own_events(nlp):
     assert countries(sanction.actor, ids) == {"BRA"} and countries(sanction.recipient, ids) == {"BOL"}
     assert sanction.date == "2021-01"
     assert one(events, "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        # the codebook leaves a future retreat as it is
+        ("The president of Chile will resign.", "RETREAT"),
+        # readiness is an offer
+        ("The president of Chile is ready to resign.", "AGREE"),
+        ("Chile said it was prepared to lift the ban on Peru.", "AGREE"),
+    ],
+)
+def test_future_resignations_and_offered_concessions(nlp, sentence, type_):
+    names = {"Chile": "CHL"} | ({"Peru": "PER"} if "Peru" in sentence else {})
+    events, ids = code(nlp, sentence, names)
+    assert countries(one(events, type_).actor, ids) == {"CHL"}

@@ -143,6 +143,12 @@ def recode(
     if mod.future:
         if type_ == "RETREAT" and mode == "withdraw" and announced and not mod.willing:
             return "CONCEDE", None, None, f"announced {type_} ({mod.cue})"
+        if type_ == "RETREAT" and mode == "resign" and not mod.willing:
+            # "will resign": the codebook leaves a future retreat as it is
+            return type_, mode, "future", f"future ({mod.cue})"
+        if type_ == "CONCEDE" and mod.willing:
+            # "is prepared to lift the ban": willingness to concede is an offer
+            return "AGREE", None, None, f"offered {type_} ({mod.cue})"
         if type_ in lexicon.future_as_agree:
             return "AGREE", None, None, f"promised {type_} ({mod.cue})"
         if type_ in lexicon.future_as_concede:
