@@ -355,3 +355,10 @@ def test_sentence_opening_with_its_source_document(nlp: Language) -> None:
     assert _text(text, q.cue) == "In"
     assert _text(text, q.content) == "most farmers expected a poor harvest this year"
     assert "survey" in (_text(text, q.speaker_span) or "")
+
+
+def test_speech_verb_with_an_object(nlp: Language) -> None:
+    text = "The envoy stressed the importance of a ceasefire before the vote."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "stressed"
+    assert _text(text, q.content).startswith("the importance of a ceasefire")
