@@ -102,6 +102,13 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def reports_by_itself(noun: Token, lexicon: SpeechLexicon) -> bool:
+    """A cue noun with content of its own ("his criticism of the code"): the attribution
+    is the noun's, not that of the verb it is the object of."""
+    entry = lexicon.nouns.get(noun.lemma_.lower())
+    return entry is not None and noun.pos_ == "NOUN" and _content(noun, entry) is not None
+
+
 def _holder(noun: Token, lexicon: SpeechLexicon) -> Token | bool | None:
     """The holder's head token; None when the text names nobody; False when the noun is a
     reaction someone else receives ("drew criticism")."""

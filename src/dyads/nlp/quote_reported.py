@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from dyads.nlp.quote_found import Attribution, Char, text_of
 from dyads.nlp.quote_lexicon import CueVerb, SpeechLexicon
+from dyads.nlp.quote_nominal import reports_by_itself
 from dyads.nlp.quote_speakers import subject_of
 
 # Prepositions that carry reported content: "accused X of", "called for", "warned against".
@@ -126,7 +127,12 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
                 # "The bank is expected to act": with nobody named, the whole clause.
                 left = objects[0].left_edge.i if objects else child.left_edge.i
                 return _char_span(verb.doc, left, child.right_edge.i)
-            if relation == "dobj" and child.dep_ == "dobj" and child.lower_ not in _EMPTY_OBJECTS:
+            if (
+                relation == "dobj"
+                and child.dep_ == "dobj"
+                and child.lower_ not in _EMPTY_OBJECTS
+                and not reports_by_itself(child, lexicon)  # "repeated his criticism of …"
+            ):
                 right = _with_reasons(verb, child, child.right_edge.i)
                 return _char_span(verb.doc, child.left_edge.i, right)
             if relation == "prep" and _content_preposition(child, verb, entry):
