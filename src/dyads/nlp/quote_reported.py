@@ -3,7 +3,9 @@
 For each verb of the cue lexicon the reported content is its complement (a clause, an
 infinitive, an object or a prepositional object, in the order the lexicon gives), the cue is
 the verb and the speaker its subject. Inserted attributions ("The vote, he said, was rigged")
-report the clause they interrupt. "According to X, …" reports the clause it modifies.
+report the clause they interrupt, as do clause-final ones ("The talks failed, she said").
+"According to X, …" reports the clause it modifies; a sentence that opens with its source
+("In a new poll, …") reports the rest of the sentence.
 """
 
 from __future__ import annotations

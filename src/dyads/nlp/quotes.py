@@ -1,16 +1,18 @@
 """Quotations attributed to their speakers: who said what.
 
-Three finders run over each document: ``quote_direct`` reads quotation marks
+Four finders run over each document: ``quote_direct`` reads quotation marks
 (quote_marks) and attaches each quotation to its cue and speaker; ``quote_reported`` reads
-the parse for reported speech ("said that …", "according to …"); ``quote_labels`` reads
-headline and transcript labels ("Gingrich: …"). The cues are data (speech_verbs.yaml).
-They are merged so that one utterance is reported once:
+the parse for reported speech ("said that …", "according to …", "called for …");
+``quote_nominal`` for attributions carried by a noun ("Trump's criticism of …", "the claim
+that …"); ``quote_labels`` reads headline labels ("Gingrich: …"). The cues are data
+(speech_verbs.yaml). They are merged so that one utterance is reported once:
 
 * a reported clause that holds a quotation ("said the move was “illegal”") is one
   attribution of the whole clause, not direct (as PolNeAR annotates mixed quotations);
   when the clause is nothing but the quotation it is the direct quote;
 * a reported clause inside a quotation is the quoted speaker's own words, not a new
-  attribution.
+  attribution; one inside another reported clause ("she says she will not vote for him")
+  is part of what that one reports.
 
 Speakers are then resolved in reading order (quote_speakers). A quotation with no cue of
 its own takes the speaker of the attribution just before it, when only a short stretch and
