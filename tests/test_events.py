@@ -809,3 +809,18 @@ def test_future_resignations_and_offered_concessions(nlp, sentence, type_):
     names = {"Chile": "CHL"} | ({"Peru": "PER"} if "Peru" in sentence else {})
     events, ids = code(nlp, sentence, names)
     assert countries(one(events, type_).actor, ids) == {"CHL"}
+
+
+def test_a_nationality_word_is_not_where_it_happened(nlp):
+    text = "Soldiers from Chile and fighters believed to be Peruvian killed 30 civilians. Peru said nothing."
+    start = text.index("Peruvian")
+    places = [Place(id="p1", name="Peru", country="PER", mentions=((start, start + 8),))]
+    names = {"Soldiers from Chile": "CHL", "civilians": "", "Peru": "PER"}
+    events, ids = code(nlp, text, names, places=places)
+    e = one(events, "ASSAULT")
+    assert "PER" not in countries(e.recipient, ids)
+
+
+def test_suspending_ones_own_institutions_is_no_sanction(nlp):
+    events, _ = code(nlp, "The officers of Chile suspended the country's institutions.", {"Chile": "CHL"})
+    assert not [e for e in events if e.type == "SANCTION"]

@@ -119,6 +119,7 @@ IMPOSED = {"SANCTION", "COERCE"}  # measures someone imposes
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
+PLACE_PREPS = {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "into"}
 PLACED_VICTIMS = {"ASSAULT", "COERCE"}  # harm done to people, who belong where it happened
 
 
@@ -385,10 +386,23 @@ def _code(
 
 
 def _place_country(trigger: Token, sent: Span, places: Sequence[Place], index: ActorIndex) -> str | None:
-    """The country actor of the place named nearest the trigger in its sentence."""
-    place_id = event_location(trigger, sent, places)
-    place = next((p for p in places if p.id == place_id), None)
+    """The country actor of the place named nearest the trigger in a place phrase of its
+    sentence ("in central Mali", not "fighters believed to be Russian")."""
+    located = [p for p in places if any(_in_place_phrase(sent, start) for start, _ in p.mentions)]
+    place_id = event_location(trigger, sent, located)
+    place = next((p for p in located if p.id == place_id), None)
     return index.country_actor(place.country) if place is not None else None
+
+
+def _in_place_phrase(sent: Span, start: int) -> bool:
+    token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def _located_recipients(
