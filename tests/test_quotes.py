@@ -362,3 +362,16 @@ def test_speech_verb_with_an_object(nlp: Language) -> None:
     q = _only(_quotes(nlp, text))
     assert _text(text, q.cue) == "stressed"
     assert _text(text, q.content).startswith("the importance of a ceasefire")
+
+
+def test_as_clause_attribution(nlp: Language) -> None:
+    text = "As the senator noted, the voters will give the mayor a second look."
+    q = _only(_quotes(nlp, text))
+    assert _text(text, q.cue) == "noted"
+    assert _text(text, q.content) == "the voters will give the mayor a second look"
+    assert _text(text, q.speaker_span) == "the senator"
+
+
+def test_as_clause_with_no_one_speaking_is_no_attribution(nlp: Language) -> None:
+    text = "Prices will rise further as the drought continues."
+    assert not _quotes(nlp, text)

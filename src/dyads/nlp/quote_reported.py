@@ -195,6 +195,35 @@ def _interrupted_clause(verb: Token, entry: CueVerb) -> Char | None:
     return _subtree(head)
 
 
+def _as_clause(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char | None:
+    """'As the senator noted, those voters will …' / '…, as many researchers believe': the
+    clause the as-clause hangs on, without it. The subject must be someone ('as the war
+    continues' reports nothing)."""
+    if "ccomp" not in entry.content or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    head = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if head.i == verb.i or subject is None:
+        return None
+    if not (
+        subject.pos_ in ("PRON", "PROPN")
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or lexicon.nominal_kind.get(subject.lemma_.lower())
+    ):
+        return None
+    doc = verb.doc
+    sentence = head.sent
+    clause = (max(head.left_edge.i, sentence.start), min(head.right_edge.i, sentence.end - 1))
+    inner = (verb.left_edge.i, verb.right_edge.i)
+    if inner[0] <= clause[0] + 1:
+        return _char_span(doc, inner[1] + 1, clause[1])
+    if inner[1] >= clause[1] - 1:
+        return _char_span(doc, clause[0], inner[0] - 1)
+    return None
+
+
 def _according_to(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
     doc = token.doc
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
@@ -316,6 +345,9 @@ def find_reported_speech(doc: Doc, lexicon: SpeechLexicon) -> list[Attribution]:
         if content is None:
             content = _interrupted_clause(token, entry)
             rule = f"{entry.lemma}: inserted attribution"
+        if content is None:
+            content = _as_clause(token, entry, lexicon)
+            rule = f"{entry.lemma}: as-clause"
         if content is None:
             continue
         cue = (token.idx, token.idx + len(token))
