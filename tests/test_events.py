@@ -824,3 +824,21 @@ def test_a_nationality_word_is_not_where_it_happened(nlp):
 def test_suspending_ones_own_institutions_is_no_sanction(nlp):
     events, _ = code(nlp, "The officers of Chile suspended the country's institutions.", {"Chile": "CHL"})
     assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_a_crowd_of_no_named_party_is_of_the_country_where_it_gathered(nlp):
+    text = (
+        "Thousands of people rallied in Lima to demand the release of Chile's prisoners. Peru said nothing."
+    )
+    start = text.index("Lima")
+    places = [Place(id="p1", name="Lima", country="PER", mentions=((start, start + 4),))]
+    events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, places=places)
+    e = one(events, "PROTEST")
+    assert countries(e.actor, ids) == {"PER"}
+    assert "crowd gathered" in e.why
+
+
+def test_in_support_of_is_not_where_it_happened(nlp):
+    events, ids = code(nlp, "Chile eased restrictions in support of Peru.", {"Chile": "CHL", "Peru": "PER"})
+    e = one(events, "CONCEDE")
+    assert "place of the event" not in e.why

@@ -420,6 +420,25 @@ def noun_arguments(
 
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+PURPOSE_NOUNS = {
+    "support",
+    "response",
+    "protest",
+    "solidarity",
+    "favour",
+    "favor",
+    "memory",
+    "honour",
+    "honor",
+    "defence",
+    "defense",
+    "retaliation",
+    "reply",
+    "return",
+    "exchange",
+    "line",
+    "accordance",
+}
 LOCATIVE_PREPS = {"in", "into", "inside", "across", "throughout"}
 
 
@@ -430,7 +449,8 @@ def locatives(head: Token, content: Token | None = None) -> list[Token]:
         out += prep_objects(content, LOCATIVE_PREPS)
     for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
         out += prep_objects(obj, LOCATIVE_PREPS)
-    return out
+    # "in support of X", "in response to Y" say why, not where
+    return [t for t in out if t.lemma_.lower() not in PURPOSE_NOUNS]
 
 
 def noun_modifiers(noun: Token) -> list[Token]:

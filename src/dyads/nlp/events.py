@@ -114,7 +114,7 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "it": ("country", "organization"),
     "they": ("plural", "group", "country", "organization"),
 }
-ANSWERS = {"REJECT", "ACCUSE"}  # refusals and condemnations of what another did
+ANSWERS = {"REJECT", "ACCUSE", "PROTEST"}  # refusals, condemnations and protests of what another did
 IMPOSED = {"SANCTION", "COERCE"}  # measures someone imposes
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
@@ -256,6 +256,14 @@ def _code(
                 side.append(actor_id)
     if cand.background and not (actor_ids and recipient_ids):
         return None  # circumstances ("after X …", relative clauses) only as a full known dyad
+    crowd = False
+    if not actor_ids and actor_tokens and cand.sense.type in DOMESTIC_TARGET:
+        # "thousands of people rallied in Bamako": a crowd of no named party is of the
+        # country where it gathered
+        country = _place_country(cand.head, sent, places, index)
+        if country is not None and country not in recipient_ids:
+            actor_ids = [country]
+            crowd = True
     located = False
     if not recipient_ids and (cand.sense.type not in ("CONSULT", "AGREE") or cand.sense.mode == "visit"):
         # no one acted upon: the country where it happened ("eased measures in Montenegro")
@@ -345,6 +353,8 @@ def _code(
         why.append("recipient from the place of the event")
     if domestic:
         why.append("recipient: the actors' own government")
+    if crowd:
+        why.append("actor: the country where the crowd gathered")
     if focused:
         why.append("recipient: the country the article is about (the object is a situation there)")
     if cand.background:
