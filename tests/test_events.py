@@ -839,6 +839,6 @@ def test_a_crowd_of_no_named_party_is_of_the_country_where_it_gathered(nlp):
 
 
 def test_in_support_of_is_not_where_it_happened(nlp):
-    events, ids = code(nlp, "Chile eased restrictions in support of Peru.", {"Chile": "CHL", "Peru": "PER"})
+    events, _ = code(nlp, "Chile eased restrictions in support of Peru.", {"Chile": "CHL", "Peru": "PER"})
     e = one(events, "CONCEDE")
     assert "place of the event" not in e.why
