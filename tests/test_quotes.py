@@ -375,3 +375,9 @@ def test_as_clause_attribution(nlp: Language) -> None:
 def test_as_clause_with_no_one_speaking_is_no_attribution(nlp: Language) -> None:
     text = "Prices will rise further as the drought continues."
     assert not _quotes(nlp, text)
+
+
+def test_said_yes(nlp: Language) -> None:
+    text = "Asked whether the junta should stay, 46 percent of respondents said yes."
+    said = [q for q in _quotes(nlp, text) if _text(text, q.cue) == "said"]
+    assert [_text(text, q.content) for q in said] == ["yes"]

@@ -121,6 +121,14 @@ def _content_child(verb: Token, entry: CueVerb, lexicon: SpeechLexicon) -> Char 
                 return _char_span(verb.doc, verb.left_edge.i, _right_end(verb, lexicon))
             if relation == "ccomp" and child.dep_ == "ccomp":
                 return _subtree(child, lexicon)
+            if (
+                relation == "ccomp"
+                and child.dep_ == "intj"
+                and child.lower_ in ("yes", "no")
+                and child.i > verb.i
+            ):
+                # "46 percent said yes", "He said no to the war"
+                return _char_span(verb.doc, child.i, _with_reasons(verb, child, child.i))
             if relation == "xcomp" and child.dep_ == "xcomp" and child.i > verb.i:
                 # "urged Paris to leave": the object belongs to the content.
                 objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.i < child.i]
