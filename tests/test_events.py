@@ -842,3 +842,19 @@ def test_in_support_of_is_not_where_it_happened(nlp):
     events, _ = code(nlp, "Chile eased restrictions in support of Peru.", {"Chile": "CHL", "Peru": "PER"})
     e = one(events, "CONCEDE")
     assert "place of the event" not in e.why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "coded"),
+    [
+        ("A soldier from Chile was killed when a roadside bomb hit his vehicle.", True),
+        ("A soldier from Chile was killed when a truck hit his vehicle.", False),
+        ("A soldier from Chile was killed when a car struck his vehicle.", False),
+    ],
+)
+def test_a_weapon_makes_a_vehicle_death_no_accident(nlp, sentence, coded):
+    events, ids = code(nlp, sentence, {"soldier from Chile": "CHL"})
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert bool(assaults) == coded
+    if coded:
+        assert countries(assaults[0].recipient, ids) == {"CHL"}

@@ -67,6 +67,7 @@ class Lexicon:
     modal_request: frozenset[str]
     actorless_ok: frozenset[str]
     natural_causes: frozenset[str]
+    weapons: frozenset[str]
     situation_nouns: frozenset[str]
     agent_nouns: frozenset[str]
     commands: frozenset[str]
@@ -209,6 +210,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
             "modal_request",
             "actorless_ok",
             "natural_causes",
+            "weapons",
             "situation_nouns",
             "agent_nouns",
             "commands",
@@ -250,6 +252,7 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         modal_request=frozenset(lists["modal_request"]),
         actorless_ok=frozenset(lists["actorless_ok"]),
         natural_causes=frozenset(lists["natural_causes"]),
+        weapons=frozenset(lists["weapons"]),
         situation_nouns=frozenset(lists["situation_nouns"]),
         agent_nouns=frozenset(lists["agent_nouns"]),
         commands=frozenset(lists["commands"]),

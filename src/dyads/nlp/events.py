@@ -205,6 +205,7 @@ def _code(
         not actor_tokens
         and cand.sense.type == "ASSAULT"
         and any(t.lemma_.lower() in lexicon.natural_causes and t.dep_ != "compound" for t in sent)
+        and not any(t.lemma_.lower() in lexicon.weapons and t.pos_ == "NOUN" for t in sent)
     ):
         return None  # deaths with no one named as killer, in a sentence about an accident or disaster
     if any(t.lemma_.lower() in lexicon.natural_causes for t in actor_tokens):
