@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.store_support import ARTICLES, store_content
 
 from dyads.ingest import ingest
+from store_support import ARTICLES, store_content
 
 pytest.importorskip("distributed")
 

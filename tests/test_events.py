@@ -431,7 +431,7 @@ def test_situation_object_is_aimed_at_the_article_country(nlp):
     events, ids = code(nlp, text, {"Egypt": "EGY", "Oman": "OMN"})
     e = one(events, "SUPPORT")
     assert countries(e.actor, ids) == {"EGY"} and countries(e.recipient, ids) == {"OMN"}
-    assert "article is about" in e.why
+    assert e.why and "article is about" in e.why
 
 
 @pytest.mark.parametrize(
@@ -580,7 +580,7 @@ def test_receiving_arms_from_a_giver_is_the_givers_aid(nlp):
     )
     e = one(events, "AID")
     assert countries(e.actor, ids) == {"PER"} and countries(e.recipient, ids) == {"CHL"}
-    assert "giver as actor" in e.why
+    assert e.why and "giver as actor" in e.why
 
 
 def test_a_trailing_date_dates_every_verb_of_the_same_subject(nlp):
@@ -718,7 +718,7 @@ def test_victims_of_no_known_country_belong_where_it_happened(nlp):
     events, ids = code(nlp, text, {"Chilean": "CHL", "civilians": "", "Peru": "PER"}, places=places)
     e = one(events, "ASSAULT")
     assert countries(e.actor, ids) == {"CHL"} and "PER" in countries(e.recipient, ids)
-    assert "place of the event" in e.why
+    assert e.why and "place of the event" in e.why
 
 
 def test_a_plain_denial_is_reject(nlp):
@@ -835,13 +835,13 @@ def test_a_crowd_of_no_named_party_is_of_the_country_where_it_gathered(nlp):
     events, ids = code(nlp, text, {"Chile": "CHL", "Peru": "PER"}, places=places)
     e = one(events, "PROTEST")
     assert countries(e.actor, ids) == {"PER"}
-    assert "crowd gathered" in e.why
+    assert e.why and "crowd gathered" in e.why
 
 
 def test_in_support_of_is_not_where_it_happened(nlp):
     events, _ = code(nlp, "Chile eased restrictions in support of Peru.", {"Chile": "CHL", "Peru": "PER"})
     e = one(events, "CONCEDE")
-    assert "place of the event" not in e.why
+    assert "place of the event" not in (e.why or "")
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,9 @@ def _quotes(nlp: Language, text: str, actors: list[Actor] | None = None) -> list
     return find_quotes(nlp(text), actors or [])
 
 
-def _text(text: str, span: tuple[int, int] | None) -> str | None:
-    return None if span is None else text[span[0] : span[1]]
+def _text(text: str, span: tuple[int, int] | None) -> str:
+    """The words a span covers; no span covers no words."""
+    return "" if span is None else text[span[0] : span[1]]
 
 
 def _only(quotes: list[Quote], direct: bool | None = None) -> Quote:

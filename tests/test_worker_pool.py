@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from tests.store_support import ARTICLES, store_content
 
 from dyads import worker_pool
 from dyads.ingest import ingest
+from store_support import ARTICLES, store_content
 
 
 @contextmanager
