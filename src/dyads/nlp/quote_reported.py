@@ -281,10 +281,11 @@ def _source_phrase(token: Token, lexicon: SpeechLexicon) -> Attribution | None:
     """A sentence that opens with its source: "In a new poll, the president trails by
     five points", "To the generals, the talks are a trap". "In" takes a document (poll,
     statement, interview); "to" a named person or group."""
+    # the cheap tests first: this runs for every token, and Token.sent builds a Span
+    if token.lower_ not in ("in", "to") or token.dep_ != "prep" or not token.is_sent_start:
+        return None
     doc = token.doc
     sentence = token.sent
-    if token.i != sentence.start or token.lower_ not in ("in", "to") or token.dep_ != "prep":
-        return None
     objects = [c for c in token.children if c.dep_ == "pobj"]
     if not objects:
         return None
