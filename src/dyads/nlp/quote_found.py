@@ -9,6 +9,17 @@ from spacy.tokens import Doc, Token
 Char = tuple[int, int]
 
 
+def char_span(doc: Doc, left: int, right: int) -> Char | None:
+    """Character span of tokens [left, right], without punctuation or spaces at either end."""
+    while left <= right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
 @dataclass
 class Attribution:
     """One reported utterance as found in the parse: what, by which cue, whose subject."""

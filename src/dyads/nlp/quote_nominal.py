@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dyads.nlp.quote_found import Attribution, Char, text_of
+from dyads.nlp.quote_found import Attribution, Char, char_span, text_of
 from dyads.nlp.quote_lexicon import CueNoun, SpeechLexicon
 from dyads.nlp.quote_speakers import subject_of
 
@@ -35,16 +35,6 @@ _RECEIVING = {
 _HOLDER_PREPOSITIONS = {"by", "from"}
 
 
-def _char_span(doc: Doc, left: int, right: int) -> Char | None:
-    while left <= right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right >= left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    if left > right:
-        return None
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
 def _that_clause(noun: Token) -> Char | None:
     """'the claim that the vote was rigged': a clause with 'that' as its marker (a relative
     clause, 'the claim that he made', has 'that' as subject or object instead)."""
@@ -52,7 +42,7 @@ def _that_clause(noun: Token) -> Char | None:
         if child.dep_ in ("acl", "ccomp", "relcl") and any(
             c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in child.children
         ):
-            return _char_span(noun.doc, child.left_edge.i, child.right_edge.i)
+            return char_span(noun.doc, child.left_edge.i, child.right_edge.i)
     return None
 
 
@@ -62,7 +52,7 @@ def _infinitive(noun: Token) -> Char | None:
         if child.dep_ in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         ):
-            return _char_span(noun.doc, child.left_edge.i, child.right_edge.i)
+            return char_span(noun.doc, child.left_edge.i, child.right_edge.i)
     return None
 
 
@@ -71,7 +61,7 @@ def _prepositional(noun: Token, entry: CueNoun) -> Char | None:
         if child.dep_ == "prep" and child.lower_ in entry.preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                return _char_span(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
+                return char_span(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
     return None
 
 

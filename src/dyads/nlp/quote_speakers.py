@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyads.model import Actor
-from dyads.nlp.quote_found import text_of
+from dyads.nlp.quote_found import char_span, text_of
 from dyads.nlp.quote_lexicon import SpeechLexicon
 
 Char = tuple[int, int]
@@ -46,17 +46,6 @@ class _Mention:
     subject: bool  # the mention is (part of) a clause subject: a salient antecedent
 
 
-def _trim(doc: Doc, left: int, right: int) -> Char | None:
-    """Character span of tokens [left, right], without punctuation at either end."""
-    while left <= right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right >= left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    if left > right:
-        return None
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
 _BREAKS = {"-", "—", "–", "--", ":"}
 _NOT_IN_PHRASE = {"advmod", "prep", "npadvmod", "punct", "cc", "mark", "advcl", "aux"}
 
@@ -78,7 +67,7 @@ def phrase_span(token: Token) -> Char | None:
         # candidate Clinton", "9:34 p.m.⏎⏎Donald Trump") ends at its dash or line break.
         if doc[i].text in _BREAKS or "\n" in doc[i].text:
             left = i + 1
-    return _trim(doc, min(left, token.i), right)
+    return char_span(doc, min(left, token.i), right)
 
 
 def subject_of(
