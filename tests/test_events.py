@@ -858,3 +858,14 @@ def test_a_weapon_makes_a_vehicle_death_no_accident(nlp, sentence, coded):
     assert bool(assaults) == coded
     if coded:
         assert countries(assaults[0].recipient, ids) == {"CHL"}
+
+
+def test_a_place_naming_the_actor_is_not_where_it_happened(nlp):
+    text = "Spain suspended its training mission in Mali."
+    spans = {name: (text.index(name), text.index(name) + len(name)) for name in ("Spain", "Mali")}
+    places = [
+        Place(id=f"p{i}", name=n, country=c, mentions=(spans[n],))
+        for i, (n, c) in enumerate((("Spain", "ESP"), ("Mali", "MLI")), 1)
+    ]
+    events, _ = code(nlp, text, {"Spain": "ESP", "Mali": "MLI"}, places=places)
+    assert one(events, "SANCTION").location == "p2"

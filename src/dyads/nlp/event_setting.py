@@ -85,10 +85,17 @@ def event_date(
     return None, None
 
 
-def event_location(trigger: Token, sentence: Span, places: Sequence[Place]) -> str | None:
+def event_location(
+    trigger: Token, sentence: Span, places: Sequence[Place], actor_tokens: Sequence[Token] = ()
+) -> str | None:
+    """The place named nearest the trigger in its sentence. A place name that is the actor's own
+    name ("The United States suspended …") says who acted, not where."""
+    naming_actor = [(t.idx, t.idx + len(t.text)) for t in actor_tokens]
     best: tuple[int, str] | None = None
     for place in places:
         for start, end in place.mentions:
+            if any(start < e and end > s for s, e in naming_actor):
+                continue
             if start >= sentence.start_char and end <= sentence.end_char:
                 distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
                 if best is None or distance < best[0]:

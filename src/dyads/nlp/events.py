@@ -389,7 +389,7 @@ def _code(
         score=lexicon.score(type_, mode),
         date=date,
         date_precision=precision,
-        location=event_location(cand.head, sent, places),
+        location=event_location(cand.head, sent, places, actor_tokens),
         auxiliary=auxiliary,  # type: ignore[arg-type]
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         why="; ".join(why),
