@@ -37,14 +37,6 @@ class DaskAddressError(ValueError):
     """The --dask value is neither local[N] nor a reachable scheduler address."""
 
 
-def is_local(client: Any) -> bool:
-    """Does the client drive a LocalCluster of this machine (whose workers can see the store)?"""
-    return bool(getattr(client, _LOCAL_MARK, False))
-
-
-_LOCAL_MARK = "_dyads_local_cluster"
-
-
 @contextmanager
 def dask_client(
     address: str, options: Options | None = None, warm: bool = False, fork: bool = False
@@ -77,7 +69,6 @@ def dask_client(
                 silence_logs=logging.CRITICAL,
             )
         client = Client(cluster)
-        setattr(client, _LOCAL_MARK, True)
         try:
             yield client
         finally:

@@ -394,7 +394,8 @@ def ingest(
     started = time.perf_counter()  # the report's time includes starting the workers
     fork = not isinstance(store, Store) and can_fork()
     warm = analyzer is default_analyzer
-    local_workers = workers > 1 if not dask else dask.strip().startswith("local")
+    local_dask = dask is not None and dask.strip().startswith("local")
+    local_workers = local_dask or (not dask and workers > 1)
     if store is None and (dask or workers > 1):
         open_store(db).close()  # a store that cannot be opened fails now, before workers start
     with ExitStack() as stack:
@@ -412,7 +413,7 @@ def ingest(
             stack.callback(store.close)
         report = _ingest_into(
             store, targets, urls, workers, batch_size, force, limit, options, analyzer, progress, client, pool,
-            started,
+            started, sees_store=not dask or local_dask,
         )  # fmt: skip
         report.start_method = ("fork" if fork else "spawn") if local_workers else None
         return report
@@ -432,9 +433,12 @@ def _ingest_into(
     client: Any,
     pool: ProcessPoolExecutor | None,
     started: float,
+    sees_store: bool,
 ) -> IngestReport:
-    # A Parquet sink (dyads.lake) stands in for the store: nothing on disk for workers to check.
-    db_path = str(store.path) if isinstance(store, Store) else None
+    # Workers skip what is stored already when they can see the store: not on a remote cluster
+    # (the writer then skips by content hash), nor with a Parquet sink (dyads.lake), which has
+    # nothing on disk to check.
+    db_path = str(store.path) if isinstance(store, Store) and sees_store else None
     report = IngestReport(total=estimate_total(targets) if not urls else None)
     if limit is not None and report.total is not None:
         report.total = min(report.total, limit)
@@ -474,11 +478,9 @@ def _ingest_into(
     batches = _batches(items, max(1, batch_size), note_failure)
     try:
         if client is not None:
-            from dyads.distributed import is_local, run_on_dask
+            from dyads.distributed import run_on_dask
 
-            # Workers elsewhere may not see the store: the writer then skips by content hash.
-            seen_path = db_path if is_local(client) else None
-            run_on_dask(client, batches, options, analyzer, seen_path, force, write)
+            run_on_dask(client, batches, options, analyzer, db_path, force, write)
         elif pool is None:
             for batch in batches:
                 write(process_batch(batch, options, analyzer, db_path, force))
