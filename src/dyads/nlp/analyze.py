@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from dyads.model import Analysis, Article, Options
-from dyads.nlp.actors import find_actors
-from dyads.nlp.events import find_events
+from dyads.nlp.actors.find import find_actors
+from dyads.nlp.events.code import find_events
 from dyads.nlp.pipeline import build_nlp
-from dyads.nlp.places import find_places
-from dyads.nlp.quotes import find_quotes
-from dyads.nlp.times import find_times
+from dyads.nlp.places.find import find_places
+from dyads.nlp.quotes.find import find_quotes
+from dyads.nlp.times.find import find_times
 
 
 def analyze_doc(doc: Doc, article: Article, options: Options) -> Analysis:

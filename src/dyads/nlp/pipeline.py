@@ -32,7 +32,7 @@ def build_nlp(model: str = "md", knowledge_dirs: tuple[str, ...] = ()) -> Langua
     """The Language for a run: the English model plus our knowledge-driven rulers."""
     nlp = spacy.load(_model_location(model))
     nlp.max_length = 2_000_000
-    from dyads.nlp.actors import add_actor_ruler
+    from dyads.nlp.actors.find import add_actor_ruler
 
     add_actor_ruler(nlp, knowledge_dirs)
     return nlp

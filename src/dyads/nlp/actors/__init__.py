@@ -1,0 +1,1 @@
+"""The actors component of the language analysis."""

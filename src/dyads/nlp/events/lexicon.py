@@ -1,0 +1,267 @@
+"""The event lexicon and PLOVER table, read from knowledge YAML once and compiled into dicts.
+
+``knowledge/event_lexicon.yaml`` says which words carry which events;
+``knowledge/plover.yaml`` holds the types, modes and scores. A user directory in
+``Options.knowledge_dirs`` may hold files of the same names; their entries replace the
+built-in ones word by word (type by type for the PLOVER table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+_CAMEO = re.compile(r"^\d{2,4}$")
+
+
+class LexiconError(ValueError):
+    """A knowledge file could not be read; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger word: the PLOVER type it codes and when it applies."""
+
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    contexts: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()  # required object lemmas (verbs)
+    preps: frozenset[str] = frozenset()  # required preposition or particle (verbs)
+    modifiers: frozenset[str] = frozenset()  # required compound/adjective lemmas (nouns)
+    subjects: frozenset[str] = frozenset()  # required subject lemmas (verbs: "troops left")
+    predicates: frozenset[str] = frozenset()  # required object predicate ("called the junta illegitimate")
+    reverse: bool = False  # subject is the recipient ("hosted": the visitor acts)
+    owner: str = "actor"  # nouns: what a possessor or country modifier is ("Mali's coup": recipient)
+    entry: str = ""  # "verb:sign" — where the sense came from, for ``Event.why``
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.objects or self.preps or self.modifiers or self.subjects or self.predicates)
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    name: str
+    score: float
+    cameo: str | None
+    modes: dict[str, float] = field(default_factory=dict)
+    quad: str = ""  # verbal_cooperation, material_conflict, …
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]  # single-word nouns, by lemma
+    noun_phrases: dict[tuple[str, ...], tuple[Sense, ...]]  # multi-word nouns, by lemma tuple
+    light_verbs: frozenset[str]
+    happen_verbs: frozenset[str]
+    governors: dict[str, str]
+    transparent: dict[str, str | None]
+    modal_request: frozenset[str]
+    actorless_ok: frozenset[str]
+    natural_causes: frozenset[str]
+    weapons: frozenset[str]
+    situation_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
+    commands: frozenset[str]
+    context_words: dict[str, str]
+    types: dict[str, TypeInfo]
+    complement_modes: dict[str, dict[str, str]]
+    future_as_agree: frozenset[str]
+    future_as_concede: frozenset[str]
+
+    def score(self, type_: str, mode: str | None) -> float:
+        info = self.types.get(type_)
+        if info is None:
+            return 0.0
+        if mode and mode in info.modes:
+            return info.modes[mode]
+        return info.score
+
+    def cameo(self, type_: str) -> str | None:
+        info = self.types.get(type_)
+        return info.cameo if info else None
+
+    def verbal(self, type_: str) -> bool:
+        """Is the type a verbal act (said, not done)? Verbal acts need a known speaker."""
+        info = self.types.get(type_)
+        return bool(info and info.quad.startswith("verbal"))
+
+    def valid_mode(self, type_: str, mode: str | None) -> bool:
+        info = self.types.get(type_)
+        return bool(mode and info and mode in info.modes)
+
+
+def parse_sense(text: str, entry: str, types: dict[str, TypeInfo] | None = None) -> Sense:
+    """Read "TYPE [mode] [cameo] [@context …]" into a Sense."""
+    parts = str(text).split()
+    if not parts:
+        raise LexiconError(f"{entry}: empty sense")
+    if parts[0] == "-":
+        return Sense(type="-", entry=entry)  # a phrase that is not an event ("shoot up")
+    type_ = parts[0].upper()
+    if types is not None and type_ not in types:
+        raise LexiconError(f"{entry}: unknown PLOVER type {parts[0]!r}")
+    mode = cameo = None
+    contexts: list[str] = []
+    for part in parts[1:]:
+        if part.startswith("@"):
+            contexts.append(part[1:])
+        elif _CAMEO.match(part):
+            cameo = part
+        else:
+            mode = part
+    return Sense(type=type_, mode=mode, cameo=cameo, contexts=tuple(contexts), entry=entry)
+
+
+def _word(value: Any) -> str:
+    """A preposition as written: YAML reads a bare ``on``/``off`` as true/false."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value).lower()
+
+
+def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> tuple[Sense, ...]:
+    items = value if isinstance(value, list) else [value]
+    out: list[Sense] = []
+    for item in items:
+        entry = f"{section}:{key}"
+        if isinstance(item, str):
+            out.append(parse_sense(item, entry, types))
+            continue
+        if not isinstance(item, dict) or "sense" not in item:
+            raise LexiconError(f"{entry}: expected a sense string or a mapping with 'sense'")
+        base = parse_sense(item["sense"], entry, types)
+        out.append(
+            Sense(
+                type=base.type,
+                mode=base.mode,
+                cameo=base.cameo,
+                contexts=base.contexts,
+                entry=entry,
+                objects=frozenset(str(o).lower() for o in item.get("objects") or ()),
+                preps=frozenset(_word(p) for p in item.get("preps") or ()),
+                modifiers=frozenset(str(m).lower() for m in item.get("modifiers") or ()),
+                subjects=frozenset(str(m).lower() for m in item.get("subjects") or ()),
+                predicates=frozenset(str(m).lower() for m in item.get("predicates") or ()),
+                owner="recipient" if item.get("owner") == "recipient" else "actor",
+                reverse=bool(item.get("reverse")),
+            )
+        )
+    # conditional senses are tried first
+    return tuple(sorted(out, key=lambda s: not s.conditional))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _layers(name: str, knowledge_dirs: tuple[str, ...]) -> list[tuple[Path, dict[str, Any]]]:
+    paths = [KNOWLEDGE / name] + [Path(d) / name for d in knowledge_dirs]
+    return [(p, _read_yaml(p)) for p in paths if p.is_file()]
+
+
+def _load_types(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, TypeInfo], dict[str, Any]]:
+    types: dict[str, TypeInfo] = {}
+    merged: dict[str, Any] = {}
+    for path, data in _layers("plover.yaml", knowledge_dirs):
+        for name, spec in (data.get("types") or {}).items():
+            if not isinstance(spec, dict) or "score" not in spec:
+                raise LexiconError(f"{path}: type {name!r} needs a score")
+            modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
+            types[str(name).upper()] = TypeInfo(
+                name=str(name).upper(),
+                score=float(spec["score"]),
+                cameo=spec.get("cameo"),
+                modes=modes,
+                quad=str(spec.get("quad") or ""),
+            )
+        for key in ("future_as_agree", "future_as_concede", "complement_modes"):
+            if key in data:
+                merged[key] = data[key]
+    return types, merged
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
+    """The compiled lexicon for a run (built once per set of knowledge directories)."""
+    types, plover = _load_types(knowledge_dirs)
+    verbs: dict[str, tuple[Sense, ...]] = {}
+    nouns: dict[str, tuple[Sense, ...]] = {}
+    phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
+    lists: dict[str, set[str]] = {
+        k: set()
+        for k in (
+            "light_verbs",
+            "happen_verbs",
+            "modal_request",
+            "actorless_ok",
+            "natural_causes",
+            "weapons",
+            "situation_nouns",
+            "agent_nouns",
+            "commands",
+        )
+    }
+    governors: dict[str, str] = {}
+    transparent: dict[str, str | None] = {}
+    context_words: dict[str, str] = {}
+    for path, data in _layers("event_lexicon.yaml", knowledge_dirs):
+        for key, value in (data.get("verbs") or {}).items():
+            verbs[str(key).lower()] = _senses(str(key).lower(), value, "verb", types)
+        for key, value in (data.get("nouns") or {}).items():
+            words = tuple(str(key).lower().split())
+            senses = _senses(" ".join(words), value, "noun", types)
+            if len(words) == 1:
+                nouns[words[0]] = senses
+            else:
+                phrases[words] = senses
+        for name in lists:
+            lists[name].update(str(w).lower() for w in data.get(name) or ())
+        for key, value in (data.get("governors") or {}).items():
+            type_ = str(value).upper()
+            if type_ not in types:
+                raise LexiconError(f"{path}: governor {key!r} has unknown type {value!r}")
+            governors[str(key).lower()] = type_
+        for key, value in (data.get("transparent") or {}).items():
+            transparent[str(key).lower()] = None if value in (None, "-") else str(value)
+        for context, words_ in (data.get("contexts") or {}).items():
+            for word in words_ or ():
+                context_words[str(word).lower()] = str(context)
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        noun_phrases=phrases,
+        light_verbs=frozenset(lists["light_verbs"]),
+        happen_verbs=frozenset(lists["happen_verbs"]),
+        governors=governors,
+        transparent=transparent,
+        modal_request=frozenset(lists["modal_request"]),
+        actorless_ok=frozenset(lists["actorless_ok"]),
+        natural_causes=frozenset(lists["natural_causes"]),
+        weapons=frozenset(lists["weapons"]),
+        situation_nouns=frozenset(lists["situation_nouns"]),
+        agent_nouns=frozenset(lists["agent_nouns"]),
+        commands=frozenset(lists["commands"]),
+        context_words=context_words,
+        types=types,
+        complement_modes={
+            str(k).upper(): {str(a).upper(): str(b) for a, b in (v or {}).items()}
+            for k, v in (plover.get("complement_modes") or {}).items()
+        },
+        future_as_agree=frozenset(str(t).upper() for t in plover.get("future_as_agree") or ()),
+        future_as_concede=frozenset(str(t).upper() for t in plover.get("future_as_concede") or ()),
+    )

@@ -1,0 +1,1 @@
+"""The places component of the language analysis."""

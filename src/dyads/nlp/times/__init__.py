@@ -1,0 +1,1 @@
+"""The times component of the language analysis."""

@@ -1,0 +1,69 @@
+"""SIGKILL at random points during ingest, then re-run: the store is intact, holds no partial article
+and ends identical to an uninterrupted run. Three trials by default; twenty more under ``-m slow``."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from test_ingest import write_corpus
+from test_ingest_crash import dump, run, stored
+
+ARTICLES = 36  # write_corpus(count=30): 30 files, a gzipped page and five good JSONL lines
+
+
+@pytest.fixture(scope="module")
+def corpus_and_baseline(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+    folder = tmp_path_factory.mktemp("trials")
+    corpus = write_corpus(folder / "corpus", count=30)
+    whole = folder / "whole.db"
+    proc = run(whole, corpus, 1)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err.decode()
+    assert stored(whole) == ARTICLES
+    return corpus, dump(whole)
+
+
+def kill_trial(tmp_path: Path, corpus: Path, baseline: dict[str, list[tuple[object, ...]]], seed: int) -> int:
+    """One trial: kill after a random delay, re-run, compare. Returns how many articles the kill left."""
+    rng = random.Random(seed)
+    db = tmp_path / f"trial-{seed}.db"
+    proc = run(db, corpus, 1)
+    # Somewhere between start-up (the store may not exist yet) and the end of the run.
+    time.sleep(rng.uniform(0.0, 3.0))
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    left = stored(db)
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            # No partial article: every stored article has its whole analysis and its sentences.
+            partial = conn.execute(
+                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
+            ).fetchone()[0]
+            assert partial == 0
+    proc = run(db, corpus, 1)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 0, err.decode()
+    assert dump(db) == baseline
+    return left
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_kills_resume_to_the_same_store(tmp_path: Path, corpus_and_baseline, seed: int) -> None:
+    corpus, baseline = corpus_and_baseline
+    kill_trial(tmp_path, corpus, baseline, seed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(100, 120))
+def test_twenty_more_random_kills(tmp_path: Path, corpus_and_baseline, seed: int) -> None:
+    corpus, baseline = corpus_and_baseline
+    kill_trial(tmp_path, corpus, baseline, seed)

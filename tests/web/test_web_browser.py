@@ -1,0 +1,160 @@
+"""The dashboard in a real browser: Debian chromium driven by Playwright against `dyads serve`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from web_support import Server, build_test_store
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
+]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = build_test_store(tmp_path_factory.mktemp("web") / "web.db")
+    running = Server(db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+class PageVisit:
+    """A page with console errors and uncaught exceptions recorded."""
+
+    def __init__(self, browser: object, url: str) -> None:
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        response = self.page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == 200, f"{url}: HTTP {response and response.status}"
+
+    def shot(self, name: str) -> None:
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(OUTPUT / f"{name}.png"), full_page=True)
+
+    def close(self) -> None:
+        assert not self.errors, f"console errors: {self.errors}"
+        self.page.close()
+
+
+def svg_shapes(visit: PageVisit, selector: str) -> int:
+    return int(
+        visit.page.eval_on_selector(selector, "el => el.querySelectorAll('rect, path, circle, line').length")
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/actor/MLI",
+        "/dyad/RUS/MLI",
+        "/compare?target=MLI&partners=RUS,FRA",
+        "/articles",
+        "/events",
+        "/search?q=RUS",
+    ],
+)
+def test_each_page_loads_without_console_errors(server: Server, browser: object, path: str) -> None:
+    visit = PageVisit(browser, server.url + path)
+    visit.close()
+
+
+def test_overview_draws_chart_and_map(server: Server, browser: object) -> None:
+    visit = PageVisit(browser, server.url + "/")
+    visit.page.wait_for_selector("#event-map circle")
+    assert svg_shapes(visit, "#quad-chart") > 3
+    assert visit.page.eval_on_selector("#event-map", "el => el.querySelectorAll('path').length") > 100
+    assert visit.page.eval_on_selector("#event-map", "el => el.querySelectorAll('circle').length") >= 1
+    assert visit.page.locator("#top-dyads a").count() >= 2
+    visit.shot("overview")
+    visit.close()
+
+
+def test_dyad_and_actor_pages_draw_series_and_network(server: Server, browser: object) -> None:
+    visit = PageVisit(browser, server.url + "/dyad/RUS/MLI?by=year")
+    assert visit.page.eval_on_selector("#dyad-chart", "el => el.querySelectorAll('path').length") >= 2
+    assert "helicopters" in visit.page.inner_text("#events-table")
+    visit.shot("dyad")
+    visit.close()
+    visit = PageVisit(browser, server.url + "/actor/MLI")
+    assert visit.page.eval_on_selector("#partners", "el => el.querySelectorAll('line').length") >= 2
+    visit.close()
+    visit = PageVisit(browser, server.url + "/compare?target=MLI&partners=RUS,FRA&by=year")
+    assert visit.page.eval_on_selector("#compare-chart", "el => el.querySelectorAll('circle').length") >= 3
+    assert "RUS" in visit.page.inner_text("#compare-totals") and "FRA" in visit.page.inner_text(
+        "#compare-totals"
+    )
+    visit.close()
+
+
+def test_article_highlights_and_explains_events(server: Server, browser: object) -> None:
+    visit = PageVisit(browser, server.url + "/article/t-2021")
+    marks = visit.page.locator("mark.event")
+    assert marks.count() == 2
+    marks.first.click()
+    explanation = visit.page.inner_text("#explain-body")
+    assert "AID" in explanation and "delivered" in explanation and "RUS" in explanation
+    assert "lexicon: delivered" in explanation
+    visit.shot("article")
+    visit.close()
+
+
+def test_filters_change_the_table_and_csv_downloads(server: Server, browser: object) -> None:
+    visit = PageVisit(browser, server.url + "/events")
+    all_rows = visit.page.locator("#events-table tr").count()
+    visit.page.select_option("select[name=type]", "AID")
+    visit.page.click("#event-filters button[type=submit]")
+    visit.page.wait_for_load_state("networkidle")
+    filtered = visit.page.locator("#events-table tr").count()
+    assert filtered == 2 and all_rows > filtered  # header + the one AID event
+    with visit.page.expect_download() as info:
+        visit.page.click("#csv-download")
+    path = info.value.path()
+    lines = Path(path).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0].startswith("id,date,type") and len(lines) == 2 and ",AID," in lines[1]
+    visit.close()
+
+
+def test_stored_script_is_shown_as_text_not_run(server: Server, browser: object) -> None:
+    for path in ("/article/t-hostile", "/search?q=pwned", "/articles", "/events?text=warned"):
+        visit = PageVisit(browser, server.url + path)
+        assert visit.page.evaluate("() => window.__pwned") is None
+        visit.close()
+    visit = PageVisit(browser, server.url + "/article/t-hostile")
+    assert "<script>" in visit.page.inner_text("#article-text")
+    assert visit.page.locator("#article-text script, #article-text img").count() == 0
+    visit.page.click("#article-text >> text=link") if visit.page.locator("#article-text a").count() else None
+    assert visit.page.evaluate("() => window.__pwned") is None
+    visit.close()
