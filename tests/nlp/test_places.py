@@ -177,7 +177,7 @@ def test_user_places_from_knowledge_files(tmp_path) -> None:
 
 
 def test_bad_user_place_names_the_file(tmp_path) -> None:
-    from dyads.knowledge.actors import KnowledgeError
+    from dyads.knowledge.registry import KnowledgeError
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("places:\n  - {name: Nowhere, lat: 95, lon: 0}\n", encoding="utf-8")

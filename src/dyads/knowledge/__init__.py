@@ -1,4 +1,8 @@
-"""Knowledge as data: YAML files written for dyads, and small typed loaders over them.
+"""Knowledge as data: YAML/TSV files written for dyads, one registry that finds them, typed loaders.
+
+Every table is found through ``registry.py``: ``load(name, user_dirs)`` gives the built-in layer and
+the user's, ``user_files(user_dirs)`` every user file, ``words(name)`` a built-in word list file
+(``lexicons/*.yaml``, each with a header saying what its lists are for).
 
 Actor knowledge (``actors.py``), for every stage that needs to know who or what a name is::
 
@@ -21,7 +25,6 @@ Users add or override entries with their own YAML files (``--knowledge DIR``); s
 from dyads.knowledge.actors import (
     Country,
     Knowledge,
-    KnowledgeError,
     Organization,
     Person,
     PersonRole,
@@ -29,15 +32,20 @@ from dyads.knowledge.actors import (
     load_knowledge,
     normalize,
 )
+from dyads.knowledge.registry import KnowledgeError, Layer, load, user_files, words
 
 __all__ = [
     "Country",
     "Knowledge",
     "KnowledgeError",
+    "Layer",
     "Organization",
     "Person",
     "PersonRole",
     "country_for",
+    "load",
     "load_knowledge",
     "normalize",
+    "user_files",
+    "words",
 ]

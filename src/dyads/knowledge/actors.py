@@ -20,22 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError, read_yaml, user_files
 
-# libyaml's loader when PyYAML was built with it: ten times faster on the built-in files
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-BUILTIN_DIR = Path(__file__).resolve().parent
 BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
 SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions")
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file cannot be read; the message names the file and the problem."""
-
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
-        self.source = source
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -240,32 +228,12 @@ def _person(entry: dict[str, Any]) -> Person:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError) as error:
-        raise KnowledgeError(str(path), f"cannot read ({error.__class__.__name__})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise KnowledgeError(str(path), f"not valid YAML{where}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise KnowledgeError(str(path), "expected a mapping with keys such as 'countries' or 'people'")
-    return data
+    return read_yaml(path, "a mapping with keys such as 'countries' or 'people'")
 
 
 def _files(dirs: Iterable[str]) -> list[Path]:
-    files = [BUILTIN_DIR / name for name in BUILTIN_FILES if (BUILTIN_DIR / name).is_file()]
-    for folder in dirs:
-        path = Path(folder)
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
-        else:
-            raise KnowledgeError(folder, "no such knowledge folder or file")
-    return files
+    builtin = [BUILTIN_DIR / name for name in BUILTIN_FILES if (BUILTIN_DIR / name).is_file()]
+    return builtin + user_files(dirs)
 
 
 def _merge(entries: dict[str, dict[str, Any]], new: Any, key: str, source: Path, section: str) -> None:

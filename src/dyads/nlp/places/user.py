@@ -21,7 +21,6 @@ from typing import Any
 
 import yaml
 
-from dyads.knowledge.actors import KnowledgeError
 from dyads.knowledge.gazetteer import (
     ADMIN1,
     CITY,
@@ -32,6 +31,7 @@ from dyads.knowledge.gazetteer import (
     load_gazetteer,
     normalize,
 )
+from dyads.knowledge.registry import KnowledgeError
 
 # A landmark is a point like a town, ranked by its population (the default) among namesakes.
 LANDMARK = "landmark"
