@@ -8,6 +8,9 @@ analyses must be byte-identical.
     python scripts/compare_analyses.py snapshot /tmp/after
     python scripts/compare_analyses.py compare /tmp/before /tmp/after
 
+``snapshot OUT NAME…`` analyses only the named sets (``golden``, ``events-plover``, …), for a quick
+check while working; ``compare`` then compares the sets both folders hold.
+
 Dev gold files are analysed through the command line the scorers call (``dyads analyze --jsonl``);
 golden articles through the public API (``dyads.extract`` then ``dyads.analyze``).
 """
@@ -65,17 +68,24 @@ def snapshot_golden(out_dir: Path) -> None:
             dst.write(json.dumps(analysis_to_json(analysis), sort_keys=True) + "\n")
 
 
-def snapshot(out_dir: Path) -> None:
+def snapshot(out_dir: Path, names: list[str]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    snapshot_golden(out_dir)
+    unknown = set(names) - {"golden", *DEV_FILES}
+    if unknown:
+        raise SystemExit(f"unknown sets: {', '.join(sorted(unknown))}")
+    if not names or "golden" in names:
+        snapshot_golden(out_dir)
     for name in DEV_FILES:
-        snapshot_dev(name, out_dir)
+        if not names or name in names:
+            snapshot_dev(name, out_dir)
 
 
 def compare(before: Path, after: Path) -> int:
     differing = 0
     for old in sorted(before.glob("*.jsonl")):
         new = after / old.name
+        if not new.exists():
+            continue
         old_lines = old.read_text(encoding="utf-8").splitlines()
         new_lines = new.read_text(encoding="utf-8").splitlines() if new.exists() else []
         same = sum(a == b for a, b in zip(old_lines, new_lines, strict=False))
@@ -88,8 +98,8 @@ def compare(before: Path, after: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 2 and argv[0] == "snapshot":
-        snapshot(Path(argv[1]))
+    if len(argv) >= 2 and argv[0] == "snapshot":
+        snapshot(Path(argv[1]), argv[2:])
         return 0
     if len(argv) == 3 and argv[0] == "compare":
         return compare(Path(argv[1]), Path(argv[2]))
