@@ -10,7 +10,7 @@ import re
 import pytest
 
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
-from dyads.nlp.events.code import find_events
+from dyads.nlp.events.find import find_events
 from dyads.nlp.events.lexicon import load_lexicon, parse_sense
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from dyads.model import Analysis, Article, Options
 from dyads.nlp.actors.find import find_actors
-from dyads.nlp.events.code import find_events
+from dyads.nlp.events.find import find_events
 from dyads.nlp.pipeline import build_nlp
 from dyads.nlp.places.find import find_places
 from dyads.nlp.quotes.find import find_quotes
