@@ -31,9 +31,9 @@ def main() -> None:
 
     import spacy
 
-    from dyads.nlp.pipeline import _model_location
+    from dyads.nlp.pipeline import model_location
 
-    nlp = spacy.load(_model_location(args.model))
+    nlp = spacy.load(model_location(args.model))
     nlp.max_length = 2_000_000
     for _ in nlp.pipe(texts(args.articles), batch_size=args.batch_size, n_process=args.n_process):
         pass

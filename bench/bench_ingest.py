@@ -44,11 +44,11 @@ def corpus(workdir: Path, limit: int) -> tuple[Path, list[str], str]:
 def run(workdir: Path, limit: int, model: str = "md", workers: int = 1) -> list[dict[str, Any]]:
     import spacy
 
-    from dyads.nlp.pipeline import _model_location, build_nlp
+    from dyads.nlp.pipeline import build_nlp, model_location
 
     source, texts, label = corpus(workdir, limit)
     chars = sum(len(t) for t in texts)
-    bare = spacy.load(_model_location(model))
+    bare = spacy.load(model_location(model))
     bare.max_length = 2_000_000
     started, cpu = time.perf_counter(), time.process_time()
     for _ in bare.pipe(texts, batch_size=16):
