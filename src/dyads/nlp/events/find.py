@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyads.knowledge import registry
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
 from dyads.nlp.events.answers import answer_to_cause, answer_to_decision, answers_a_decision, claimed_act
 from dyads.nlp.events.coref import Mention, dated_mention, merge_mentions
@@ -119,7 +120,7 @@ IMPOSED = {"SANCTION", "COERCE"}  # measures someone imposes
 PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums one can answer
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 DOMESTIC_TARGET = {"PROTEST"}
-PLACE_PREPS = {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "into"}
+PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 PLACED_VICTIMS = {"ASSAULT", "COERCE"}  # harm done to people, who belong where it happened
 
 

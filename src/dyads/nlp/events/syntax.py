@@ -8,35 +8,23 @@ then mapped to ``Actor`` ids through the actors' character mentions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Token
+
+from dyads.knowledge import registry
+
+GRAMMAR = registry.words("events_grammar")
+WORD_CLASSES = registry.words("events_word_classes")
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "obj", "attr", "oprd"}
 # prepositions whose object is the one acted upon ("met with", "attack on", "sanctions against")
-RECIPIENT_PREPS = {"with", "against", "on", "to", "at", "toward", "towards", "upon", "into", "from", "for"}
+RECIPIENT_PREPS = frozenset(GRAMMAR["recipient_preps"])
 # prepositions that attach background circumstances, not content
-BACKGROUND_PREPS = {
-    "after",
-    "before",
-    "following",
-    "since",
-    "during",
-    "amid",
-    "amidst",
-    "despite",
-    "until",
-    "ahead",
-    "because",
-    "as",
-    "while",
-    "than",
-    "like",
-    "unlike",
-    "throughout",
-}
+BACKGROUND_PREPS = frozenset(GRAMMAR["background_preps"])
 # a noun's own span: what names it, not clauses or circumstances hanging from it
 CORE_DEPS = {
     "compound",
@@ -60,43 +48,8 @@ CORE_DEPS = {
 CORE_PREPS = {"of", "from", "in", "by", "including"}
 # verbs whose object is the subject of their complement ("urged Moscow to repel")
 STATIVE_PASSIVES = {"engage", "involve"}
-OBJECT_CONTROL = {
-    "urge",
-    "ask",
-    "order",
-    "force",
-    "allow",
-    "pressure",
-    "press",
-    "call",
-    "persuade",
-    "invite",
-    "encourage",
-    "tell",
-    "instruct",
-    "compel",
-    "require",
-    "help",
-    "direct",
-    "warn",
-}
-PRONOUNS = {
-    "it",
-    "they",
-    "he",
-    "she",
-    "its",
-    "their",
-    "his",
-    "her",
-    "them",
-    "him",
-    "itself",
-    "themselves",
-    "who",
-    "which",
-    "that",
-}
+OBJECT_CONTROL = frozenset(WORD_CLASSES["object_control"])
+PRONOUNS = frozenset(GRAMMAR["pronouns"])
 
 
 @dataclass(frozen=True)
@@ -162,7 +115,7 @@ def participant(token: Token) -> bool:
     return token.ent_type_ not in NOT_PARTICIPANTS and token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
 
 
-def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
@@ -180,24 +133,7 @@ def agents(verb: Token) -> list[Token]:
 
 # Verbs whose subject stands against a text it acts on: "blocked a statement backing X" is
 # not backing X.
-OPPOSING = {
-    "block",
-    "veto",
-    "reject",
-    "oppose",
-    "condemn",
-    "denounce",
-    "criticise",
-    "criticize",
-    "dismiss",
-    "refuse",
-    "ban",
-    "withdraw",
-    "scrap",
-    "cancel",
-    "suspend",
-    "revoke",
-}
+OPPOSING = frozenset(WORD_CLASSES["opposing"])
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -272,30 +208,7 @@ def _patient(content: Token) -> bool:
 
 # What a party has or does, so that acting on it acts on the party ("froze the assets of X",
 # "suspended the broadcasts of Y", "questioned the legitimacy of Z").
-HOLDING_NOUNS = {
-    "asset",
-    "assets",
-    "property",
-    "account",
-    "fund",
-    "holding",
-    "broadcast",
-    "programme",
-    "program",
-    "activity",
-    "licence",
-    "license",
-    "visa",
-    "passport",
-    "operation",
-    "website",
-    "legitimacy",
-    "credibility",
-    "integrity",
-    "impartiality",
-    "independence",
-    "sovereignty",
-}
+HOLDING_NOUNS = frozenset(WORD_CLASSES["holding_nouns"])
 
 
 def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
@@ -420,25 +333,7 @@ def noun_arguments(
 
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
-PURPOSE_NOUNS = {
-    "support",
-    "response",
-    "protest",
-    "solidarity",
-    "favour",
-    "favor",
-    "memory",
-    "honour",
-    "honor",
-    "defence",
-    "defense",
-    "retaliation",
-    "reply",
-    "return",
-    "exchange",
-    "line",
-    "accordance",
-}
+PURPOSE_NOUNS = frozenset(WORD_CLASSES["purpose_nouns"])
 LOCATIVE_PREPS = {"in", "into", "inside", "across", "throughout"}
 
 

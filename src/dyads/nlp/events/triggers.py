@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dyads.knowledge import registry
 from dyads.nlp.events.lexicon import Lexicon, Sense
 from dyads.nlp.events.modality import REPORTING
 from dyads.nlp.events.syntax import BACKGROUND_PREPS, is_passive, subjects
@@ -44,21 +45,7 @@ CONTENT_STEPS = {
     "npadvmod",
     "agent",
 }
-BACKGROUND_MARKS = {
-    "after",
-    "before",
-    "since",
-    "as",
-    "when",
-    "while",
-    "because",
-    "although",
-    "though",
-    "until",
-    "once",
-    "whereas",
-    "where",
-}
+BACKGROUND_MARKS = frozenset(registry.words("events_grammar")["background_marks"])
 
 
 @dataclass
