@@ -17,26 +17,24 @@ from spacy.tokens import Doc, Span, Token
 from dyads.knowledge import registry
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
 from dyads.nlp.events.answers import answer_to_cause, answer_to_decision, answers_a_decision, claimed_act
+from dyads.nlp.events.arguments import (
+    RELATIVE_PRONOUNS,
+    Arguments,
+    locatives,
+    noun_arguments,
+    noun_modifiers,
+    verb_arguments,
+)
+from dyads.nlp.events.content import absorb
 from dyads.nlp.events.coref import Mention, dated_mention, merge_mentions
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.lexicon import Lexicon, load_lexicon
 from dyads.nlp.events.modality import Modality, modality, recode
+from dyads.nlp.events.pronouns import resolve_object_pronoun, resolve_pronoun
+from dyads.nlp.events.senses import verb_sense
 from dyads.nlp.events.setting import event_contexts, event_date, event_location
-from dyads.nlp.events.syntax import (
-    RELATIVE_PRONOUNS,
-    Arguments,
-    agents,
-    describe,
-    locatives,
-    noun_arguments,
-    noun_modifiers,
-    prep_objects,
-    resolve_object_pronoun,
-    resolve_pronoun,
-    subjects,
-    verb_arguments,
-)
-from dyads.nlp.events.triggers import CLAIMING_VERBS, Candidate, absorb, find_candidates, verb_sense
+from dyads.nlp.events.syntax import agents, describe, prep_objects, subjects
+from dyads.nlp.events.triggers import CLAIMING_VERBS, Candidate, find_candidates
 
 HEAD_KEY = "head:"  # memory of actors by the last word of their name ("government", "junta")
 ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
