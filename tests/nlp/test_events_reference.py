@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dyads.model import Analysis, Event
+from dyads.model import Analysis, Event, Options
+from dyads.nlp.analyze import analyze_article
+from dyads.read.dispatch import read_path
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 ARTICLE = SHARED / "corpus" / "seed" / "mali-opens-its-doors-to-russia.md"
@@ -20,10 +22,6 @@ pytestmark = pytest.mark.skipif(not ARTICLE.is_file(), reason="shared reference 
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
-    from dyads.model import Options
-    from dyads.nlp.analyze import analyze_article
-    from dyads.read.dispatch import read_path
-
     return analyze_article(read_path(str(ARTICLE), Options()), Options())
 
 

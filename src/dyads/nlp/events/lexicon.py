@@ -1,26 +1,26 @@
 """The event lexicon and PLOVER table, read from knowledge YAML once and compiled into dicts.
 
 ``knowledge/event_lexicon.yaml`` says which words carry which events;
-``knowledge/plover.yaml`` holds the types, modes and scores. A user directory in
-``Options.knowledge_dirs`` may hold files of the same names; their entries replace the
-built-in ones word by word (type by type for the PLOVER table).
+``knowledge/plover.yaml`` holds the types, modes and scores (read through
+:mod:`dyads.knowledge.plover`). A user directory in ``Options.knowledge_dirs`` may hold files
+of the same names; their entries replace the built-in ones word by word (type by type for the
+PLOVER table). Both files are found through the knowledge registry.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from dyads.knowledge.plover import PloverType, plover_types
+from dyads.knowledge.registry import KnowledgeError, Layer, load
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
-_CAMEO = re.compile(r"^\d{2,4}$")
+CAMEO_CODE = re.compile(r"^\d{2,4}$")
 
 
-class LexiconError(ValueError):
+class LexiconError(KnowledgeError):
     """A knowledge file could not be read; the message names the file and the entry."""
 
 
@@ -47,15 +47,6 @@ class Sense:
 
 
 @dataclass(frozen=True)
-class TypeInfo:
-    name: str
-    score: float
-    cameo: str | None
-    modes: dict[str, float] = field(default_factory=dict)
-    quad: str = ""  # verbal_cooperation, material_conflict, …
-
-
-@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[Sense, ...]]
     nouns: dict[str, tuple[Sense, ...]]  # single-word nouns, by lemma
@@ -72,7 +63,7 @@ class Lexicon:
     agent_nouns: frozenset[str]
     commands: frozenset[str]
     context_words: dict[str, str]
-    types: dict[str, TypeInfo]
+    types: dict[str, PloverType]
     complement_modes: dict[str, dict[str, str]]
     future_as_agree: frozenset[str]
     future_as_concede: frozenset[str]
@@ -92,29 +83,39 @@ class Lexicon:
     def verbal(self, type_: str) -> bool:
         """Is the type a verbal act (said, not done)? Verbal acts need a known speaker."""
         info = self.types.get(type_)
-        return bool(info and info.quad.startswith("verbal"))
+        return bool(info and info.verbal)
+
+    def cooperative(self, type_: str) -> bool:
+        """Is the type verbal or material cooperation?"""
+        info = self.types.get(type_)
+        return bool(info and info.cooperative)
+
+    def quad(self, type_: str) -> str:
+        """The quad class of the type ("material_conflict"), empty if the type is unknown."""
+        info = self.types.get(type_)
+        return info.quad if info else ""
 
     def valid_mode(self, type_: str, mode: str | None) -> bool:
         info = self.types.get(type_)
         return bool(mode and info and mode in info.modes)
 
 
-def parse_sense(text: str, entry: str, types: dict[str, TypeInfo] | None = None) -> Sense:
+def parse_sense(text: str, entry: str, types: dict[str, PloverType] | None = None) -> Sense:
     """Read "TYPE [mode] [cameo] [@context …]" into a Sense."""
     parts = str(text).split()
     if not parts:
-        raise LexiconError(f"{entry}: empty sense")
+        raise LexiconError(entry, "empty sense")
     if parts[0] == "-":
         return Sense(type="-", entry=entry)  # a phrase that is not an event ("shoot up")
     type_ = parts[0].upper()
     if types is not None and type_ not in types:
-        raise LexiconError(f"{entry}: unknown PLOVER type {parts[0]!r}")
+        raise LexiconError(entry, f"unknown PLOVER type {parts[0]!r}")
     mode = cameo = None
     contexts: list[str] = []
     for part in parts[1:]:
         if part.startswith("@"):
             contexts.append(part[1:])
-        elif _CAMEO.match(part):
+        elif CAMEO_CODE.match(part):
             cameo = part
         else:
             mode = part
@@ -128,7 +129,7 @@ def _word(value: Any) -> str:
     return str(value).lower()
 
 
-def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> tuple[Sense, ...]:
+def _senses(key: str, value: Any, section: str, types: dict[str, PloverType]) -> tuple[Sense, ...]:
     items = value if isinstance(value, list) else [value]
     out: list[Sense] = []
     for item in items:
@@ -137,7 +138,7 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
             out.append(parse_sense(item, entry, types))
             continue
         if not isinstance(item, dict) or "sense" not in item:
-            raise LexiconError(f"{entry}: expected a sense string or a mapping with 'sense'")
+            raise LexiconError(entry, "expected a sense string or a mapping with 'sense'")
         base = parse_sense(item["sense"], entry, types)
         out.append(
             Sense(
@@ -159,46 +160,32 @@ def _senses(key: str, value: Any, section: str, types: dict[str, TypeInfo]) -> t
     return tuple(sorted(out, key=lambda s: not s.conditional))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _layers(name: str, knowledge_dirs: tuple[str, ...]) -> tuple[Layer, ...]:
+    """The built-in file and the user's, every read error a LexiconError naming the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a mapping at the top level")
-    return data
+        return load(name, knowledge_dirs)
+    except KnowledgeError as error:
+        raise LexiconError(error.source, error.problem) from None
 
 
-def _layers(name: str, knowledge_dirs: tuple[str, ...]) -> list[tuple[Path, dict[str, Any]]]:
-    paths = [KNOWLEDGE / name] + [Path(d) / name for d in knowledge_dirs]
-    return [(p, _read_yaml(p)) for p in paths if p.is_file()]
-
-
-def _load_types(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, TypeInfo], dict[str, Any]]:
-    types: dict[str, TypeInfo] = {}
+def _plover(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, PloverType], dict[str, Any]]:
+    """The PLOVER types by name, and the coding tables of plover.yaml (the last layer's wins)."""
+    try:
+        types = {info.name: info for info in plover_types(knowledge_dirs)}
+    except KnowledgeError as error:
+        raise LexiconError(error.source, error.problem) from None
     merged: dict[str, Any] = {}
-    for path, data in _layers("plover.yaml", knowledge_dirs):
-        for name, spec in (data.get("types") or {}).items():
-            if not isinstance(spec, dict) or "score" not in spec:
-                raise LexiconError(f"{path}: type {name!r} needs a score")
-            modes = {str(k): float(v) for k, v in (spec.get("modes") or {}).items()}
-            types[str(name).upper()] = TypeInfo(
-                name=str(name).upper(),
-                score=float(spec["score"]),
-                cameo=spec.get("cameo"),
-                modes=modes,
-                quad=str(spec.get("quad") or ""),
-            )
+    for layer in _layers("plover.yaml", knowledge_dirs):
         for key in ("future_as_agree", "future_as_concede", "complement_modes"):
-            if key in data:
-                merged[key] = data[key]
+            if key in layer.data:
+                merged[key] = layer.data[key]
     return types, merged
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     """The compiled lexicon for a run (built once per set of knowledge directories)."""
-    types, plover = _load_types(knowledge_dirs)
+    types, plover = _plover(knowledge_dirs)
     verbs: dict[str, tuple[Sense, ...]] = {}
     nouns: dict[str, tuple[Sense, ...]] = {}
     phrases: dict[tuple[str, ...], tuple[Sense, ...]] = {}
@@ -219,22 +206,26 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}
     context_words: dict[str, str] = {}
-    for path, data in _layers("event_lexicon.yaml", knowledge_dirs):
-        for key, value in (data.get("verbs") or {}).items():
-            verbs[str(key).lower()] = _senses(str(key).lower(), value, "verb", types)
-        for key, value in (data.get("nouns") or {}).items():
-            words = tuple(str(key).lower().split())
-            senses = _senses(" ".join(words), value, "noun", types)
-            if len(words) == 1:
-                nouns[words[0]] = senses
-            else:
-                phrases[words] = senses
+    for layer in _layers("event_lexicon.yaml", knowledge_dirs):
+        path, data = layer.path, layer.data
+        try:
+            for key, value in (data.get("verbs") or {}).items():
+                verbs[str(key).lower()] = _senses(str(key).lower(), value, "verb", types)
+            for key, value in (data.get("nouns") or {}).items():
+                words = tuple(str(key).lower().split())
+                senses = _senses(" ".join(words), value, "noun", types)
+                if len(words) == 1:
+                    nouns[words[0]] = senses
+                else:
+                    phrases[words] = senses
+        except LexiconError as error:  # name the file as well as the entry
+            raise LexiconError(str(path), str(error)) from None
         for name in lists:
             lists[name].update(str(w).lower() for w in data.get(name) or ())
         for key, value in (data.get("governors") or {}).items():
             type_ = str(value).upper()
             if type_ not in types:
-                raise LexiconError(f"{path}: governor {key!r} has unknown type {value!r}")
+                raise LexiconError(str(path), f"governor {key!r} has unknown type {value!r}")
             governors[str(key).lower()] = type_
         for key, value in (data.get("transparent") or {}).items():
             transparent[str(key).lower()] = None if value in (None, "-") else str(value)

@@ -12,44 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyads.knowledge import registry
 from dyads.nlp.events.lexicon import Lexicon
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "would", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-REPORTING = {
-    "say",
-    "announce",
-    "state",
-    "declare",
-    "tell",
-    "report",
-    "confirm",
-    "add",
-    "claim",
-    "insist",
-    "warn",
-    "inform",
-    "indicate",
-    "write",
-    "note",
-    "explain",
-    "reveal",
-    "assure",
-    "signal",
-    "stress",
-    "reiterate",
-}
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-THREAT_MODES = {
-    "ASSAULT": "violence",
-    "MOBILIZE": "violence",
-    "COERCE": "restrict",
-    "PROTEST": "restrict",
-    "SANCTION": "relations",
-}
+# reporting verbs: "said it would …" reports a plan, not a hypothesis
+REPORTING = frozenset(registry.words("events_word_classes")["reporting"])
 
 
 @dataclass(frozen=True)
@@ -137,7 +108,7 @@ def recode(
     codes an announced future withdrawal ("announced … would withdraw troops") as CONCEDE,
     while promised returns, evacuations and willingness to withdraw stay AGREE."""
     if mod.negated:
-        if (mod.future or mod.hypothetical) and type_ in COOPERATIVE:
+        if (mod.future or mod.hypothetical) and lexicon.cooperative(type_):
             return "REJECT", None, None, f"refusal ({mod.cue}) of {type_}"
         return type_, mode, "negation", f"negated ({mod.cue})"
     if mod.future:
@@ -153,8 +124,13 @@ def recode(
             return "AGREE", None, None, f"promised {type_} ({mod.cue})"
         if type_ in lexicon.future_as_concede:
             return "CONCEDE", None, None, f"announced {type_} ({mod.cue})"
-        if type_ in MATERIAL_CONFLICT:
-            threat_mode = mode if lexicon.valid_mode("THREATEN", mode) else THREAT_MODES.get(type_)
+        if lexicon.quad(type_) == "material_conflict":
+            # the threat of an act is coded with the mode a threat to do it has as content
+            threat_mode = (
+                mode
+                if lexicon.valid_mode("THREATEN", mode)
+                else lexicon.complement_modes.get("THREATEN", {}).get(type_)
+            )
             if mode in ("deport", "expel"):
                 threat_mode = "expel"
             return "THREATEN", threat_mode, None, f"announced {type_} ({mod.cue})"
