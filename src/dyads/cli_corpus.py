@@ -287,7 +287,7 @@ def events(
 
     Example: dyads events --actor RUS --recipient MLI --since 2021 --type AGREE,COOPERATE
     """
-    from dyads.analytics import EventFilter, find_events
+    from dyads.query import EventFilter, find_events
     from dyads.store.ontology import quad_of
 
     _check(fmt)
@@ -317,7 +317,7 @@ def event(
 
     Example: dyads event 12
     """
-    from dyads.analytics import get_event
+    from dyads.query import get_event
 
     with _store(db) as store:
         found = get_event(store, event_id)
@@ -350,7 +350,7 @@ def dyad(
 
     Example: dyads dyad RUS MLI --by month
     """
-    from dyads.analytics import EventFilter, dyad_series
+    from dyads.query import EventFilter, dyad_series
 
     _check(fmt)
     with _store(db) as store:
@@ -372,8 +372,8 @@ def timeline(
 
     Example: dyads timeline MLI --since 2020
     """
-    from dyads.analytics import EventFilter
-    from dyads.analytics import timeline as build_timeline
+    from dyads.query import EventFilter
+    from dyads.query import timeline as build_timeline
 
     _check(fmt)
     with _store(db) as store:
@@ -399,8 +399,8 @@ def compare(
 
     Example: dyads compare MLI --partners RUS,FRA --by quarter
     """
-    from dyads.analytics import EventFilter
-    from dyads.analytics import compare as run_compare
+    from dyads.query import EventFilter
+    from dyads.query import compare as run_compare
 
     _check(fmt)
     names = _split(partners)
@@ -425,7 +425,7 @@ def quotes(
 
     Example: dyads quotes --search Russia --speaker Lavrov
     """
-    from dyads.analytics import search_quotes
+    from dyads.query import search_quotes
 
     _check(fmt)
     with _store(db) as store:
@@ -445,7 +445,7 @@ def search(
 
     Example: dyads search "Wagner instructors"
     """
-    from dyads.analytics import search_sentences
+    from dyads.query import search_sentences
 
     _check(fmt)
     with _store(db) as store:
@@ -465,7 +465,7 @@ def actors(
 
     Example: dyads actors --top 10 --kind person
     """
-    from dyads.analytics import top_actors
+    from dyads.query import top_actors
 
     _check(fmt)
     with _store(db) as store:
@@ -484,7 +484,7 @@ def places(
 
     Example: dyads places --country MLI
     """
-    from dyads.analytics import top_places
+    from dyads.query import top_places
 
     _check(fmt)
     with _store(db) as store:

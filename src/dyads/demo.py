@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from dyads.analytics import compare, timeline
+from dyads.query import compare, timeline
 from dyads.ingest import ingest
 from dyads.store import Store, StoreError, open_store
 
