@@ -9,14 +9,17 @@ and a short view of one article's analysis.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 
-from dyads.query import compare, timeline
+from dyads.cli.output import emit, short_source
 from dyads.ingest import ingest
+from dyads.query import compare, timeline
 from dyads.store import Store, StoreError, open_store
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 TARGET, PARTNERS = "MLI", ("RUS", "FRA")
 
 
@@ -70,9 +73,17 @@ def print_short_analysis(store: Store, article_row: int, console: Console) -> No
     console.print(f"  (full analysis: dyads show {article_row} --db {store.path})", highlight=False)
 
 
-def run_demo(db: Path) -> int:
-    from dyads.cli_output import emit, short_source
+def demo(
+    db: Annotated[Path, typer.Option(help="SQLite file to fill.")] = Path("dyads.db"),
+) -> None:
+    """Analyse the bundled example articles and print the analysis of one.
 
+    Example: dyads demo
+    """
+    raise typer.Exit(run_demo(db))
+
+
+def run_demo(db: Path) -> int:
     console = Console(width=max(Console().width, 160), soft_wrap=True)
     paths = [str(p) for p in example_paths()]
     if not paths:
