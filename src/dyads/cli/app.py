@@ -16,7 +16,24 @@ from typing import Any
 
 import typer
 
-from dyads.cli import analyze, corpus, demo, events, serve
+from dyads.cli.analyze import analyze, extract
+from dyads.cli.corpus import (
+    actors,
+    articles,
+    dedup,
+    export,
+    failures,
+    ingest,
+    load,
+    places,
+    quotes,
+    schema,
+    search,
+    show,
+)
+from dyads.cli.demo import demo
+from dyads.cli.events import compare, dyad, event, events, timeline
+from dyads.cli.serve import serve
 from dyads.knowledge import KnowledgeError
 
 app = typer.Typer(
@@ -29,30 +46,30 @@ app = typer.Typer(
 
 COMMANDS: tuple[Callable[..., Any], ...] = (
     # one article, no store
-    analyze.extract,
-    analyze.analyze,
-    demo.demo,
+    extract,
+    analyze,
+    demo,
     # filling and keeping a store
-    corpus.ingest,
-    corpus.load,
-    corpus.failures,
-    corpus.dedup,
-    corpus.schema,
+    ingest,
+    load,
+    failures,
+    dedup,
+    schema,
     # questions about events
-    events.events,
-    events.event,
-    events.dyad,
-    events.timeline,
-    events.compare,
+    events,
+    event,
+    dyad,
+    timeline,
+    compare,
     # searching and reading a store out
-    corpus.quotes,
-    corpus.search,
-    corpus.actors,
-    corpus.places,
-    corpus.articles,
-    corpus.show,
-    corpus.export,
-    serve.serve,
+    quotes,
+    search,
+    actors,
+    places,
+    articles,
+    show,
+    export,
+    serve,
 )
 for command in COMMANDS:
     app.command()(command)

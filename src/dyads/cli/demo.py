@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from dyads.cli.events import COMPARE_COLUMNS, TIMELINE_COLUMNS
 from dyads.cli.output import emit, short_source
 from dyads.ingest import ingest
 from dyads.query import compare, timeline
@@ -104,32 +105,13 @@ def run_demo(db: Path) -> int:
     with open_store(db, readonly=True) as store:
         console.print()
         rows = compare(store, TARGET, PARTNERS, by="quarter")
-        columns = [
-            "partner",
-            "period",
-            "events",
-            "cooperation",
-            "conflict",
-            "balance",
-            "score_sum",
-            "score_mean",
-        ]
-        emit(rows, "table", columns, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)")
+        emit(
+            rows, "table", COMPARE_COLUMNS, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)"
+        )
         key_events = timeline(store, TARGET, limit=15)
         for row in key_events:
             row["sources"] = "; ".join(short_source(s) for s in row["sources"])
-        columns = [
-            "when",
-            "type",
-            "actor",
-            "recipient",
-            "score",
-            "place",
-            "n_articles",
-            "sentence",
-            "sources",
-        ]
-        emit(key_events, "table", columns, f"timeline of {TARGET} (dyads timeline)")
+        emit(key_events, "table", TIMELINE_COLUMNS, f"timeline of {TARGET} (dyads timeline)")
         article_row = _busiest_article(store, TARGET)
         if article_row is not None:
             print_short_analysis(store, article_row, console)

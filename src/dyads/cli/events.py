@@ -31,7 +31,8 @@ from dyads.query import EventFilter, dyad_series, find_events, get_event, series
 from dyads.query.filters import split_list
 from dyads.store.ontology import quad_of
 
-_EVENT_COLUMNS = [
+# The columns each command shows in a table (and writes as CSV); the demo shows the same.
+EVENT_COLUMNS = [
     "id",
     "when",
     "type",
@@ -42,6 +43,28 @@ _EVENT_COLUMNS = [
     "n_mentions",
     "n_sources",
     "sentence",
+]
+DYAD_COLUMNS = ["period", "direction", "type", "quad_class", "events", "mentions", "score_sum", "score_mean"]
+TIMELINE_COLUMNS = [
+    "when",
+    "type",
+    "actor",
+    "recipient",
+    "score",
+    "place",
+    "n_articles",
+    "sentence",
+    "sources",
+]
+COMPARE_COLUMNS = [
+    "partner",
+    "period",
+    "events",
+    "cooperation",
+    "conflict",
+    "balance",
+    "score_sum",
+    "score_mean",
 ]
 
 
@@ -79,7 +102,7 @@ def events(
         emit(
             page.items,
             fmt,
-            _EVENT_COLUMNS,
+            EVENT_COLUMNS,
             f"events {offset + 1}-{offset + len(page.items)} of {page.total:,}"
             + ("+" if page.total_is_lower_bound else ""),
         )
@@ -127,8 +150,7 @@ def dyad(
     check_rows_format(fmt)
     with reading_store(db) as store:
         rows = dyad_series(store, first, second, by, not one_way, EventFilter(since=since, until=until))
-    columns = ["period", "direction", "type", "quad_class", "events", "mentions", "score_sum", "score_mean"]
-    emit(rows, fmt, columns, f"{first} ⇄ {second} by {by}")
+    emit(rows, fmt, DYAD_COLUMNS, f"{first} ⇄ {second} by {by}")
 
 
 def timeline(
@@ -149,8 +171,7 @@ def timeline(
     if fmt == "table":
         for row in rows:
             row["sources"] = "; ".join(short_source(s) for s in row["sources"])
-    columns = ["when", "type", "actor", "recipient", "score", "place", "n_articles", "sentence", "sources"]
-    emit(rows, fmt, columns, f"timeline of {party}")
+    emit(rows, fmt, TIMELINE_COLUMNS, f"timeline of {party}")
 
 
 def compare(
@@ -172,5 +193,4 @@ def compare(
         raise fail("--partners: give at least one party")
     with reading_store(db) as store:
         rows = series.compare(store, target, names, by, EventFilter(since=since, until=until))
-    columns = ["partner", "period", "events", "cooperation", "conflict", "balance", "score_sum", "score_mean"]
-    emit(rows, fmt, columns, f"{target} with {', '.join(names)} by {by}")
+    emit(rows, fmt, COMPARE_COLUMNS, f"{target} with {', '.join(names)} by {by}")
