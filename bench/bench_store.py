@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dyads.analytics import EventFilter, compare, dyad_series, find_events, timeline
+from dyads.query import EventFilter, compare, dyad_series, find_events, timeline
 from dyads.store import Store, open_store, rollups
 from dyads.store.ontology import quad_class
 

@@ -8,9 +8,8 @@ import sys
 import pytest
 from typer.main import get_command
 
-from dyads.cli import _register_commands, app
+from dyads.cli import app
 
-_register_commands()
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 

@@ -138,7 +138,7 @@ def test_bad_user_files_give_one_line_errors(tmp_path):
 
 
 def test_config_file_knowledge_folders_are_relative_to_the_file(tmp_path, monkeypatch):
-    from dyads.config import CONFIG_ENV, load_options
+    from dyads.cli.config import CONFIG_ENV, load_options
 
     (tmp_path / "kb").mkdir()
     (tmp_path / "kb" / "local.yaml").write_text(

@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from dyads.analytics import EventFilter, find_events
-from dyads.analytics_listing import COUNT_CAP, plan
+from dyads.query import EventFilter, find_events
+from dyads.query.listing import COUNT_CAP, plan
 from dyads.store import DedupParams, Store, open_store
 from dyads.store.synthetic import EventSpec, make_analysis
 from web_support import Server

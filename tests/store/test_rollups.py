@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyads.analytics import EventFilter, compare, dyad_series, timeline
+from dyads.query import EventFilter, compare, dyad_series, timeline
 from dyads.store import DedupParams, Store, open_store
 from dyads.store.rollups import differences, rebuild
 from dyads.store.synthetic import EventSpec, make_analysis

@@ -16,7 +16,7 @@ never leaves an article half-written. An article whose content hash is already s
 unless ``force=True``, which replaces it. Only one process should write at a time.
 
 The queries analysts ask (events, dyads, timelines, comparisons, quotes, search) live in
-:mod:`dyads.analytics`; exports in :mod:`dyads.export`. The schema is documented in the migration
+:mod:`dyads.query`; exports in :mod:`dyads.export`. The schema is documented in the migration
 files (``dyads schema`` prints them).
 """
 

@@ -1,7 +1,7 @@
-"""The REST API under ``/api/v1``: thin handlers over :mod:`dyads.analytics` and the store.
+"""The REST API under ``/api/v1``: thin handlers over :mod:`dyads.query` and the store.
 
-Parameters are validated here (types, ranges, patterns); a bad value is a 4xx with a message,
-never a 500. Every query reaches SQLite through bound parameters only.
+Parameters are validated in :mod:`dyads.web.params` (types, ranges, patterns); a bad value is a 4xx
+with a message, never a 500. Every query reaches SQLite through bound parameters only.
 """
 
 from __future__ import annotations
@@ -11,81 +11,25 @@ import io
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
-from dyads import analytics, overview
-from dyads.store import Store
-from dyads.web.deps import get_store
+from dyads import query
+from dyads.query import overview
+from dyads.query.filters import split_list
+from dyads.web.params import (
+    Filter,
+    Limit,
+    Offset,
+    OptText,
+    Party,
+    Period,
+    StoreDep,
+    check_party,
+    check_ref,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
-
-# A party: ISO3 ("MLI"), country+sector ("MLI:MIL"), or a name/organisation ("Wagner Group").
-PARTY_PATTERN = r"^[\w][\w .,:'&()\-]{0,99}$"
-PERIOD_PATTERN = r"^(day|week|month|quarter|year)$"
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
-
-StoreDep = Annotated[Store, Depends(get_store)]
-Party = Annotated[str, Query(pattern=PARTY_PATTERN, description="ISO3, ISO3:SECTOR, or a name")]
-OptParty = Annotated[str | None, Query(pattern=PARTY_PATTERN)]
-Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0, le=10_000_000)]
-Period = Annotated[str, Query(pattern=PERIOD_PATTERN)]
-OptDate = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-OptText = Annotated[str | None, Query(max_length=200)]
-
-
-def event_filter(
-    actor: OptParty = None,
-    recipient: OptParty = None,
-    party: OptParty = None,
-    type: Annotated[list[str] | None, Query(description="PLOVER types")] = None,
-    quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-    start: OptDate = None,
-    end: OptDate = None,
-    place: OptParty = None,
-    text: OptText = None,
-    include_auxiliary: bool = False,
-) -> analytics.EventFilter:
-    types = tuple(t.upper() for t in (type or []) if t)
-    unknown = [t for t in types if t not in TYPES]
-    if unknown:
-        raise HTTPException(
-            422, f"type: unknown PLOVER type {unknown[0]!r}; expected one of {', '.join(TYPES)}"
-        )
-    return analytics.EventFilter(
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        types=types,
-        quad=quad,
-        since=start,
-        until=end,
-        place=place,
-        text=text or None,
-        include_auxiliary=include_auxiliary,
-    )
-
-
-Filter = Annotated[analytics.EventFilter, Depends(event_filter)]
 
 
 def _page(page: Any) -> dict[str, Any]:
@@ -104,16 +48,10 @@ def articles(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str
     return _page(store.list_articles(limit=limit, offset=offset))
 
 
-def _ref(ref: str) -> str:
-    if len(ref) > 200:
-        raise HTTPException(422, "article reference too long")
-    return ref
-
-
 @router.get("/articles/{ref}")
 def article(ref: str, store: StoreDep) -> dict[str, Any]:
     """One article's metadata, by row id or article id."""
-    found = store.get_article(_ref(ref))
+    found = store.get_article(check_ref(ref))
     if found is None:
         raise HTTPException(404, f"no article {ref!r}")
     return found
@@ -122,7 +60,7 @@ def article(ref: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/articles/{ref}/analysis")
 def article_analysis(ref: str, store: StoreDep) -> dict[str, Any]:
     """The article's analysis: the dyads.analysis/1 JSON exactly as stored."""
-    found = store.get_analysis(_ref(ref))
+    found = store.get_analysis(check_ref(ref))
     if found is None:
         raise HTTPException(404, f"no article {ref!r}")
     return found
@@ -132,7 +70,7 @@ def article_analysis(ref: str, store: StoreDep) -> dict[str, Any]:
 def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Deduplicated events matching the filters, by date, paginated. ``total`` is exact unless
     ``total_is_lower_bound`` (counting stopped there; more match than this page reaches)."""
-    page = analytics.find_events(store, flt, limit=limit, offset=offset)
+    page = query.find_events(store, flt, limit=limit, offset=offset)
     return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
 
 
@@ -168,7 +106,7 @@ def events_csv(store: StoreDep, flt: Filter) -> StreamingResponse:
         writer.writeheader()
         offset = 0
         while True:
-            page = analytics.find_events(store, flt, limit=1000, offset=offset)
+            page = query.find_events(store, flt, limit=1000, offset=offset)
             for item in page.items:
                 writer.writerow(item)
             yield buffer.getvalue()
@@ -185,7 +123,7 @@ def events_csv(store: StoreDep, flt: Filter) -> StreamingResponse:
 @router.get("/events/{event_id}")
 def event(event_id: int, store: StoreDep) -> dict[str, Any]:
     """One deduplicated event with its parties and every mention (sentence, trigger, why)."""
-    found = analytics.get_event(store, event_id)
+    found = query.get_event(store, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
     return found
@@ -195,23 +133,16 @@ def event(event_id: int, store: StoreDep) -> dict[str, Any]:
 def dyad(first: str, second: str, store: StoreDep, by: Period = "month") -> dict[str, Any]:
     """Events between two parties by period and type, both directions."""
     for name, value in (("first", first), ("second", second)):
-        _check_party(name, value)
-    rows = analytics.dyad_series(store, first, second, by=by)
+        check_party(name, value)
+    rows = query.dyad_series(store, first, second, by=by)
     return {"first": first, "second": second, "by": by, "rows": rows}
-
-
-def _check_party(name: str, value: str) -> None:
-    import re
-
-    if not re.match(PARTY_PATTERN, value):
-        raise HTTPException(422, f"{name}: not a party (ISO3, ISO3:SECTOR or a name): {value[:50]!r}")
 
 
 @router.get("/timeline/{party}")
 def timeline(party: str, store: StoreDep, limit: Limit = 25) -> dict[str, Any]:
     """The key events of a party, deduplicated, in date order, with sources."""
-    _check_party("party", party)
-    return {"party": party, "events": analytics.timeline(store, party, limit=limit)}
+    check_party("party", party)
+    return {"party": party, "events": query.timeline(store, party, limit=limit)}
 
 
 @router.get("/compare")
@@ -222,12 +153,12 @@ def compare(
     by: Period = "quarter",
 ) -> dict[str, Any]:
     """Who gains cooperation and who conflict with the target (the influence view)."""
-    names = [p.strip() for p in partners.split(",") if p.strip()]
+    names = split_list(partners)
     if not names:
         raise HTTPException(422, "partners: give at least one party, e.g. RUS,FRA")
     for name in names:
-        _check_party("partners", name)
-    return {"target": target, "by": by, "rows": analytics.compare(store, target, names, by=by)}
+        check_party("partners", name)
+    return {"target": target, "by": by, "rows": query.compare(store, target, names, by=by)}
 
 
 @router.get("/quotes")
@@ -235,7 +166,7 @@ def quotes(
     store: StoreDep, search: OptText = None, speaker: OptText = None, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Quotes by words (full text) and speaker (ISO3 or part of a name)."""
-    return _page(analytics.search_quotes(store, search=search, speaker=speaker, limit=limit, offset=offset))
+    return _page(query.search_quotes(store, search=search, speaker=speaker, limit=limit, offset=offset))
 
 
 @router.get("/search")
@@ -246,7 +177,7 @@ def search(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Sentences containing all the words of ``q``."""
-    return _page(analytics.search_sentences(store, q, limit=limit, offset=offset))
+    return _page(query.search_sentences(store, q, limit=limit, offset=offset))
 
 
 @router.get("/actors")
@@ -257,7 +188,7 @@ def actors(
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
 ) -> dict[str, Any]:
     """Actors by how many articles name them."""
-    return {"items": analytics.top_actors(store, limit=limit, kind=kind, country=country)}
+    return {"items": query.top_actors(store, limit=limit, kind=kind, country=country)}
 
 
 @router.get("/places")
@@ -265,7 +196,7 @@ def places(
     store: StoreDep, limit: Limit = 20, country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None
 ) -> dict[str, Any]:
     """Places by how many articles name them, with coordinates."""
-    return {"items": analytics.top_places(store, limit=limit, country=country)}
+    return {"items": query.top_places(store, limit=limit, country=country)}
 
 
 @router.get("/overview")

@@ -7,6 +7,7 @@ stored ``<script>`` that escaped escaping could not run.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
@@ -105,15 +106,9 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError) -> Response:
-        # The analytics layer raises ValueError for values it cannot use (an unknown period, a bad date).
+        # The query layer raises ValueError for values it cannot use (an unknown period, a bad date).
         if _wants_json(request):
             return JSONResponse({"error": str(exc), "status": 400}, status_code=400)
-        return HTMLResponse(f"<h1>400</h1><p>{_escape(str(exc))}</p>", status_code=400)
+        return HTMLResponse(f"<h1>400</h1><p>{html.escape(str(exc))}</p>", status_code=400)
 
     return app
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -7,22 +7,30 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from dyads import analytics, overview
 from dyads.contract import analysis_from_json
 from dyads.model import Analysis
+from dyads.query import (
+    EventFilter,
+    compare,
+    dyad_series,
+    find_events,
+    overview,
+    search_quotes,
+    search_sentences,
+    timeline,
+)
+from dyads.query.filters import party_condition, split_list
 from dyads.store import Store
 from dyads.store.ontology import QUAD_NAMES
-from dyads.web.api import TYPES, Filter, Offset, OptText, Period, _check_party, _ref
-from dyads.web.deps import get_store
 from dyads.web.highlight import marks_of, segments
+from dyads.web.params import TYPES, Filter, Offset, OptText, Period, StoreDep, check_party, check_ref
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 router = APIRouter(include_in_schema=False)
-StoreDep = Annotated[Store, Depends(get_store)]
 PAGE = 50
 
 
@@ -31,7 +39,7 @@ def render(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 
 def _event_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of analytics.find_events/timeline → what _events_table.html shows."""
+    """Rows of query.find_events/timeline → what _events_table.html shows."""
     out = []
     for row in rows:
         sources = row.get("sources") or []
@@ -87,9 +95,9 @@ def overview_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/actor/{party}", response_class=HTMLResponse)
 def actor_page(request: Request, party: str, store: StoreDep, by: Period = "quarter") -> HTMLResponse:
-    _check_party("party", party)
-    rows = _with_articles(store, analytics.timeline(store, party, limit=50))
-    series_rows = analytics.compare(
+    check_party("party", party)
+    rows = _with_articles(store, timeline(store, party, limit=50))
+    series_rows = compare(
         store, party, [p["id"] for p in overview.partner_network(store, party, 5)["nodes"][1:]], by=by
     )
     return render(
@@ -106,14 +114,14 @@ def actor_page(request: Request, party: str, store: StoreDep, by: Period = "quar
 def dyad_page(
     request: Request, first: str, second: str, store: StoreDep, by: Period = "month"
 ) -> HTMLResponse:
-    _check_party("first", first)
-    _check_party("second", second)
-    series = overview.series_by_direction(analytics.dyad_series(store, first, second, by=by))
+    check_party("first", first)
+    check_party("second", second)
+    series = overview.series_by_direction(dyad_series(store, first, second, by=by))
     # the first party as the filter's party (a date-ordered index serves it), the second as a
     # condition on the other side
-    two, two_params = analytics.party_condition(second, None, "eb")
-    flt = analytics.EventFilter(party=first, extra=((two, tuple(two_params)),))
-    rows = _with_articles(store, analytics.find_events(store, flt, limit=200).items)
+    two, two_params = party_condition(second, None, "eb")
+    flt = EventFilter(party=first, extra=((two, tuple(two_params)),))
+    rows = _with_articles(store, find_events(store, flt, limit=200).items)
     return render(request, "dyad.html", a=first, b=second, by=by, series=series, events=_event_rows(rows))
 
 
@@ -125,14 +133,14 @@ def compare_page(
     partners: Annotated[str, Query(max_length=500)] = "",
     by: Period = "quarter",
 ) -> HTMLResponse:
-    names = [p.strip() for p in partners.split(",") if p.strip()]
+    names = split_list(partners)
     series: dict[str, Any] = {}
     totals: list[dict[str, Any]] = []
     if target and names:
-        _check_party("target", target)
+        check_party("target", target)
         for name in names:
-            _check_party("partners", name)
-        rows = analytics.compare(store, target, names, by=by)
+            check_party("partners", name)
+        rows = compare(store, target, names, by=by)
         series = overview.series_by_direction(rows, key="partner")
         totals = [r for r in rows if r["period"] == "all"]
     return render(
@@ -205,7 +213,7 @@ def _article_context(analysis: Analysis) -> dict[str, Any]:
 
 @router.get("/article/{ref}", response_class=HTMLResponse)
 def article_page(request: Request, ref: str, store: StoreDep) -> HTMLResponse:
-    doc = store.get_analysis(_ref(ref))
+    doc = store.get_analysis(check_ref(ref))
     if doc is None:
         raise HTTPException(404, f"no article {ref!r}")
     return render(request, "article.html", **_article_context(analysis_from_json(doc)))
@@ -213,7 +221,7 @@ def article_page(request: Request, ref: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, store: StoreDep, flt: Filter, offset: Offset = 0) -> HTMLResponse:
-    page = analytics.find_events(store, flt, limit=PAGE, offset=offset)
+    page = find_events(store, flt, limit=PAGE, offset=offset)
     params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
     query = urlencode(params)
     prev_url = f"/events?{urlencode({**params, 'offset': max(0, offset - PAGE)})}" if offset else None
@@ -251,7 +259,7 @@ def search_page(request: Request, store: StoreDep, q: OptText = None) -> HTMLRes
     if q and q.strip():
         sentences = [
             {"text": s["text"], "article_id": s["article_id"], "article_title": s["title"]}
-            for s in analytics.search_sentences(store, q, limit=50).items
+            for s in search_sentences(store, q, limit=50).items
         ]
         quotes = [
             {
@@ -260,6 +268,6 @@ def search_page(request: Request, store: StoreDep, q: OptText = None) -> HTMLRes
                 "article_id": s["article_id"],
                 "article_title": s["title"],
             }
-            for s in analytics.search_quotes(store, search=q, limit=50).items
+            for s in search_quotes(store, search=q, limit=50).items
         ]
     return render(request, "search.html", q=q or "", sentences=sentences, quotes=quotes)

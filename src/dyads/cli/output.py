@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -43,9 +45,6 @@ def emit(
         for row in rows:
             writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
         return
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title=title or None, show_lines=False, header_style="bold")
     for name in names:
         table.add_column(name, overflow="fold")

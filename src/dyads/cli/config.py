@@ -11,7 +11,9 @@ from dyads.model import Options
 CONFIG_ENV = "DYADS_CONFIG"
 
 
-def load_options(knowledge_dirs: tuple[str, ...] = (), model: str = "md") -> Options:
+def load_options(
+    knowledge_dirs: tuple[str, ...] = (), model: str = "md", allow_private: bool = False
+) -> Options:
     """Options from ``$DYADS_CONFIG`` or ``./dyads.toml`` (if present), then the CLI's."""
     path = Path(os.environ.get(CONFIG_ENV, "dyads.toml"))
     settings: dict[str, object] = {}
@@ -26,4 +28,5 @@ def load_options(knowledge_dirs: tuple[str, ...] = (), model: str = "md") -> Opt
     return Options(
         model=str(settings.get("model", model)) if model == "md" else model,
         knowledge_dirs=configured + knowledge_dirs,
+        allow_private=allow_private,
     )

@@ -1,6 +1,6 @@
 """A page of the event listing, fast on big stores: which event ids, in order, and how many match.
 
-The listing (:func:`dyads.analytics.find_events`) orders events by date, undated ones last, then by
+The listing (:func:`dyads.query.events.find_events`) orders events by date, undated ones last, then by
 id. Sorting every match to show fifty is what made it slow, so the page is read off an index in
 that order instead, in two legs: dated events along ``(date, id)``, then undated ones along ``id``.
 
@@ -9,7 +9,7 @@ that order instead, in two legs: dated events along ``(date, id)``, then undated
   by date; the role and sector are then checked on the event's parties, one index look-up each.
 - Any other filter walks the events by type and date, or by date.
 
-Every condition of :meth:`~dyads.analytics.EventFilter.where` is still applied to the event itself,
+Every condition of :meth:`~dyads.query.filters.EventFilter.where` is still applied to the event itself,
 so the rows are those of the general SQL, in the same order; the index only decides which
 candidates are looked at first. The count stops at ``count_up_to`` matches (at least past the
 page): counting every match of a broad filter over millions of events costs more than the page.
@@ -18,18 +18,14 @@ page): counting every match of a broad filter over millions of events costs more
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from dyads.query.filters import COUNTRY_SPEC, EventFilter, date_bound, party_side
 from dyads.store import Store
-
-if TYPE_CHECKING:
-    from dyads.analytics import EventFilter
 
 COUNT_CAP = 1_000  # matches counted before a total is reported as "at least" (cost grows with it)
 _SIZE_WINDOW = 100_000  # recent events sampled to tell which of two countries has fewer
-_COUNTRY = re.compile(r"^([A-Z]{3})(?::?([A-Z]{3}))?$")
 _ROLES = (("actor", "actor"), ("recipient", "recipient"), ("party", None))
 
 
@@ -71,22 +67,20 @@ def _fewest_events(store: Store, countries: list[str]) -> str:
 def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
     """How to walk the matches of ``flt`` in listing order (see the module's description); with
     ``store``, from the country with the fewest events when the filter names several."""
-    from dyads.analytics import _bound, _side  # the grammar of specs and dates lives with the filters
-
     country_specs = [
         (spec.strip(), role)
         for name, role in _ROLES
-        if (spec := getattr(flt, name)) and _COUNTRY.match(spec.strip())
+        if (spec := getattr(flt, name)) and COUNTRY_SPEC.match(spec.strip())
     ]
     if not country_specs:
         where, where_params = flt.where()
         return _Plan("events e", where.removeprefix(" WHERE ") or "1", where_params, "e.date", "e.id")
-    countries = list(dict.fromkeys(_COUNTRY.match(spec)[1] for spec, _ in country_specs))  # type: ignore[index]
+    countries = list(dict.fromkeys(COUNTRY_SPEC.match(spec)[1] for spec, _ in country_specs))  # type: ignore[index]
     country = _fewest_events(store, countries) if store and len(countries) > 1 else countries[0]
 
     # The country specs become look-ups on the event's parties; the other conditions stay as they are.
     def unless_country(spec: str | None) -> str | None:
-        return None if spec and _COUNTRY.match(spec.strip()) else spec
+        return None if spec and COUNTRY_SPEC.match(spec.strip()) else spec
 
     rest, rest_params = dataclasses.replace(
         flt,
@@ -99,7 +93,7 @@ def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
     for spec_here, role in country_specs:
         if role is None and spec_here == country:
             continue  # being in party_events under the country is the whole condition
-        side, side_params = _side(spec_here, "ea")
+        side, side_params = party_side(spec_here, "ea")
         role_sql = "ea.role = ? AND " if role else ""
         clauses.append(
             f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = p.event_id AND {role_sql}{side})"
@@ -120,7 +114,7 @@ def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
     if flt.min_mentions > 1:
         early.append("p.n_mentions >= ?")
         early_params.append(flt.min_mentions)
-    for bound, test in ((_bound(flt.since, False), ">="), (_bound(flt.until, True), "<=")):
+    for bound, test in ((date_bound(flt.since, False), ">="), (date_bound(flt.until, True), "<=")):
         if bound:
             early.append(f"p.date {test} ?")
             early_params.append(bound)
@@ -149,7 +143,7 @@ def _count(store: Store, p: _Plan, up_to: int | None, leg: str = "") -> int:
     return int(store.scalar(f"SELECT COUNT(*) FROM ({inner} LIMIT ?)", [*p.params, up_to]) or 0)
 
 
-def page(
+def find_page(
     store: Store, flt: EventFilter, limit: int, offset: int, count_up_to: int | None = COUNT_CAP
 ) -> Listing:
     """The ids of the events ``offset`` … ``offset + limit`` of the listing, and the count.

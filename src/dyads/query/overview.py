@@ -1,14 +1,16 @@
-"""Corpus-wide summaries for dashboards and notebooks: quad-class series, top dyads, partner networks.
+"""Corpus-wide summaries for dashboards and notebooks: what the corpus talks about most.
 
-Like :mod:`dyads.analytics`, each function takes an open Store and returns plain rows; SQL uses bound
-parameters only. Dyads here are country-level where a country is known, else the actor's name.
+Quad-class series, top dyads, the most active parties and where events happen, partner networks, and
+the actors and places named in most articles. Like the rest of :mod:`dyads.query`, each function
+takes an open Store and returns plain rows; SQL uses bound parameters only. Dyads here are
+country-level where a country is known, else the actor's name.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dyads.analytics import NOT_FACTUAL, party_condition, period_sql
+from dyads.query.filters import NOT_FACTUAL, party_condition, period_sql
 from dyads.store import Row, Store
 from dyads.store.ontology import QUAD_NAMES
 
@@ -97,3 +99,42 @@ def series_by_direction(rows: list[Row], key: str = "direction") -> dict[str, li
         entry["score"] = round(entry["score"] + float(row.get("score_sum") or 0.0), 2)
         entry["events"] += int(row.get("events") or 0)
     return {name: list(periods.values()) for name, periods in out.items()}
+
+
+def top_actors(
+    store: Store, limit: int = 20, kind: str | None = None, country: str | None = None
+) -> list[Row]:
+    """Actors by how many articles name them. Rows: name, kind, country, sector, code, articles,
+    mentions, as_actor (event mentions on the actor side), as_recipient."""
+    clauses, params = [], []
+    if kind:
+        clauses.append("a.kind = ?")
+        params.append(kind)
+    if country:
+        clauses.append("a.country = ?")
+        params.append(country)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return store.rows(
+        "SELECT a.name, a.kind, a.country, MAX(a.sector) AS sector, MAX(a.code) AS code,"
+        " COUNT(DISTINCT a.article_id) AS articles, SUM(a.n_mentions) AS mentions,"
+        " SUM((SELECT COUNT(*) FROM mention_actors ma WHERE ma.actor_id = a.id AND ma.role = 'actor')) AS as_actor,"
+        " SUM((SELECT COUNT(*) FROM mention_actors ma WHERE ma.actor_id = a.id AND ma.role = 'recipient'))"
+        f" AS as_recipient FROM actors a{where} GROUP BY a.name, a.kind, a.country"
+        " ORDER BY articles DESC, mentions DESC, a.name LIMIT ?",
+        [*params, limit],
+    )
+
+
+def top_places(store: Store, limit: int = 20, country: str | None = None) -> list[Row]:
+    """Places by how many articles name them. Rows: name, country, feature, geonameid, lat, lon,
+    articles, mentions, events (event mentions placed there)."""
+    where, params = (" WHERE p.country = ?", [country]) if country else ("", [])
+    return store.rows(
+        "SELECT p.name, p.country, p.feature, p.geonameid, p.lat, p.lon, COUNT(DISTINCT p.article_id) AS articles,"
+        " (SELECT COUNT(*) FROM mentions mm JOIN places p2 ON p2.id = mm.place_id"
+        "   WHERE p2.name = p.name AND p2.country IS p.country) AS mentions,"
+        " (SELECT COUNT(*) FROM event_mentions em JOIN places p3 ON p3.id = em.place_id"
+        "   WHERE p3.name = p.name AND p3.country IS p.country) AS events"
+        f" FROM places p{where} GROUP BY p.name, p.country ORDER BY articles DESC, p.name LIMIT ?",
+        [*params, limit],
+    )

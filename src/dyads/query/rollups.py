@@ -1,6 +1,6 @@
 """Fast answers to the dyad, comparison and timeline queries from the tables of schema 6.
 
-Each function returns the rows :mod:`dyads.analytics` would compute from the events, or ``None``
+Each function returns the rows :mod:`dyads.query.series` would compute from the events, or ``None``
 when the question is beyond what the pre-aggregated tables hold — a party that is not a plain
 country, filters on places, text, names or mention counts, day or week periods, or date bounds that
 cut through a period — in which case the caller runs the general SQL. The tables and the triggers
@@ -9,22 +9,14 @@ that keep them exact are described in ``migrations/0006_rollups.sql``.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from dyads.query.filters import EventFilter, is_country
 from dyads.store import Row, Store
 from dyads.store.dedup import date_range
 
-if TYPE_CHECKING:
-    from dyads.analytics import EventFilter
-
 GRAINS = ("month", "quarter", "year")
-_COUNTRY = re.compile(r"^[A-Z]{3}$")
-
-
-def is_country(spec: str) -> bool:
-    return _COUNTRY.match(spec.strip()) is not None
 
 
 def _start(by: str, day: date) -> date:
@@ -45,7 +37,7 @@ def _end(by: str, day: date) -> date:
 
 
 def period_label(by: str, day: date) -> str:
-    """The label :func:`dyads.analytics.period_sql` gives the period holding ``day``."""
+    """The label :func:`dyads.query.filters.period_sql` gives the period holding ``day``."""
     if by == "month":
         return f"{day.year:04d}-{day.month:02d}"
     if by == "quarter":
@@ -97,7 +89,7 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
 def dyad_rows(
     store: Store, source: str, target: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
-    """One direction of :func:`dyads.analytics.dyad_series` from ``dyad_rollup``, or None."""
+    """One direction of :func:`dyads.query.series.dyad_series` from ``dyad_rollup``, or None."""
     where = _where(flt, by, not_factual) if is_country(source) and is_country(target) else None
     if where is None:
         return None
@@ -114,7 +106,7 @@ def dyad_rows(
 def compare_rows(
     store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
-    """One partner's periods of :func:`dyads.analytics.compare` from ``pair_rollup``, or None."""
+    """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, or None."""
     where = _where(flt, by, not_factual) if is_country(partner) and is_country(target) else None
     if where is None:
         return None
@@ -136,7 +128,7 @@ def compare_rows(
 
 
 def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list[int] | None:
-    """The ids of a country's key events (see :func:`dyads.analytics.timeline`), read in ranking
+    """The ids of a country's key events (see :func:`dyads.query.series.timeline`), read in ranking
     order from the index ``party_events_rank`` and stopping after ``limit``; or None."""
     if not is_country(party) or flt.include_auxiliary:
         return None

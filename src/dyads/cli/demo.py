@@ -9,14 +9,18 @@ and a short view of one article's analysis.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 
-from dyads.analytics import compare, timeline
+from dyads.cli.events import COMPARE_COLUMNS, TIMELINE_COLUMNS
+from dyads.cli.output import emit, short_source
 from dyads.ingest import ingest
+from dyads.query import compare, timeline
 from dyads.store import Store, StoreError, open_store
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 TARGET, PARTNERS = "MLI", ("RUS", "FRA")
 
 
@@ -70,9 +74,17 @@ def print_short_analysis(store: Store, article_row: int, console: Console) -> No
     console.print(f"  (full analysis: dyads show {article_row} --db {store.path})", highlight=False)
 
 
-def run_demo(db: Path) -> int:
-    from dyads.cli_output import emit, short_source
+def demo(
+    db: Annotated[Path, typer.Option(help="SQLite file to fill.")] = Path("dyads.db"),
+) -> None:
+    """Analyse the bundled example articles and print the analysis of one.
 
+    Example: dyads demo
+    """
+    raise typer.Exit(run_demo(db))
+
+
+def run_demo(db: Path) -> int:
     console = Console(width=max(Console().width, 160), soft_wrap=True)
     paths = [str(p) for p in example_paths()]
     if not paths:
@@ -93,32 +105,13 @@ def run_demo(db: Path) -> int:
     with open_store(db, readonly=True) as store:
         console.print()
         rows = compare(store, TARGET, PARTNERS, by="quarter")
-        columns = [
-            "partner",
-            "period",
-            "events",
-            "cooperation",
-            "conflict",
-            "balance",
-            "score_sum",
-            "score_mean",
-        ]
-        emit(rows, "table", columns, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)")
+        emit(
+            rows, "table", COMPARE_COLUMNS, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)"
+        )
         key_events = timeline(store, TARGET, limit=15)
         for row in key_events:
             row["sources"] = "; ".join(short_source(s) for s in row["sources"])
-        columns = [
-            "when",
-            "type",
-            "actor",
-            "recipient",
-            "score",
-            "place",
-            "n_articles",
-            "sentence",
-            "sources",
-        ]
-        emit(key_events, "table", columns, f"timeline of {TARGET} (dyads timeline)")
+        emit(key_events, "table", TIMELINE_COLUMNS, f"timeline of {TARGET} (dyads timeline)")
         article_row = _busiest_article(store, TARGET)
         if article_row is not None:
             print_short_analysis(store, article_row, console)

@@ -6,20 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from dyads.analytics import (
+from dyads.query import (
     EventFilter,
     compare,
     dyad_series,
     find_events,
-    fts_query,
     get_event,
-    period_sql,
     search_quotes,
     search_sentences,
     timeline,
     top_actors,
     top_places,
 )
+from dyads.query.filters import fts_query, period_sql
 from dyads.store import Store, open_store
 from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from dyads.cli import app, fail
+from dyads.cli.options import fail
+from dyads.store import StoreError, open_store
 
 
-@app.command()
 def serve(
     db: Annotated[Path, typer.Option(help="The corpus store to serve (opened read-only).")] = Path(
         "dyads.db"
@@ -25,9 +25,9 @@ def serve(
 
     Example: dyads serve --db dyads.db --port 8000
     """
+    # the web stack (FastAPI, Starlette, uvicorn) loads here, late: only this command needs it
     import uvicorn
 
-    from dyads.store import StoreError, open_store
     from dyads.web.app import create_app
 
     try:

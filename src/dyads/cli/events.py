@@ -1,0 +1,196 @@
+"""The questions the ``dyads`` CLI asks about the deduplicated events of a store: the listing, one
+event, a dyad over time, a party's timeline, and who gains cooperation or conflict with a target.
+
+Each command parses its options into an :class:`~dyads.query.filters.EventFilter`, calls one function
+of :mod:`dyads.query`, and prints the rows in ``--format table|json|jsonl|csv`` (:mod:`dyads.cli.output`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from dyads.cli.options import (
+    DEFAULT_DB,
+    ByOption,
+    DbOption,
+    LimitOption,
+    OffsetOption,
+    RecordFormatOption,
+    RowsFormatOption,
+    SinceOption,
+    UntilOption,
+    check_rows_format,
+    fail,
+    reading_store,
+)
+from dyads.cli.output import emit, short_source
+from dyads.query import EventFilter, dyad_series, find_events, get_event, series
+from dyads.query.filters import split_list
+from dyads.store.ontology import quad_of
+
+# The columns each command shows in a table (and writes as CSV); the demo shows the same.
+EVENT_COLUMNS = [
+    "id",
+    "when",
+    "type",
+    "actor",
+    "recipient",
+    "score",
+    "place",
+    "n_mentions",
+    "n_sources",
+    "sentence",
+]
+DYAD_COLUMNS = ["period", "direction", "type", "quad_class", "events", "mentions", "score_sum", "score_mean"]
+TIMELINE_COLUMNS = [
+    "when",
+    "type",
+    "actor",
+    "recipient",
+    "score",
+    "place",
+    "n_articles",
+    "sentence",
+    "sources",
+]
+COMPARE_COLUMNS = [
+    "partner",
+    "period",
+    "events",
+    "cooperation",
+    "conflict",
+    "balance",
+    "score_sum",
+    "score_mean",
+]
+
+
+def events(
+    db: DbOption = DEFAULT_DB,
+    fmt: RowsFormatOption = "table",
+    actor: Annotated[str | None, typer.Option(help="Actor side: MLI, MLI:MIL or a name.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient side, as --actor.")] = None,
+    party: Annotated[str | None, typer.Option(help="Either side, as --actor.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER types, comma separated.")] = None,
+    quad: Annotated[str | None, typer.Option(help="1-4 or e.g. material_conflict.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    place: Annotated[str | None, typer.Option(help="Place name, or country code.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words a reporting sentence contains.")] = None,
+    min_mentions: Annotated[int, typer.Option(help="Reported at least this often.")] = 1,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Include negated, future, hypothetical events.")
+    ] = False,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
+) -> None:
+    """Deduplicated events, filtered, by date.
+
+    Example: dyads events --actor RUS --recipient MLI --since 2021 --type AGREE,COOPERATE
+    """
+    check_rows_format(fmt)
+    with reading_store(db) as store:
+        flt = EventFilter(
+            actor=actor, recipient=recipient, party=party, types=split_list(type_),
+            quad=quad_of(quad) if quad else None, since=since, until=until, place=place, text=text,
+            min_mentions=min_mentions, include_auxiliary=all_,
+        )  # fmt: skip
+        page = find_events(store, flt, limit=limit, offset=offset)
+        emit(
+            page.items,
+            fmt,
+            EVENT_COLUMNS,
+            f"events {offset + 1}-{offset + len(page.items)} of {page.total:,}"
+            + ("+" if page.total_is_lower_bound else ""),
+        )
+
+
+def event(
+    event_id: Annotated[int, typer.Argument(help="The event's id (from dyads events).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: RecordFormatOption = "text",
+) -> None:
+    """Show one event with every sentence that reports it.
+
+    Example: dyads event 12
+    """
+    with reading_store(db) as store:
+        found = get_event(store, event_id)
+    if found is None:
+        raise fail(f"no event {event_id} in {db}")
+    if fmt == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    typer.echo(
+        f"event {found['id']}: {found['date']} {found['type']} ({found['quad_class']}, score {found['score']:g})"
+        f"\n  {found['actor'] or '?'} → {found['recipient'] or '—'}  at {found['place'] or '—'}"
+        f"\n  {found['n_mentions']} mentions in {found['n_articles']} articles"
+    )
+    for m in found["mentions"]:
+        typer.echo(f"  · [{m['published'] or '?'} {m['outlet'] or m['source'] or ''}] {m['sentence'] or ''}")
+
+
+def dyad(
+    first: Annotated[str, typer.Argument(help="One party: RUS, RUS:MIL or a name.")],
+    second: Annotated[str, typer.Argument(help="The other party.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: RowsFormatOption = "table",
+    by: ByOption = "month",
+    one_way: Annotated[bool, typer.Option("--one-way", help="Only FIRST → SECOND.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Events between two parties by period and type: counts, summed and mean scores, both directions.
+
+    Example: dyads dyad RUS MLI --by month
+    """
+    check_rows_format(fmt)
+    with reading_store(db) as store:
+        rows = dyad_series(store, first, second, by, not one_way, EventFilter(since=since, until=until))
+    emit(rows, fmt, DYAD_COLUMNS, f"{first} ⇄ {second} by {by}")
+
+
+def timeline(
+    party: Annotated[str, typer.Argument(help="The party: MLI, MLI:GOV or a name.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: RowsFormatOption = "table",
+    limit: LimitOption = 25,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """The key events of a party, deduplicated, in date order, with their sources.
+
+    Example: dyads timeline MLI --since 2020
+    """
+    check_rows_format(fmt)
+    with reading_store(db) as store:
+        rows = series.timeline(store, party, limit, EventFilter(since=since, until=until))
+    if fmt == "table":
+        for row in rows:
+            row["sources"] = "; ".join(short_source(s) for s in row["sources"])
+    emit(rows, fmt, TIMELINE_COLUMNS, f"timeline of {party}")
+
+
+def compare(
+    target: Annotated[str, typer.Argument(help="The party courted or confronted, e.g. MLI.")],
+    partners: Annotated[str, typer.Option("--partners", help="Comma separated, e.g. RUS,FRA.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: RowsFormatOption = "table",
+    by: ByOption = "quarter",
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Who gains cooperation and who conflict with a target: counts by partner and period.
+
+    Example: dyads compare MLI --partners RUS,FRA --by quarter
+    """
+    check_rows_format(fmt)
+    names = split_list(partners)
+    if not names:
+        raise fail("--partners: give at least one party")
+    with reading_store(db) as store:
+        rows = series.compare(store, target, names, by, EventFilter(since=since, until=until))
+    emit(rows, fmt, COMPARE_COLUMNS, f"{target} with {', '.join(names)} by {by}")
