@@ -61,7 +61,9 @@ def diagnose(pred_path: Path, gold_path: Path, only: str | None) -> None:
         hits = scorer._match_triples(gtri, ptri)
         hit_gold = {id(g) for g, _ in hits}
         hit_pred = {id(p) for _, p in hits}
-        print(f"\n=== {gold['id']} ({gold.get('published')}) {len(gtri)} gold, {len(ptri)} predicted, {len(hits)} matched")
+        print(
+            f"\n=== {gold['id']} ({gold.get('published')}) {len(gtri)} gold, {len(ptri)} predicted, {len(hits)} matched"
+        )
         for tri in gtri:
             t, _, a, r, ev = tri
             mark = "+" if id(tri) in hit_gold else " "
@@ -72,13 +74,17 @@ def diagnose(pred_path: Path, gold_path: Path, only: str | None) -> None:
             if id(tri) in hit_pred:
                 continue
             t, _, a, r, ev = tri
-            match = next((e for e in raw.values() if e.get("type") == t and e.get("date") == ev.get("date")), None)
+            match = next(
+                (e for e in raw.values() if e.get("type") == t and e.get("date") == ev.get("date")), None
+            )
             sentence = text[match["sentence"][0] : match["sentence"][1]][:110] if match else ""
             print(f" - PRED {t:9} {_party(a):>8} → {_party(r):<8} {ev.get('date') or '':10} {sentence}")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("pred", nargs="?", type=Path)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--only")
