@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dyads.ingest import ingest
 from dyads.model import Options
+from dyads.run.ingest import IngestOptions, ingest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "guardian.jsonl"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -61,7 +61,9 @@ def run(workdir: Path, limit: int, model: str = "md", workers: int = 1) -> list[
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     cpu = time.process_time()
-    report = ingest([str(source)], db, workers=workers, batch_size=16, options=Options(model=model))
+    report = ingest(
+        [str(source)], db, IngestOptions(workers=workers, batch_size=16, options=Options(model=model))
+    )
     dyads_cpu = time.process_time() - cpu  # this process only: meaningful with one worker
     dyads_seconds = report.seconds
     bare_rate = 60 * len(texts) / bare_seconds

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -48,13 +49,10 @@ def _options(knowledge: list[str] | None = None, model: str = "md", allow_privat
     from dyads.config import load_options
 
     options = load_options(knowledge_dirs=tuple(knowledge or ()), model=model)
-    options.allow_private = allow_private
-    return options
+    return replace(options, allow_private=allow_private)
 
 
 def _read(target: str, options: Options, published: str | None = None) -> Article:
-    from dataclasses import replace
-
     from dyads.read import read_input
 
     try:

@@ -1,6 +1,6 @@
 """Corpus commands of the ``dyads`` CLI: ingest, query and export a store.
 
-Thin commands over :mod:`dyads.ingest`, :mod:`dyads.analytics` and :mod:`dyads.export`; every one
+Thin commands over :mod:`dyads.run.ingest`, :mod:`dyads.analytics` and :mod:`dyads.export`; every one
 takes ``--db`` (default ./dyads.db, or $DYADS_DB) and the query commands ``--format
 table|json|jsonl|csv``.
 """
@@ -90,8 +90,8 @@ def ingest(
     dyads ingest --urls urls.txt --db sahel.db
     """
     from dyads.cli import _options
-    from dyads.ingest import IngestReport
-    from dyads.ingest import ingest as run_ingest
+    from dyads.run.ingest import IngestOptions, IngestReport
+    from dyads.run.ingest import ingest as run_ingest
     from dyads.store import StoreError
 
     if not paths and not urls:
@@ -118,7 +118,7 @@ def ingest(
 
     def show(report: IngestReport) -> None:
         # Started on the first report, once the workers are up: the bar's refresh thread must not
-        # be running when they are forked (dyads.worker_pool).
+        # be running when they are forked (dyads.run.worker_pool).
         if not progress.live.is_started:
             progress.start()
         rate = (report.added + report.replaced) / report.seconds if report.seconds else 0.0
@@ -127,16 +127,16 @@ def ingest(
             added=report.added + report.replaced, skipped=report.skipped, failed=report.failed,
         )  # fmt: skip
 
-    from dyads.distributed import DaskAddressError
-    from dyads.lake import ParquetSink
+    from dyads.run.dask_runner import DaskAddressError
+    from dyads.run.parquet_sink import ParquetSink
 
     sink = ParquetSink(out_parquet) if out_parquet else None
     try:
-        report = run_ingest(
-            paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
-            force=force, limit=limit, options=_options(model=model, allow_private=allow_private), progress=show, dask=dask,
-            store=sink,
+        settings = IngestOptions(
+            urls=tuple(str(u) for u in urls or ()), workers=workers, batch_size=batch_size, force=force,
+            limit=limit, dask=dask, options=_options(model=model, allow_private=allow_private),
         )  # fmt: skip
+        report = run_ingest(paths or [], db, settings, progress=show, store=sink)
     except (StoreError, DaskAddressError) as err:
         raise fail(str(err)) from None
     except Exception as err:  # a worker process died: nothing half-written, but the run cannot go on
@@ -172,14 +172,14 @@ def load(
 
     Example: dyads ingest corpus.jsonl --dask tcp://scheduler:8786 --out-parquet lake/; dyads load lake/
     """
-    from dyads.lake import load_lake
+    from dyads.run.parquet_sink import load_parquet
     from dyads.store import StoreError, open_store
 
     if not lake.is_dir():
         raise fail(f"{lake}: no such folder")
     try:
         with open_store(db) as store:
-            counts = load_lake(lake, store, force=force)
+            counts = load_parquet(lake, store, force=force)
     except StoreError as err:
         raise fail(str(err)) from None
     except (OSError, ValueError) as err:

@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from dyads.analytics import compare, timeline
-from dyads.ingest import ingest
+from dyads.run.ingest import ingest
 from dyads.store import Store, StoreError, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -95,8 +95,10 @@ def test_killed_run_resumes_to_the_same_content(tmp_path: Path, workers: int) ->
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
-    from dyads.ingest import ingest
+    from dyads.run.ingest import IngestOptions, ingest
 
     target_db, folder, worker_count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     # The bad JSONL line is a failure of the input; record it and still exit 0 for the test to compare.
-    ingest([folder], target_db, analyzer=slow_code_by_pattern, workers=worker_count, batch_size=4)
+    ingest(
+        [folder], target_db, IngestOptions(analyzer=slow_code_by_pattern, workers=worker_count, batch_size=4)
+    )
