@@ -11,7 +11,7 @@ import pytest
 from dyads.contract import analysis_from_json
 from dyads.export import GDELT_COLUMNS, export_csv, export_jsonl, export_parquet
 from dyads.store import Store, open_store
-from dyads.store.synthetic import EventSpec, make_analysis
+from synthetic_store import EventSpec, make_analysis
 
 
 @pytest.fixture(scope="module")

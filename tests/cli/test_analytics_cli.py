@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import dyads.cli_corpus  # noqa: F401  (registers the corpus commands)
 from dyads.cli import app
 from dyads.store import open_store
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
+from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
 runner = CliRunner()
 

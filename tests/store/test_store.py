@@ -10,8 +10,8 @@ import pytest
 from dyads.contract import analysis_from_json, analysis_to_json
 from dyads.store import StoreError, content_hash, open_store
 from dyads.store.migrations import available_migrations, current_version, latest_version, migrate, schema_text
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 from dyads.store.writer import sentence_spans
+from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
 
 def sahel_analysis(published: str = "2021-12-20"):
