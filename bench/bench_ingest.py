@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dyads.model import Options
+from dyads.read import read_path
 from dyads.run.ingest import IngestOptions, ingest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "guardian.jsonl"
@@ -27,8 +28,6 @@ def corpus(workdir: Path, limit: int) -> tuple[Path, list[str], str]:
             records = [json.loads(line) for _, line in zip(range(limit), handle, strict=False)]
         label = f"{len(records)} Guardian articles"
     else:
-        from dyads.read import read_path
-
         records = []
         for path in sorted(EXAMPLES.rglob("*.md"))[:limit]:
             article = read_path(str(path))
@@ -42,6 +41,7 @@ def corpus(workdir: Path, limit: int) -> tuple[Path, list[str], str]:
 
 
 def run(workdir: Path, limit: int, model: str = "md", workers: int = 1) -> list[dict[str, Any]]:
+    # Imported here: spaCy and the pipeline are heavy, and `python -m bench --skip-ingest` needs neither.
     import spacy
 
     from dyads.nlp.pipeline import _model_location, build_nlp

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pyarrow.dataset as ds
 import pytest
 
 from dyads.contract import analysis_from_json
@@ -92,8 +93,6 @@ def test_jsonl_reloads_as_the_same_analyses(store: Store, tmp_path: Path) -> Non
 
 
 def test_parquet_is_partitioned_by_month_and_reloads(store: Store, tmp_path: Path) -> None:
-    import pyarrow.dataset as ds
-
     out = tmp_path / "events"
     assert export_parquet(store, out) == 3
     parts = sorted(p.name for p in out.iterdir())

@@ -6,9 +6,16 @@ import gzip
 import json
 import re
 from collections.abc import Iterable
+from io import BytesIO
 from pathlib import Path
 
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from dyads.contract import analysis_to_json
 from dyads.model import Actor, Analysis, Article, Event, Options
+from dyads.read import read_path
 from dyads.run.batch import Failure, WorkItem
 from dyads.run.discover import discover, estimate_total
 from dyads.run.ingest import IngestOptions, ingest
@@ -157,11 +164,6 @@ def test_url_lists_are_read_by_workers(tmp_path: Path) -> None:
 
 
 def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> None:
-    from io import BytesIO
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     items = "".join(
         f"<item><title>Report {i}</title><link>https://example.org/{i}</link>"
         f"<pubDate>Tue, 0{i + 1} Jan 2019 10:00:00 GMT</pubDate>"
@@ -204,11 +206,9 @@ def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> N
 
 def test_real_pipeline_round_trip_on_bundled_examples(tmp_path: Path) -> None:
     """With the language pipeline: what the store renders is exactly what `dyads analyze` emits."""
-    import pytest
-
-    from dyads.contract import analysis_to_json
+    # Imported here: the language pipeline loads spaCy, which the crash trials' subprocesses, that
+    # import this module for its stand-in analyser, should not pay for.
     from dyads.nlp.analyze import analyze_article
-    from dyads.read import read_path
 
     examples = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.md"))[:3]
     if len(examples) < 3:

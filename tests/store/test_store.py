@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -220,8 +221,6 @@ def test_the_dyad_table_follows_the_event_parties(tmp_path: Path) -> None:
 
 
 def test_joint_actors_of_a_cooperative_event_form_dyads(tmp_path: Path) -> None:
-    from dataclasses import replace
-
     coded = make_analysis(
         [
             EventSpec("RUS and MLI signed an accord.", "RUS", "SUPPORT", "MLI", date="2019-06-25"),

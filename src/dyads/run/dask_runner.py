@@ -49,7 +49,7 @@ def dask_client(
     processes are forked from this process, as the ingest pool's are (see dyads.run.worker_pool): they
     start with the model in shared memory instead of each loading it.
     """
-    # Imported here: Dask is an optional dependency, loaded only for a run that asks for it.
+    # Imported here: Dask is heavy to import, and only a run that asks for it needs it.
     import dask
     from distributed import Client, LocalCluster
 

@@ -25,7 +25,7 @@ from dyads.store import Store, content_hash
 
 
 def _schema() -> Any:
-    # Imported here: pyarrow is an optional dependency.
+    # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
     import pyarrow as pa
 
     return pa.schema(
@@ -76,7 +76,7 @@ class ParquetSink:
         self.failures.append((source, stage, problem))
 
     def _flush(self, month: str) -> None:
-        # Imported here: pyarrow is an optional dependency.
+        # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -107,7 +107,7 @@ class ParquetSink:
 
 def iter_parquet(path: str | Path) -> Iterator[tuple[Analysis, str | None]]:
     """Every analysis stored under ``path``, month by month and in input order within a month."""
-    # Imported here: pyarrow is an optional dependency.
+    # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
     import pyarrow.parquet as pq
 
     root = Path(path)
