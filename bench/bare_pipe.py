@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=4)
     args = parser.parse_args()
 
+    # Imported here: spaCy is heavy, and --help needs none of it.
     import spacy
 
     from dyads.nlp.pipeline import model_location

@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dyads.ingest import ingest
 from dyads.model import Options
+from dyads.read import read_path
+from dyads.run.ingest import IngestOptions, ingest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "guardian.jsonl"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -27,8 +28,6 @@ def corpus(workdir: Path, limit: int) -> tuple[Path, list[str], str]:
             records = [json.loads(line) for _, line in zip(range(limit), handle, strict=False)]
         label = f"{len(records)} Guardian articles"
     else:
-        from dyads.read import read_path
-
         records = []
         for path in sorted(EXAMPLES.rglob("*.md"))[:limit]:
             article = read_path(str(path))
@@ -42,6 +41,7 @@ def corpus(workdir: Path, limit: int) -> tuple[Path, list[str], str]:
 
 
 def run(workdir: Path, limit: int, model: str = "md", workers: int = 1) -> list[dict[str, Any]]:
+    # Imported here: spaCy and the pipeline are heavy, and `python -m bench --skip-ingest` needs neither.
     import spacy
 
     from dyads.nlp.pipeline import build_nlp, model_location
@@ -61,7 +61,9 @@ def run(workdir: Path, limit: int, model: str = "md", workers: int = 1) -> list[
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     cpu = time.process_time()
-    report = ingest([str(source)], db, workers=workers, batch_size=16, options=Options(model=model))
+    report = ingest(
+        [str(source)], db, IngestOptions(workers=workers, batch_size=16, options=Options(model=model))
+    )
     dyads_cpu = time.process_time() - cpu  # this process only: meaningful with one worker
     dyads_seconds = report.seconds
     bare_rate = 60 * len(texts) / bare_seconds

@@ -106,6 +106,7 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     Summed RSS counts a page shared by forked workers once per worker; PSS splits each shared page
     between the processes that share it, so the sum is what the run really occupies.
     """
+    # Imported here: psutil is only needed for the memory figures of --scale.
     import psutil
 
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dyads.query import EventFilter, compare, dyad_series, find_events, timeline
-from dyads.store import Store, open_store, rollups
+from dyads.store import Store, derived_tables, open_store
 from dyads.store.ontology import quad_class
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
@@ -62,7 +62,7 @@ def bulk_fill(
 
     Parties follow a Zipf-like law (party k is drawn with weight 1/(k+1)); types, days (over 3000
     days from 2015), scores and sectors are uniform. The derived tables (dyads, rollups, party
-    ranking) are then filled by :func:`dyads.store.rollups.rebuild`, the statements the migrations
+    ranking) are then filled by :func:`dyads.store.derived_tables.rebuild`, the statements the migrations
     use, and the indexes and triggers put back.
     """
     started = time.perf_counter()
@@ -137,12 +137,12 @@ def bulk_fill(
         " FROM events"
     )
     say("event_mentions")
-    derived = set(rollups.DERIVED)
+    derived = set(derived_tables.DERIVED)
     for kind, table, sql in saved:
         if kind == "index" and table not in derived:
             conn.execute(sql)
     say("indexes")
-    rollups.rebuild(conn)
+    derived_tables.rebuild(conn)
     say("derived tables")
     for kind, table, sql in saved:
         if kind == "index" and table in derived:

@@ -6,12 +6,13 @@ import csv
 import json
 from pathlib import Path
 
+import pyarrow.dataset as ds
 import pytest
 
 from dyads.contract import analysis_from_json
 from dyads.export import GDELT_COLUMNS, export_csv, export_jsonl, export_parquet
 from dyads.store import Store, open_store
-from dyads.store.synthetic import EventSpec, make_analysis
+from synthetic_store import EventSpec, make_analysis
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +93,6 @@ def test_jsonl_reloads_as_the_same_analyses(store: Store, tmp_path: Path) -> Non
 
 
 def test_parquet_is_partitioned_by_month_and_reloads(store: Store, tmp_path: Path) -> None:
-    import pyarrow.dataset as ds
-
     out = tmp_path / "events"
     assert export_parquet(store, out) == 3
     parts = sorted(p.name for p in out.iterdir())

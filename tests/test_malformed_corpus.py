@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dyads.read import read_path
+from dyads.store import content_hash
 from malformed_inputs import make_malformed
 
 PREVIOUS = "Kenya and Uganda signed a trade agreement in Kampala on Friday."
@@ -32,9 +34,6 @@ def accounted(db: Path, files: list[Path]) -> tuple[list[Path], dict[str, str]]:
 
 
 def stored_by_hash(db: Path, path: Path) -> bool:
-    from dyads.read import read_path
-    from dyads.store import content_hash
-
     digest = content_hash(read_path(str(path)))
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None

@@ -135,6 +135,7 @@ def export_jsonl(store: Store, out: str | Path) -> int:
 
 
 def arrow_schema() -> Any:
+    # Imported here: pyarrow is heavy to import, and only Parquet exports need it.
     import pyarrow as pa
 
     ints = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
@@ -148,6 +149,7 @@ def arrow_schema() -> Any:
 def export_parquet(store: Store, out: str | Path) -> int:
     """Deduplicated events as a Parquet dataset partitioned by month (``MonthYear=202009/``; undated
     events under ``MonthYear=__HIVE_DEFAULT_PARTITION__``); returns the number of rows."""
+    # Imported here: pyarrow is heavy to import, and only Parquet exports need it.
     import pyarrow as pa
     import pyarrow.dataset as ds
 

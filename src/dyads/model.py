@@ -7,7 +7,7 @@ All spans are ``(start, end)`` character offsets into ``Article.text``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Span = tuple[int, int]
@@ -138,7 +138,7 @@ class ReadError(Exception):
         return f"{self.source}: {self.problem}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
     """One options object for a run, instead of keyword arguments threaded everywhere."""
 
@@ -148,4 +148,3 @@ class Options:
     max_bytes: int = 20_000_000  # inputs larger than this are refused
     allow_private: bool = False  # allow URL fetches to loopback/private addresses
     fetch_timeout: float = 15.0
-    extra: dict[str, str] = field(default_factory=dict)

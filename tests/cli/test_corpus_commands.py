@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from dyads.cli import app
 from dyads.store import open_store
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
+from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
 runner = CliRunner()
 

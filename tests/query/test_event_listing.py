@@ -14,7 +14,7 @@ import pytest
 from dyads.query import EventFilter, find_events
 from dyads.query.listing import COUNT_CAP, plan
 from dyads.store import DedupParams, Store, open_store
-from dyads.store.synthetic import EventSpec, make_analysis
+from synthetic_store import EventSpec, make_analysis
 from web_support import Server
 
 PARTIES = ["RUS", "MLI", "FRA", "RUS:MIL", "MLI:GOV", "FRA:MIL", "Wagner Group", "Islamic State Sahel"]

@@ -20,7 +20,7 @@ from dyads.query import (
 )
 from dyads.query.filters import fts_query, period_sql
 from dyads.store import Store, open_store
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
+from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +202,7 @@ def test_series_leave_out_events_vaguer_than_the_period(tmp_path: Path) -> None:
 
 def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:
     """Country dyads, comparisons and timelines read the rollups of schema 6; the rows must be those
-    the general SQL computes from the events (tests/test_rollups.py tries many more stores)."""
+    the general SQL computes from the events (tests/store/test_derived_tables.py tries many more stores)."""
     for by in ("month", "quarter", "year"):
         for flt in (None, EventFilter(include_auxiliary=True), EventFilter(since="2022", types=("accuse",))):
             for first, second in (("FRA", "MLI"), ("RUS", "MLI"), ("MLI", "MLI")):

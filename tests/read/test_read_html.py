@@ -6,6 +6,7 @@ import gzip
 import json
 
 import pytest
+from trafilatura.utils import load_html
 
 from dyads.model import ReadError
 from dyads.read import read_bytes
@@ -98,7 +99,5 @@ def test_byline_names() -> None:
 
 
 def test_logo_heading_is_not_the_title() -> None:
-    from trafilatura.utils import load_html
-
     html = page("<title>Troops Withdraw From Kidal</title>").decode()
     assert page_meta(load_html(html)).title == "Troops Withdraw From Kidal"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -159,8 +160,6 @@ SEED = (
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared corpus not present")
 def test_cli_extract_seed_json() -> None:
-    import json
-
     result = run_cli("extract", str(SEED), "--format", "json")
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)["article"]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dyads.read.markdown import clean_inline, read_markdown
+from dyads.read.markdown import read_markdown
+from dyads.read.markdown_syntax import clean_inline
 from dyads.read.paragraphs import is_broken_pair, join_broken
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

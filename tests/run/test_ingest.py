@@ -6,10 +6,19 @@ import gzip
 import json
 import re
 from collections.abc import Iterable
+from io import BytesIO
 from pathlib import Path
 
-from dyads.ingest import Failure, WorkItem, discover, estimate_total, ingest
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from dyads.contract import analysis_to_json
 from dyads.model import Actor, Analysis, Article, Event, Options
+from dyads.read import read_path
+from dyads.run.batch import Failure, WorkItem
+from dyads.run.discover import discover, estimate_total
+from dyads.run.ingest import IngestOptions, ingest
 from dyads.store import open_store
 
 _CLAUSE = re.compile(r"\b([A-Z]{3}) (attacked|met|aided|accused) ([A-Z]{3})\b[^.]*\.")
@@ -95,7 +104,7 @@ def test_ingest_is_idempotent_and_records_failures(tmp_path: Path) -> None:
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     (corpus / "broken.md").write_text("EXPLODE RUS attacked SYR.", encoding="utf-8")
     db = tmp_path / "c.db"
-    first = ingest([str(corpus)], db, analyzer=code_by_pattern, batch_size=4)
+    first = ingest([str(corpus)], db, IngestOptions(analyzer=code_by_pattern, batch_size=4))
     assert (first.added, first.skipped) == (12 + 1 + 5, 0)
     assert {Path(f.source).name: f.stage for f in first.failures} == {
         "batch.jsonl:3": "read", "empty.txt": "read", "broken.md": "analyze",
@@ -104,14 +113,14 @@ def test_ingest_is_idempotent_and_records_failures(tmp_path: Path) -> None:
         counts = store.counts()
         assert counts["articles"] == 18 and counts["failures"] == 3
         assert store.scalar("SELECT COUNT(*) FROM event_mentions") == 12 + 3 + 5
-    again = ingest([str(corpus)], db, analyzer=code_by_pattern, batch_size=4)
+    again = ingest([str(corpus)], db, IngestOptions(analyzer=code_by_pattern, batch_size=4))
     assert (again.added, again.skipped, again.failed) == (0, 18, 3)
     with open_store(db) as store:
         assert store.counts() == counts
-    forced = ingest([str(corpus / "report-001.md")], db, analyzer=code_by_pattern, force=True)
+    forced = ingest([str(corpus / "report-001.md")], db, IngestOptions(analyzer=code_by_pattern, force=True))
     assert (forced.replaced, forced.added) == (1, 0)
     (corpus / "broken.md").write_text("RUS attacked SYR once more.", encoding="utf-8")
-    fixed = ingest([str(corpus / "broken.md")], db, analyzer=code_by_pattern)
+    fixed = ingest([str(corpus / "broken.md")], db, IngestOptions(analyzer=code_by_pattern))
     assert fixed.added == 1
     with open_store(db) as store:
         assert {Path(f["source"]).name for f in store.failures()} == {"batch.jsonl:3", "empty.txt"}
@@ -120,16 +129,22 @@ def test_ingest_is_idempotent_and_records_failures(tmp_path: Path) -> None:
 def test_limit_and_progress(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c")
     seen: list[int] = []
-    report = ingest([str(corpus)], tmp_path / "c.db", analyzer=code_by_pattern, limit=5, batch_size=2,
-                    progress=lambda r: seen.append(r.done))  # fmt: skip
+    report = ingest(
+        [str(corpus)],
+        tmp_path / "c.db",
+        IngestOptions(analyzer=code_by_pattern, limit=5, batch_size=2),
+        progress=lambda r: seen.append(r.done),
+    )
     assert report.done == 5 and report.total == 5 and seen[-1] == 5 and seen == sorted(seen)
     assert report.articles_per_minute > 0
 
 
 def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c")
-    ingest([str(corpus)], tmp_path / "one.db", analyzer=code_by_pattern, batch_size=3)
-    report = ingest([str(corpus)], tmp_path / "two.db", analyzer=code_by_pattern, batch_size=3, workers=2)
+    ingest([str(corpus)], tmp_path / "one.db", IngestOptions(analyzer=code_by_pattern, batch_size=3))
+    report = ingest(
+        [str(corpus)], tmp_path / "two.db", IngestOptions(analyzer=code_by_pattern, batch_size=3, workers=2)
+    )
     assert report.added == 18
     query = "SELECT doc_id, content_hash, source FROM articles ORDER BY id"
     with open_store(tmp_path / "one.db") as one, open_store(tmp_path / "two.db") as two:
@@ -140,18 +155,15 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
 def test_url_lists_are_read_by_workers(tmp_path: Path) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text("# sources\nhttp://127.0.0.1:9/none\n\n", encoding="utf-8")
-    report = ingest([], tmp_path / "u.db", urls=[str(listing)], analyzer=code_by_pattern)
+    report = ingest([], tmp_path / "u.db", IngestOptions(urls=(str(listing),), analyzer=code_by_pattern))
     assert report.failed == 1 and report.failures[0].source == "http://127.0.0.1:9/none"
-    missing = ingest([], tmp_path / "u.db", urls=[str(tmp_path / "no-list.txt")], analyzer=code_by_pattern)
+    missing = ingest(
+        [], tmp_path / "u.db", IngestOptions(urls=(str(tmp_path / "no-list.txt"),), analyzer=code_by_pattern)
+    )
     assert missing.failures[0].problem.startswith("cannot read the URL list")
 
 
 def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> None:
-    from io import BytesIO
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     items = "".join(
         f"<item><title>Report {i}</title><link>https://example.org/{i}</link>"
         f"<pubDate>Tue, 0{i + 1} Jan 2019 10:00:00 GMT</pubDate>"
@@ -178,7 +190,11 @@ def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> N
             )
         )
     (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
-    report = ingest([str(feed), str(tmp_path / "crawl.warc.gz")], tmp_path / "c.db", analyzer=code_by_pattern)
+    report = ingest(
+        [str(feed), str(tmp_path / "crawl.warc.gz")],
+        tmp_path / "c.db",
+        IngestOptions(analyzer=code_by_pattern),
+    )
     assert (report.added, report.failed) == (5, 0), report.failures
     with open_store(tmp_path / "c.db") as store:
         rows = store.rows("SELECT url, outlet, published, source FROM articles ORDER BY id")
@@ -190,11 +206,9 @@ def test_feeds_and_warc_archives_are_streamed_into_articles(tmp_path: Path) -> N
 
 def test_real_pipeline_round_trip_on_bundled_examples(tmp_path: Path) -> None:
     """With the language pipeline: what the store renders is exactly what `dyads analyze` emits."""
-    import pytest
-
-    from dyads.contract import analysis_to_json
+    # Imported here: the language pipeline loads spaCy, which the crash trials' subprocesses, that
+    # import this module for its stand-in analyser, should not pay for.
     from dyads.nlp.analyze import analyze_article
-    from dyads.read import read_path
 
     examples = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.md"))[:3]
     if len(examples) < 3:

@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from test_ingest import code_by_pattern, write_corpus
 
 from dyads.model import Analysis, Article, Options
+from dyads.run.ingest import IngestOptions, ingest
 
 HERE = Path(__file__).resolve().parent
 # Timestamps say when, not what: they are the only columns allowed to differ.
@@ -25,8 +27,6 @@ VOLATILE = {"analyzed_at", "at", "applied_at"}
 
 
 def slow_code_by_pattern(articles: Iterable[Article], options: Options) -> Iterable[Analysis]:
-    from test_ingest import code_by_pattern
-
     for analysis in code_by_pattern(articles, options):
         time.sleep(0.04)  # slow enough to be killed mid-run
         yield analysis
@@ -68,8 +68,6 @@ def stored(db: Path) -> int:
 
 @pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_killed_run_resumes_to_the_same_content(tmp_path: Path, workers: int) -> None:
-    from test_ingest import write_corpus
-
     corpus = write_corpus(tmp_path / "corpus", count=30)
     whole, crashed = tmp_path / "whole.db", tmp_path / "crashed.db"
 
@@ -94,9 +92,8 @@ def test_killed_run_resumes_to_the_same_content(tmp_path: Path, workers: int) ->
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE))
-    from dyads.ingest import ingest
-
     target_db, folder, worker_count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     # The bad JSONL line is a failure of the input; record it and still exit 0 for the test to compare.
-    ingest([folder], target_db, analyzer=slow_code_by_pattern, workers=worker_count, batch_size=4)
+    ingest(
+        [folder], target_db, IngestOptions(analyzer=slow_code_by_pattern, workers=worker_count, batch_size=4)
+    )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dyads import worker_pool
-from dyads.ingest import ingest
+from dyads.run import worker_pool
+from dyads.run.ingest import IngestOptions, ingest
 from store_support import ARTICLES, store_content
 
 
@@ -47,7 +47,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def single(corpus: Path) -> dict[str, list[tuple[object, ...]]]:
     db = corpus.parent / "single.db"
-    assert ingest([str(corpus)], db, workers=1, batch_size=2).added == len(ARTICLES)
+    assert ingest([str(corpus)], db, IngestOptions(workers=1, batch_size=2)).added == len(ARTICLES)
     return store_content(db)
 
 
@@ -55,8 +55,8 @@ def single(corpus: Path) -> dict[str, list[tuple[object, ...]]]:
 # then (rightly) spawns its workers instead of forking them.
 _RUN = """
 import sys
-from dyads.ingest import ingest
-report = ingest([sys.argv[1]], sys.argv[2], workers=2, batch_size=2)
+from dyads.run.ingest import IngestOptions, ingest
+report = ingest([sys.argv[1]], sys.argv[2], IngestOptions(workers=2, batch_size=2))
 print(report.start_method, report.added, report.failed)
 """
 
@@ -74,7 +74,7 @@ def test_forked_workers_store_what_one_process_stores(corpus: Path, single) -> N
 def test_spawned_workers_store_what_one_process_stores(corpus: Path, single) -> None:
     db = corpus.parent / "spawned.db"
     with another_thread():  # a caller with threads running gets spawned workers
-        report = ingest([str(corpus)], db, workers=2, batch_size=2)
+        report = ingest([str(corpus)], db, IngestOptions(workers=2, batch_size=2))
     assert report.start_method == "spawn"
     assert report.added == len(ARTICLES) and report.failed == 0
     assert store_content(db) == single
@@ -83,6 +83,6 @@ def test_spawned_workers_store_what_one_process_stores(corpus: Path, single) -> 
 def test_a_second_run_skips_what_the_first_stored(corpus: Path) -> None:
     # forked workers look the store up with their own connections, opened after the fork
     db = corpus.parent / "again.db"
-    assert ingest([str(corpus)], db, workers=2, batch_size=2).added == len(ARTICLES)
-    again = ingest([str(corpus)], db, workers=2, batch_size=2)
+    assert ingest([str(corpus)], db, IngestOptions(workers=2, batch_size=2)).added == len(ARTICLES)
+    again = ingest([str(corpus)], db, IngestOptions(workers=2, batch_size=2))
     assert again.added == 0 and again.skipped == len(ARTICLES)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dyads.store import DedupParams, open_store
 from dyads.store.dedup import MentionKey, PlaceKey, cluster, compatible, date_range
-from dyads.store.synthetic import EventSpec, make_analysis
+from synthetic_store import EventSpec, make_analysis
 
 
 def key(type_="ASSAULT", actors=("c:RUS",), recipients=("c:SYR",), day="2019-05-02", place=None, aux=None):

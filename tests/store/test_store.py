@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,8 @@ import pytest
 from dyads.contract import analysis_from_json, analysis_to_json
 from dyads.store import StoreError, content_hash, open_store
 from dyads.store.migrations import available_migrations, current_version, latest_version, migrate, schema_text
-from dyads.store.synthetic import EventSpec, QuoteSpec, make_analysis
 from dyads.store.writer import sentence_spans
+from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
 
 def sahel_analysis(published: str = "2021-12-20"):
@@ -220,8 +221,6 @@ def test_the_dyad_table_follows_the_event_parties(tmp_path: Path) -> None:
 
 
 def test_joint_actors_of_a_cooperative_event_form_dyads(tmp_path: Path) -> None:
-    from dataclasses import replace
-
     coded = make_analysis(
         [
             EventSpec("RUS and MLI signed an accord.", "RUS", "SUPPORT", "MLI", date="2019-06-25"),

@@ -1,6 +1,6 @@
 """Corpus commands of the ``dyads`` CLI: fill a store, keep it, search it and read it out.
 
-Thin commands over :mod:`dyads.ingest`, :mod:`dyads.lake`, :mod:`dyads.store`, :mod:`dyads.query` and
+Thin commands over :mod:`dyads.run.ingest`, :mod:`dyads.run.parquet_sink`, :mod:`dyads.store`, :mod:`dyads.query` and
 :mod:`dyads.export`. Every one takes ``--db`` (default ./dyads.db, or $DYADS_DB) and the query
 commands ``--format table|json|jsonl|csv``; the questions about events are in :mod:`dyads.cli.events`.
 """
@@ -31,12 +31,12 @@ from dyads.cli.options import (
 from dyads.cli.output import emit
 from dyads.cli.report import print_analysis
 from dyads.contract import analysis_from_json
-from dyads.distributed import DaskAddressError
 from dyads.export import EXPORTERS
-from dyads.ingest import IngestReport
-from dyads.ingest import ingest as run_ingest
-from dyads.lake import ParquetSink, load_lake
 from dyads.query import search_quotes, search_sentences, top_actors, top_places
+from dyads.run.dask_runner import DaskAddressError
+from dyads.run.ingest import IngestOptions, IngestReport
+from dyads.run.ingest import ingest as run_ingest
+from dyads.run.parquet_sink import ParquetSink, load_parquet
 from dyads.store import DedupParams, StoreError, open_store
 from dyads.store.migrations import schema_text
 
@@ -93,7 +93,7 @@ def ingest(
 
     def show(report: IngestReport) -> None:
         # Started on the first report, once the workers are up: the bar's refresh thread must not
-        # be running when they are forked (dyads.worker_pool).
+        # be running when they are forked (dyads.run.worker_pool).
         if not progress.live.is_started:
             progress.start()
         rate = (report.added + report.replaced) / report.seconds if report.seconds else 0.0
@@ -104,11 +104,11 @@ def ingest(
 
     sink = ParquetSink(out_parquet) if out_parquet else None
     try:
-        report = run_ingest(
-            paths or [], db, urls=[str(u) for u in urls or ()], workers=workers, batch_size=batch_size,
-            force=force, limit=limit, options=load_options(model=model, allow_private=allow_private), progress=show, dask=dask,
-            store=sink,
+        settings = IngestOptions(
+            urls=tuple(str(u) for u in urls or ()), workers=workers, batch_size=batch_size, force=force,
+            limit=limit, dask=dask, options=load_options(model=model, allow_private=allow_private),
         )  # fmt: skip
+        report = run_ingest(paths or [], db, settings, progress=show, store=sink)
     except (StoreError, DaskAddressError) as err:
         raise fail(str(err)) from None
     except Exception as err:  # a worker process died: nothing half-written, but the run cannot go on
@@ -147,7 +147,7 @@ def load(
         raise fail(f"{lake}: no such folder")
     try:
         with open_store(db) as store:
-            counts = load_lake(lake, store, force=force)
+            counts = load_parquet(lake, store, force=force)
     except StoreError as err:
         raise fail(str(err)) from None
     except (OSError, ValueError) as err:

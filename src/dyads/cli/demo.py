@@ -16,8 +16,8 @@ from rich.console import Console
 
 from dyads.cli.events import COMPARE_COLUMNS, TIMELINE_COLUMNS
 from dyads.cli.output import emit, short_source
-from dyads.ingest import ingest
 from dyads.query import compare, timeline
+from dyads.run.ingest import ingest
 from dyads.store import Store, StoreError, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"

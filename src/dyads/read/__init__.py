@@ -9,30 +9,11 @@ each yielding an Article or a ReadError per item. Every failure is a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# The batch readers load feedparser and warcio only when first used, so importing them here
+# costs a single-article command nothing.
 from dyads.read.dispatch import read_bytes, read_input, read_path
-
-if TYPE_CHECKING:
-    from dyads.read.feed import iter_feed
-    from dyads.read.jsonl import iter_jsonl
-    from dyads.read.warc import iter_warc
+from dyads.read.feed import iter_feed
+from dyads.read.jsonl import iter_jsonl
+from dyads.read.warc import iter_warc
 
 __all__ = ["iter_feed", "iter_jsonl", "iter_warc", "read_bytes", "read_input", "read_path"]
-
-
-def __getattr__(name: str) -> Any:
-    # Batch readers import feedparser/warcio; single-article commands need not pay for them.
-    if name == "iter_feed":
-        from dyads.read.feed import iter_feed
-
-        return iter_feed
-    if name == "iter_warc":
-        from dyads.read.warc import iter_warc
-
-        return iter_warc
-    if name == "iter_jsonl":
-        from dyads.read.jsonl import iter_jsonl
-
-        return iter_jsonl
-    raise AttributeError(name)

@@ -12,13 +12,13 @@ import re
 import time
 from datetime import date
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from dyads.knowledge.registry import words
+
+_MONTH_WORDS = words("read_dates")
+_MONTHS = {abbreviation: number for number, abbreviation in enumerate(_MONTH_WORDS["month_abbreviations"], 1)}
 
 # "Sept", "Sept.", "September": the first three letters decide, the rest may be any tail of the name.
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+_MONTH = rf"(?P<month>(?:{'|'.join(_MONTHS)})[a-z]*\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -32,10 +32,7 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),  # 25.09.2020
 ]
 
-_FULL_MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "sept",
-}  # fmt: skip
+_FULL_MONTH_NAMES = frozenset(_MONTH_WORDS["month_names"])
 
 
 def _month_number(token: str) -> int | None:

@@ -109,6 +109,7 @@ def decode(data: bytes, source: str, html: bool = False) -> str:
 
 
 def _detect(data: bytes) -> str | None:
+    # Imported here: charset_normalizer is slow to import and only an undeclared encoding needs it.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

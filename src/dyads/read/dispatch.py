@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from dyads.model import Article, Options, ReadError
@@ -17,7 +18,10 @@ from dyads.read.decode import (
     kind_from_media_type,
     kind_from_name,
 )
+from dyads.read.fetch import fetch
+from dyads.read.html import read_html
 from dyads.read.language import finish
+from dyads.read.markdown import read_markdown, read_plain_text
 
 _BATCH_KINDS = {
     "jsonl": "a JSONL batch holds many articles; use `dyads analyze --jsonl` or `dyads ingest`",
@@ -73,20 +77,12 @@ def _read_document(
     if kind in _BATCH_KINDS:
         raise ReadError(source, _BATCH_KINDS[kind])
     if kind == "html":
-        from dyads.read.html import read_html
-
         article = read_html(decode(data, source, html=True), source, url)
     elif kind == "markdown":
-        from dyads.read.markdown import read_markdown
-
         article = read_markdown(decode(data, source), source)
     else:
-        from dyads.read.markdown import read_plain_text
-
         article = read_plain_text(decode(data, source), source)
     if url and not article.url:
-        from dataclasses import replace
-
         article = replace(article, url=url)
     return finish(article, options)
 
@@ -128,8 +124,6 @@ def read_input(target: str, options: Options | None = None) -> Article:
     if target == "-":
         return read_stdin(options)
     if "://" in target:
-        from dyads.read.fetch import fetch
-
         download = fetch(target, options)
         return read_document(
             download.data, target, options, content_type=download.content_type, url=download.url

@@ -25,6 +25,7 @@ def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one paragraph per block element."""
     if not _LOOKS_LIKE_HTML.search(fragment):
         return tidy(fragment)
+    # Imported here: lxml is loaded only for fragments that hold markup.
     import lxml.html
 
     try:
@@ -66,6 +67,7 @@ def _entry_date(entry: Any) -> str | None:
 
 def iter_feed(data: bytes, source: str, options: Options | None = None) -> Iterator[Article | ReadError]:
     """An Article for each readable entry and a ReadError for each unreadable one."""
+    # Imported here: feedparser is slow to import and only feeds need it.
     import feedparser
 
     parsed = feedparser.parse(data)

@@ -90,6 +90,7 @@ def check_url(url: str, options: Options | None = None) -> None:
 
 def fetch(url: str, options: Options | None = None) -> Download:
     """The body of ``url`` after at most MAX_REDIRECTS redirects; every failure is a ReadError."""
+    # Imported here: httpx is slow to import and only URLs need it.
     import httpx
 
     options = options or Options()

@@ -23,6 +23,7 @@ _MIN_ARTICLE_LETTERS = 20
 
 @lru_cache(maxsize=8)
 def _date_parser(languages: tuple[str, ...]) -> Any:
+    # Imported here, as below: dateparser, trafilatura and htmldate are heavy and only HTML needs them.
     from dateparser import DateDataParser
 
     # htmldate's own settings for its fallback parser, with the locales narrowed to the page's.
@@ -55,6 +56,7 @@ def _page_languages(tree: Any) -> tuple[str, ...]:
 
 def _parser_for(languages: tuple[str, ...]) -> Any:
     """The date parser for the languages dateparser knows among ``languages``."""
+    # Imported here: dateparser is heavy (see _date_parser).
     from dateparser.languages.loader import default_loader
 
     known = set(default_loader.get_locale_map())
@@ -62,6 +64,7 @@ def _parser_for(languages: tuple[str, ...]) -> Any:
 
 
 def _trafilatura_document(tree: Any, url: str | None) -> Any:
+    # Imported here: trafilatura and htmldate are heavy and only HTML needs them.
     import htmldate.extractors
     import trafilatura
 
@@ -83,6 +86,7 @@ def _trafilatura_document(tree: Any, url: str | None) -> Any:
 
 
 def read_html(markup: str, source: str, url: str | None = None) -> Article:
+    # Imported here: trafilatura is heavy and only HTML needs it.
     from trafilatura.utils import load_html
 
     tree = load_html(markup)

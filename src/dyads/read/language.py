@@ -31,6 +31,7 @@ def _cache_root() -> Path:
 
 def _unpack_model(model: Path, folder: Path) -> None:
     """Write the model's arrays as plain .npy files, atomically (other processes may be reading)."""
+    # Imported here: numpy is loaded only when a language is to be identified.
     import numpy as np
 
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +55,8 @@ def _identifier() -> Any:
     process, most of a short `dyads extract`. Unpacked once, its arrays map from disk in a
     tenth of that. Where no cache can be written, the packaged model is read as it is.
     """
+    # Imported here: numpy and py3langid are loaded only when a language is to be identified.
+    # _to_array is py3langid's own reader of its packaged model; it has no public one.
     import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
     from py3langid.modelio import _to_array

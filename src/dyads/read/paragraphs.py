@@ -4,87 +4,15 @@ from __future__ import annotations
 
 import re
 
+from dyads.knowledge.registry import words
+
 # A paragraph that ends on one of these finished its sentence (closing quotes and brackets may follow).
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”»)\]]*$|[\"”»]$")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 # Words a sentence cannot end on: a paragraph ending with one was cut mid-sentence.
-_CONTINUING_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "between",
-        "among",
-        "about",
-        "against",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "if",
-        "while",
-        "when",
-        "where",
-        "whether",
-        "because",
-        "although",
-        "though",
-        "since",
-        "until",
-        "unless",
-    ]
-)
+_CONTINUING_WORDS = frozenset(words("read_paragraphs")["continuing_words"])
 
 # A heading-like line is short; only longer unfinished paragraphs are taken as cut mid-sentence.
 _MIN_WORDS_FOR_BROKEN = 8

@@ -14,6 +14,7 @@ from typing import IO
 
 from dyads.model import Article, Options, ReadError
 from dyads.read.decode import binary_kind, decode
+from dyads.read.html import read_html
 from dyads.read.language import finish
 
 
@@ -41,10 +42,9 @@ def iter_warc(
     stream: IO[bytes], source: str, options: Options | None = None
 ) -> Iterator[Article | ReadError]:
     """An Article for each HTML response record, a ReadError for each page that fails."""
+    # Imported here: warcio is slow to import and only WARC archives need it.
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from dyads.read.html import read_html
 
     options = options or Options()
     stream, head = _peek(stream, 5)

@@ -22,7 +22,7 @@ The Python API the CLI, the web API and notebooks share::
 
 Writing: ``store.add_analysis(analysis, source=…, force=False)`` (one transaction per article),
 ``store.record_failure(source, stage, problem)``, ``store.recluster(DedupParams(window_days=5))``;
-:func:`dyads.ingest.ingest` does all of it for files, folders, feeds, WARC and URL lists.
+`dyads.run.ingest.ingest` does all of it for files, folders, feeds, WARC and URL lists.
 See :mod:`dyads.store.store` (connection, reads), :mod:`dyads.store.writer` (writes),
 :mod:`dyads.store.dedup` (how events merge) and the migration files (``dyads schema``) for the tables.
 """

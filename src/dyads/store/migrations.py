@@ -71,7 +71,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(migration.sql):
+            for statement in statements(migration.sql):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
@@ -86,7 +86,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     return applied
 
 
-def _statements(sql: str) -> list[str]:
+def statements(sql: str) -> list[str]:
     """Split a migration into statements; ``sqlite3.complete_statement`` keeps triggers whole.
 
     (``executescript`` would commit on its own and break the one-transaction-per-migration rule.)

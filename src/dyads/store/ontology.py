@@ -8,10 +8,9 @@ root code decides (01–05, 06–08, 09–13, 14–20, as in GDELT), and failing
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from dyads.knowledge.registry import KnowledgeError, builtin_path, read_yaml
 
 QUAD_NAMES = {
     "verbal_cooperation": 1,
@@ -23,12 +22,12 @@ QUAD_LABELS = {number: name.replace("_", " ") for name, number in QUAD_NAMES.ite
 
 
 @lru_cache(maxsize=1)
-def _plover_types() -> dict[str, dict[str, Any]]:
+def plover_types() -> dict[str, dict[str, Any]]:
+    """Each PLOVER type's entry in ``plover.yaml`` (quad, CAMEO root, score, modes), by type name."""
     try:
-        text = resources.files("dyads").joinpath("knowledge", "plover.yaml").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        data = read_yaml(builtin_path("plover.yaml"))
+    except KnowledgeError:  # no ontology file: the CAMEO root or the score decides (see quad_class)
         return {}
-    data = yaml.safe_load(text) or {}
     types = data.get("types") or {}
     return {str(k): v for k, v in types.items() if isinstance(v, dict)}
 
@@ -45,7 +44,7 @@ def _quad_from_cameo(cameo: str | None) -> int | None:
 
 def quad_class(event_type: str, cameo: str | None = None, score: float = 0.0) -> int:
     """GDELT QuadClass (1–4) of a PLOVER event type."""
-    entry = _plover_types().get(event_type.upper())
+    entry = plover_types().get(event_type.upper())
     if entry and entry.get("quad") in QUAD_NAMES:
         return QUAD_NAMES[entry["quad"]]
     from_cameo = _quad_from_cameo(cameo)
@@ -58,7 +57,7 @@ def cameo_root(event_type: str, cameo: str | None = None) -> str | None:
     """The two-digit CAMEO root of an event: from its own code, else the type's nearest root."""
     if cameo and cameo[:2].isdigit():
         return cameo[:2]
-    entry = _plover_types().get(event_type.upper())
+    entry = plover_types().get(event_type.upper())
     code = str(entry.get("cameo") or "") if entry else ""
     return code[:2] if code[:2].isdigit() else None
 

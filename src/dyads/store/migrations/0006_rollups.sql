@@ -18,7 +18,7 @@
 -- an event's contribution is taken out BEFORE its row changes and put back AFTER, both read through
 -- the view event_facts. Rows whose count falls to zero are dropped.
 -- The INSERT … SELECT statements at the end rebuild the tables from scratch (they are also run by
--- dyads.store.rollups.rebuild after a bulk load).
+-- dyads.store.derived_tables.rebuild after a bulk load).
 
 -- Each dated event with the finest grain — month, quarter or year — one period of which holds its
 -- whole date range, and that period's label (as dyads.analytics.period_sql gives it, from

@@ -19,11 +19,13 @@ import gc
 import multiprocessing
 import sys
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
 from dyads.model import Article, Options
+from dyads.run.batch import BatchJob, Outcome, WorkItem, process_batch
 
 # Short, but it names a country, an organisation, a place, a date and an event, so that every
 # stage loads what it loads on first use.
@@ -45,6 +47,7 @@ def can_fork() -> bool:
 
 def warm_pipeline(options: Options) -> None:
     """Load the model and every knowledge base the stages use, in this process (cached)."""
+    # Imported here: the language pipeline loads spaCy, only when a run warms its workers.
     from dyads.nlp.analyze import analyze_articles
 
     list(analyze_articles([Article(id="warm-up", text=_WARM_TEXT, published="2020-01-01")], options))
@@ -87,3 +90,22 @@ def forking_from_here(options: Options, warm: bool) -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def run_on_pool(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    batches: Iterable[list[WorkItem]],
+    job: BatchJob,
+    write: Callable[[list[Outcome]], None],
+) -> None:
+    """Submit each batch to the pool and hand results to ``write`` in submission order."""
+    in_flight: deque[Future[list[Outcome]]] = deque()
+    for batch in batches:
+        in_flight.append(pool.submit(process_batch, batch, job))
+        # Results are written in submission order, so the store's content (and its dedup) does
+        # not depend on which worker finished first; two batches per worker keep all busy.
+        while len(in_flight) >= 2 * workers:
+            write(in_flight.popleft().result())
+    while in_flight:
+        write(in_flight.popleft().result())

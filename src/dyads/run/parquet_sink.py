@@ -1,10 +1,10 @@
-"""Analyses as Parquet partitions, for data-lake workflows (``dyads ingest --out-parquet DIR``).
+"""A Parquet sink: analyses as month partitions instead of a store (``dyads ingest --out-parquet DIR``).
 
 Each analysed article becomes one row: ``article_id``, ``published``, ``source``, ``content_hash``
 and the full ``dyads.analysis/1`` JSON; files are partitioned by publication month
 (``month=2020-09/part-….parquet``) so engines such as DuckDB, Spark or Trino prune by date.
 ``dyads load DIR`` reads them back into a SQLite store through the same writer as ``ingest``, so a
-lake run followed by a load gives the same store as a direct ingest.
+Parquet run followed by a load gives the same store as a direct ingest.
 
 :class:`ParquetSink` stands in for the store during ingest: it takes analyses and failures the same
 way (``add_analysis``, ``record_failure``) and buffers rows, writing a part file every ``rows_per_file``
@@ -25,6 +25,7 @@ from dyads.store import Store, content_hash
 
 
 def _schema() -> Any:
+    # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
     import pyarrow as pa
 
     return pa.schema(
@@ -75,6 +76,7 @@ class ParquetSink:
         self.failures.append((source, stage, problem))
 
     def _flush(self, month: str) -> None:
+        # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -103,8 +105,9 @@ class ParquetSink:
             self.failures = []
 
 
-def iter_lake(path: str | Path) -> Iterator[tuple[Analysis, str | None]]:
+def iter_parquet(path: str | Path) -> Iterator[tuple[Analysis, str | None]]:
     """Every analysis stored under ``path``, month by month and in input order within a month."""
+    # Imported here: pyarrow is heavy to import, and only Parquet runs need it.
     import pyarrow.parquet as pq
 
     root = Path(path)
@@ -118,10 +121,11 @@ def iter_lake(path: str | Path) -> Iterator[tuple[Analysis, str | None]]:
             yield analysis_from_json(json.loads(doc)), source
 
 
-def load_lake(path: str | Path, store: Store, force: bool = False) -> dict[str, int]:
-    """Load a lake folder into the store; returns counts of added and skipped articles."""
+def load_parquet(path: str | Path, store: Store, force: bool = False) -> dict[str, int]:
+    """Load a folder written by a :class:`ParquetSink` into the store; returns counts of added and
+    skipped articles."""
     counts = {"added": 0, "skipped": 0, "replaced": 0}
-    for analysis, source in iter_lake(path):
+    for analysis, source in iter_parquet(path):
         result = store.add_analysis(analysis, source=source, force=force)
         counts[result] = counts.get(result, 0) + 1
     return counts

@@ -1,6 +1,6 @@
 """Analysis records built directly from short specs, without the language pipeline.
 
-For tests, benchmarks and documentation of the store: ``make_analysis`` writes an article whose
+For the tests of the store, dedup, queries and exports: ``make_analysis`` writes an article whose
 sentences are the given ones and codes exactly the events and quotes it is told to, so what the
 store, dedup and queries do can be checked independently of the NLP stages.
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyads.model import Actor, Analysis, Article, Event, Place, Quote, TimeExpr
-from dyads.store.ontology import _plover_types
+from dyads.store.ontology import plover_types
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _actor_for(spec: str, number: int, mentions: tuple[tuple[int, int], ...]) ->
 
 
 def default_score(event_type: str) -> float:
-    entry = _plover_types().get(event_type, {})
+    entry = plover_types().get(event_type, {})
     return float(entry.get("score", 0.0))
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from dyads.query import EventFilter, compare, dyad_series, timeline
 from dyads.store import DedupParams, Store, open_store
-from dyads.store.rollups import differences, rebuild
-from dyads.store.synthetic import EventSpec, make_analysis
+from dyads.store.derived_tables import differences, rebuild
+from synthetic_store import EventSpec, make_analysis
 
 COUNTRIES = ["RUS", "MLI", "FRA", "USA"]
 TYPES = ["AGREE", "CONSULT", "COOPERATE", "AID", "ACCUSE", "THREATEN", "ASSAULT", "PROTEST"]

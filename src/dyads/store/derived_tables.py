@@ -13,7 +13,7 @@ import re
 import sqlite3
 from typing import Any
 
-from dyads.store.migrations import _statements, available_migrations
+from dyads.store.migrations import available_migrations, statements
 
 DERIVED = ("event_dyads", "dyad_rollup", "pair_rollup", "party_events")
 _TARGET = re.compile(r"^INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.IGNORECASE)
@@ -25,11 +25,11 @@ _KEYS = {
 }
 
 
-def backfill_statements() -> list[tuple[str, str]]:
+def backfillstatements() -> list[tuple[str, str]]:
     """(table, SQL) of each statement by which a migration fills a derived table, in migration order."""
     found = []
     for migration in available_migrations():
-        for statement in _statements(migration.sql):
+        for statement in statements(migration.sql):
             match = _TARGET.match(statement)
             if match and match[1] in DERIVED:
                 found.append((match[1], statement))
@@ -42,7 +42,7 @@ def rebuild(conn: sqlite3.Connection, tables: tuple[str, ...] = DERIVED) -> None
     after it, since its inserts also feed the rollups."""
     for table in tables:
         conn.execute(f"DELETE FROM {table}")
-    for table, statement in backfill_statements():
+    for table, statement in backfillstatements():
         if table in tables:
             conn.execute(statement)
 

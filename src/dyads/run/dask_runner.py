@@ -1,6 +1,6 @@
 """Run read + analyse on a Dask cluster; results stream back to the one writer (or to Parquet).
 
-The work per batch is exactly :func:`dyads.ingest.process_batch`, the function the local process
+The work per batch is exactly :func:`dyads.run.batch.process_batch`, the function the local process
 pool runs, and results are written in submission order; so a Dask run stores the same content as a
 single-process run on the same input, whichever worker finishes first.
 
@@ -23,12 +23,13 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from dyads.model import Options
-from dyads.worker_pool import can_fork, forking_from_here
+from dyads.run.batch import BatchJob, Outcome, WorkItem, process_batch
+from dyads.run.worker_pool import can_fork, forking_from_here, freeze_heap, warm_pipeline
 
 _LOCAL = re.compile(r"^local(?:\[(\d+)\])?$")
 
@@ -45,9 +46,10 @@ def dask_client(
     stopped) on exit.
 
     For ``local[N]`` with ``fork``, the pipeline is loaded here first (``warm``) and the worker
-    processes are forked from this process, as the ingest pool's are (see dyads.worker_pool): they
+    processes are forked from this process, as the ingest pool's are (see dyads.run.worker_pool): they
     start with the model in shared memory instead of each loading it.
     """
+    # Imported here: Dask is heavy to import, and only a run that asks for it needs it.
     import dask
     from distributed import Client, LocalCluster
 
@@ -91,8 +93,6 @@ def dask_client(
 
 def _warm_worker(options: Options) -> bool:
     """Load the language pipeline and the knowledge bases once on a worker (cached per process)."""
-    from dyads.worker_pool import freeze_heap, warm_pipeline
-
     warm_pipeline(options)
     freeze_heap()
     return True
@@ -100,24 +100,19 @@ def _warm_worker(options: Options) -> bool:
 
 def run_on_dask(
     client: Any,
-    batches: Iterator[list[Any]],
-    options: Options,
-    analyzer: Callable[..., Any],
-    db_path: str | None,
-    force: bool,
-    write: Callable[[list[Any]], None],
+    batches: Iterable[list[WorkItem]],
+    job: BatchJob,
+    write: Callable[[list[Outcome]], None],
     warm: bool = True,
 ) -> None:
     """Submit each batch to the cluster and hand results to ``write`` in submission order."""
-    from dyads.ingest import process_batch
-
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     if warm:
-        client.run(_warm_worker, options)
+        client.run(_warm_worker, job.options)
     in_flight: deque[Any] = deque()
     for batch in batches:
         # pure=False: two identical batches (a re-run) are still two tasks, never a cached result.
-        in_flight.append(client.submit(process_batch, batch, options, analyzer, db_path, force, pure=False))
+        in_flight.append(client.submit(process_batch, batch, job, pure=False))
         while len(in_flight) >= 2 * workers:
             write(in_flight.popleft().result())
     while in_flight:
