@@ -21,7 +21,7 @@
 -- dyads.store.derived_tables.rebuild after a bulk load).
 
 -- Each dated event with the finest grain — month, quarter or year — one period of which holds its
--- whole date range, and that period's label (as dyads.analytics.period_sql gives it, from
+-- whole date range, and that period's label (as dyads.query.filters.period_sql gives it, from
 -- events.date). A coarser series adds up the finer grains: a quarter is its months plus the events
 -- known only to lie within the quarter. Events vaguer than a year have no row.
 CREATE VIEW event_facts AS
