@@ -6,8 +6,8 @@ CAMEO-style ``code`` and ``why`` (how it was resolved). The steps:
 
 1. The knowledge ruler (``knowledge_ruler.py``, ahead of the NER) labels known countries,
    demonyms, capitals, seats of power, organisations and people.
-2. Acronyms defined in the text (``acronyms.py``) ("National Committee for the Salvation of the People (CNSP)")
-   make one actor of the long form, the acronym and its later uses.
+2. Acronyms defined in the text ("National Committee for the Salvation of the People (CNSP)")
+   make one actor of the long form, the acronym and its later uses (``acronyms.py``).
 3. Each entity becomes a mention: countries as themselves; capitals and seats of power only
    when they stand for the government ("Moscow urged" is RUS GOV, as CAMEO reads it; "a
    stadium in Bamako" is a place, not an actor); people with the title before the name, the
@@ -56,11 +56,13 @@ __all__ = ["add_actor_ruler", "find_actors", "resolve"]
 
 
 def find_actors(doc: Doc, article: Article, options: Options) -> list[Actor]:
+    """The actors of one article, with the knowledge its options name."""
     kb = load_knowledge(tuple(options.knowledge_dirs))
     return resolve(doc, kb, article.published)
 
 
 def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
+    """The steps of the module docstring, in order, on one parsed article dated ``date``."""
     drafts = Drafts(doc)
     focal = focal_country(doc)
     org_country = known_org_countries(doc, kb)

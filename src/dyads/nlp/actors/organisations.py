@@ -23,6 +23,7 @@ _NOUNS = words("actors_nouns")
 ORGANIZATION_NOUNS = frozenset(_NOUNS["organization_nouns"])
 # Head nouns of a description that can stand in apposition to an organisation's name.
 COLLECTIVE_NOUNS = frozenset(_NOUNS["collective_nouns"])
+# Words that make an unknown body national ("Transitional Council"): with no country, the focal one.
 NATIONAL_WORDS = {
     "national",
     "transitional",
@@ -35,6 +36,7 @@ NATIONAL_WORDS = {
 
 
 def known_org_countries(doc: Doc, kb: Knowledge) -> dict[int, str]:
+    """Token index -> country of every known national organisation the ruler labelled."""
     out: dict[int, str] = {}
     for ent in doc_ents(doc):
         if ent.kb_id_.startswith("org:"):
@@ -45,6 +47,7 @@ def known_org_countries(doc: Doc, kb: Knowledge) -> dict[int, str]:
 
 
 def add_known_org(doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, key: str) -> None:
+    """A mention of an organisation the knowledge base knows, with any description after it."""
     org = kb.organization_for(key)
     if org is None:
         return
@@ -62,6 +65,7 @@ def unknown_org(
     doc: Doc, drafts: Drafts, kb: Knowledge, start: int, end: int, focal: str | None,
     org_country: dict[int, str], describe: bool = True,
 ) -> Draft:  # fmt: skip
+    """The draft of an organisation the knowledge base does not know, named by tokens [start, end)."""
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     span = doc[start:end]

@@ -21,6 +21,8 @@ from dyads.nlp.actors.titles import TITLE_MODIFIERS, Title, description_after, t
 
 @dataclass
 class NameMention:
+    """One person's name in the text, with what the words around it say."""
+
     start: int  # token range of the name
     end: int
     words: tuple[str, ...]  # normalised words of the name
@@ -34,6 +36,8 @@ def read_person_name(
     doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, names: list[NameMention],
     org_country: dict[int, str], focal: str | None,
 ) -> None:  # fmt: skip
+    """Add ``ent`` to ``names`` as a person's name, unless the words around it show a place or an
+    organisation (which it then becomes)."""
     known = kb.person_for(ent.kb_id_[7:]) if ent.kb_id_.startswith("person:") else None
     start, end = ent.start, ent.end
     if known is None:
