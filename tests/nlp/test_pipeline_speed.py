@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 from dyads.knowledge import gazetteer as gz
+from dyads.knowledge.gazetteer.compact import EntryTable, from_compact, to_compact
 from dyads.nlp.doc_cache import doc_ents, doc_text
 
 
@@ -45,7 +46,7 @@ def _small_gazetteer() -> gz.Gazetteer:
 
 def test_compact_form_gives_the_same_lookups() -> None:
     built = _small_gazetteer()
-    loaded = gz._from_compact(pickle.loads(pickle.dumps(gz._to_compact(built))))
+    loaded = from_compact(pickle.loads(pickle.dumps(to_compact(built))))
     assert list(loaded.entries) == list(built.entries)
     assert [type(e.geonameid) for e in loaded.entries] == [type(e.geonameid) for e in built.entries]
     assert dict(loaded.by_name) == built.by_name
@@ -53,7 +54,7 @@ def test_compact_form_gives_the_same_lookups() -> None:
         assert loaded.lookup(name) == built.lookup(name)
     assert loaded.lookup_country("ML") == built.lookup_country("ML")
     assert loaded.country_iso3("ML") == "MLI" and loaded.demonyms == built.demonyms
-    assert isinstance(loaded.entries, gz.EntryTable)
+    assert isinstance(loaded.entries, EntryTable)
     assert loaded.entries.names_of(gz.CITY, 1_000_000) == frozenset({"Bamako"})
     assert loaded.entries.names_of(gz.CITY, 2_000_000) == frozenset()
     assert loaded.entries[1:3] == built.entries[1:3]

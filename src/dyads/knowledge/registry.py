@@ -8,7 +8,7 @@ built-in one, but every table finds its files here:
     load("event_lexicon.yaml", user_dirs)   # built-in layer, then a same-named file in each folder
     user_files(user_dirs)                   # every YAML file the user gave, for tables that merge
                                             # entries from any file (actors, places)
-    words("actor_nouns")                    # a built-in word list file: {list name: (words, …)}
+    words("actors_nouns")                   # a built-in word list file: {list name: (words, …)}
 
 Each failure is a :class:`KnowledgeError` naming the file and the problem.
 """

@@ -1,16 +1,20 @@
-"""Actors while they are being resolved: mutable drafts keyed by identity, then frozen records."""
+"""Actors while they are being resolved: mutable drafts keyed by identity.
+
+Every stage adds to one ``Drafts`` ledger: which draft each key names, and which tokens are
+already someone's mention. A country, a group (one country and sector) and each organisation or
+person is one draft; ``records.py`` freezes them into ``Actor`` records.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dyads.knowledge import Knowledge, Organization, Person
-from dyads.model import Actor, ActorKind, Role
-from dyads.nlp.actors.mention_rules import Title
-from dyads.nlp.doc_cache import doc_ents, doc_text
+from dyads.model import ActorKind, Role
+from dyads.nlp.actors.titles import Title
+from dyads.nlp.doc_cache import doc_text
 
 Chars = tuple[int, int]
 
@@ -84,54 +88,27 @@ class Drafts:
         return not any(i in self.taken for i in range(start, end))
 
 
-def focal_country(doc: Doc) -> str | None:
-    """The country an article is about: named at least three times and a quarter again as often
-    as any other. Bare national nouns ("the government", "the army") default to it."""
-    counts: Counter[str] = Counter()
-    for ent in doc_ents(doc):
-        kind, _, rest = ent.kb_id_.partition(":")
-        if kind in {"country", "adjective", "capital"}:
-            counts[rest] += 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 1.25 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+def country_draft(drafts: Drafts, kb: Knowledge, iso3: str) -> Draft:
+    """The draft of a country itself ("Mali", "Malians")."""
+    country = kb.country(iso3)
+    draft = drafts.get("country:" + iso3, country.name if country else iso3, "country")
+    draft.country = iso3
+    draft.note("knowledge base: countries")
+    return draft
 
 
-def code_for(country: str | None, sector: str | None) -> str | None:
-    """CAMEO-style code: country then sector ("MLIMIL"), either alone, or None."""
-    return (country or "") + (sector or "") or None
-
-
-def freeze(drafts: list[Draft]) -> list[Actor]:
-    """Records with ids a1, a2, … in the order of their first mention."""
-    ordered = sorted((d for d in drafts if d.mentions), key=lambda d: min(d.mentions))
-    return [
-        Actor(
-            id=f"a{number}",
-            name=d.name,
-            kind=d.kind,
-            country=d.country,
-            sector=d.sector,
-            org=d.org,
-            code=code_for(d.country, d.sector),
-            roles=tuple(dict.fromkeys(d.roles)),
-            mentions=tuple(sorted(d.mentions)),
-            why="; ".join(d.why) or None,
-        )
-        for number, d in enumerate(ordered, 1)
-    ]
-
-
-def describe_title(title: Title, kb: Knowledge) -> str:
-    """A role title for the record: "Ambassador to Mali and Niger"."""
-    text = title.head or title.text
-    if title.text and title.head and title.text.endswith(title.head):
-        words = [w for w in title.text.split() if kb.country_for(w) is None]
-        text = " ".join(words) or title.head
-    if title.to:
-        names = [(kb.country(c).name if kb.country(c) else c) for c in title.to]  # type: ignore[union-attr]
-        text += " to " + (" and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0])
-    return text
+def group_draft(
+    drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str, seat: bool = False
+) -> Draft:
+    """The group of one country and sector, named by its first group noun ("Malian soldiers");
+    a seat of power ("Kati", "the Kremlin") names it only until a group noun turns up."""
+    key = f"group:{iso3 or '-'}:{sector or '-'}"
+    fresh = key not in drafts.by_key
+    draft = drafts.get(key, clean_name(text), "group")
+    if fresh and seat:
+        drafts.seat_named.add(key)
+    elif not seat and key in drafts.seat_named:
+        draft.name = clean_name(text)
+        drafts.seat_named.discard(key)
+    draft.country, draft.sector = iso3, sector
+    return draft

@@ -7,48 +7,23 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge import Knowledge, normalize
-from dyads.nlp.actors import mention_rules as rules
-from dyads.nlp.actors.drafts import Draft, Drafts, clean_name
+from dyads.knowledge.registry import words
+from dyads.nlp.actors.drafts import Draft, Drafts, group_draft
+from dyads.nlp.actors.name_context import NATIONAL_SECTORS, sentence_country
+from dyads.nlp.actors.titles import entity_country
 from dyads.nlp.doc_cache import doc_ents
 
+_NOUNS = words("actors_nouns")
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
-
-
+# Nouns for a government named after its leader ("the Obama administration").
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
-
-
-MEMBER_NOUNS = {
-    "mission",
-    "missions",
-    "movement",
-    "network",
-    "members",
-    "member",
-    "wing",
-    "unit",
-    "cell",
-    "cells",
-}
-
-
+# Nouns for an organisation's parts or people that are not sector words ("Hamas members").
+MEMBER_NOUNS = frozenset(_NOUNS["member_nouns"])
 # Group nouns too vague to stand alone without a country ("power", "state").
-VAGUE_GROUP_NOUNS = {
-    "state", "states", "force", "power", "powers", "public", "population", "press", "media", "union",
-    "party", "leader", "leaders", "official", "agents", "units", "elite", "elites", "people",
-    "authority", "department", "palace", "administration", "society", "industry", "business",
-    "school", "journal", "campaign", "regime", "delegation", "commission", "bloc", "alliance",
-    "division", "field", "court", "assembly", "secretary", "deputy", "representative",
-    "representatives", "speaker", "cabinet", "presidency", "security", "intelligence", "justice",
-    "labor", "labour", "chief", "chiefs", "fellow", "expert", "experts", "analyst", "analysts",
-}  # fmt: skip
-
-
+VAGUE_GROUP_NOUNS = frozenset(_NOUNS["vague_group_nouns"])
 # Collective nouns that, with a regional adjective, name a region's states acting together.
-REGIONAL_MEMBERS = {
-    "leaders", "heads", "governments", "states", "presidents", "countries", "nations", "members",
-    "neighbours", "neighbors", "ministers", "partners",
-}  # fmt: skip
+REGIONAL_MEMBERS = frozenset(_NOUNS["regional_members"])
 
 
 def regional_bodies(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
@@ -75,23 +50,6 @@ def regional_bodies(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
                 draft.note(f"'{doc[start : token.i + 1].text}' act as {body.org}, which the article names")
                 drafts.mention(draft, start, token.i + 1)
                 break
-
-
-def group_draft(
-    drafts: Drafts, kb: Knowledge, iso3: str | None, sector: str | None, text: str, seat: bool = False
-) -> Draft:
-    """The group of one country and sector, named by its first group noun ("Malian soldiers");
-    a seat of power ("Kati", "the Kremlin") names it only until a group noun turns up."""
-    key = f"group:{iso3 or '-'}:{sector or '-'}"
-    fresh = key not in drafts.by_key
-    draft = drafts.get(key, clean_name(text), "group")
-    if fresh and seat:
-        drafts.seat_named.add(key)
-    elif not seat and key in drafts.seat_named:
-        draft.name = clean_name(text)
-        drafts.seat_named.discard(key)
-    draft.country, draft.sector = iso3, sector
-    return draft
 
 
 def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> None:
@@ -136,8 +94,8 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             specific = bool(modifiers) and sector != kb.sector_for(token.text)
             if token.lower_ in VAGUE_GROUP_NOUNS and not specific:
                 continue
-            local = rules.sentence_country(doc, token.idx, kb)
-            if focal and sector in rules.NATIONAL_SECTORS:
+            local = sentence_country(doc, token.idx, kb)
+            if focal and sector in NATIONAL_SECTORS:
                 countries = [(focal, token.i, "the article's focal country")]
             elif local:
                 countries = [(local, token.i, "the only country named in its sentence")]
@@ -232,14 +190,14 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
     # leading it ("Vietnamese-led forces")
     inner = [g for c in token.lefts if c.dep_ == "compound" or c.lower_ == "led" for g in c.lefts]
     for child in [*token.lefts, *inner]:
-        code = rules.entity_country(child, kb)
+        code = entity_country(child, kb)
         if code and child.dep_ in {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}:
             first = child.i
             while first > 0 and token.doc[first].ent_iob_ == "I":
                 first -= 1  # the start of a multi-word name: "South African"
             found.append((code, first, f"'{child.text}'"))
             for conj in child.conjuncts:
-                other = rules.entity_country(conj, kb)
+                other = entity_country(conj, kb)
                 if other and other != code:
                     found.append((other, min(conj.i, first), f"'{conj.text}'"))
     if found:
@@ -250,11 +208,11 @@ def _group_countries(token: Token, kb: Knowledge) -> list[tuple[str | None, int,
                 if obj.dep_ != "pobj":
                     continue
                 for part in (obj, *obj.conjuncts):  # "the presidents of Mali, Niger and Chad"
-                    code = rules.entity_country(part, kb) or next(  # "doctors from American groups"
+                    code = entity_country(part, kb) or next(  # "doctors from American groups"
                         (
                             c
                             for m in part.lefts
-                            if m.dep_ in {"amod", "compound"} and (c := rules.entity_country(m, kb))
+                            if m.dep_ in {"amod", "compound"} and (c := entity_country(m, kb))
                         ),
                         None,
                     )
@@ -272,13 +230,13 @@ def ethnic_groups(doc: Doc, drafts: Drafts, kb: Knowledge) -> None:
         own = ent.kb_id_.split(":")[1]
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ == "ethnic":
-            country = rules.sentence_country(doc, ent.start_char, kb, besides=own) or own
+            country = sentence_country(doc, ent.start_char, kb, besides=own) or own
             draft = group_draft(drafts, kb, country, "CVL", doc[before.i : ent.end].text)
             draft.note(f"'ethnic {ent.text}': civilians where they live")
             drafts.mention(draft, before.i, ent.end)
         elif (
             before is not None
-            and (outer := rules.entity_country(before, kb))
+            and (outer := entity_country(before, kb))
             and outer != own
             and ent.root.tag_ in {"NNS", "NNPS"}
         ):

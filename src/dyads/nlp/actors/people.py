@@ -17,29 +17,17 @@ in 2024 nobody of that name holds the office).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc
 
-from dyads.knowledge import Knowledge, Organization, Person, normalize
+from dyads.knowledge import Knowledge, Person, normalize
 from dyads.model import Role
-from dyads.nlp.actors.drafts import Draft, Drafts, clean_name, describe_title
-from dyads.nlp.actors.mention_rules import Title, is_city_name
+from dyads.nlp.actors.drafts import Draft, Drafts, clean_name
+from dyads.nlp.actors.name_context import NATIONAL_SECTORS, is_city_name, sentence_country
+from dyads.nlp.actors.person_names import NameMention
+from dyads.nlp.actors.titles import OFFICE_SECTORS, describe_title
 
 FORMER_ROLE_SECTOR = "ELI"  # CAMEO's code for former office-holders and other elites
-OFFICE_SECTORS = {"GOV", "LEG", "JUD"}
 INTERNATIONAL_SECTORS = {"IGO", "NGO", "IMG"}
-
-
-@dataclass
-class NameMention:
-    start: int  # token range of the name
-    end: int
-    words: tuple[str, ...]  # normalised words of the name
-    title: Title | None
-    affiliation: str | None
-    person: Person | None = None  # knowledge-base entry, when the name itself is known
-    org: Organization | None = None  # the organisation the title belongs to ("PKK leader")
 
 
 def person_key(person: Person) -> str:
@@ -219,3 +207,26 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         if title.sector and title.head and not any(title.head.lower() in r.title.lower() for r in active):
             held_in = body.org if body is not None else title.country or draft.country
             draft.roles.append(Role(title=describe_title(title, kb), of=held_in))
+
+
+def decide_people(doc: Doc, drafts: Drafts, kb: Knowledge, date: str | None, focal: str | None) -> None:
+    """Country, sector and roles of every person draft; a national office-holder with no stated
+    country is placed by ``place_national``."""
+    for draft in list(drafts.by_key.values()):
+        if draft.kind == "person":
+            decide_person(draft, kb, date)
+            if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
+                place_national(doc, draft, kb, focal)
+
+
+def place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) -> None:
+    """A national office-holder or body with no stated country: the article's focal country,
+    or in an article without one the only country its sentence names ("President X
+    threatened a curfew in Algiers"). The focal country comes first because a sentence about
+    relations names the partner, not the home ("Russia has ties with the government")."""
+    if focal:
+        draft.country = focal
+        draft.note("the article's focal country")
+    elif country := sentence_country(doc, min(draft.mentions)[0], kb):
+        draft.country = country
+        draft.note("the only country named in its sentence")

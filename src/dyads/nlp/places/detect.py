@@ -10,8 +10,8 @@ Sources, in order of trust:
 4. place names at the start of an organisation's or facility's name ("Mansfield Police
    Department", "Douglas County Hospital"): the place is named even though the entity is not it;
 5. a known name right after a preposition of place ("an airfield in Gao");
-6. the idioms of ``place_patterns`` (datelines, "Coral Gables man", "D-Pleasanton", county lists).
-Spans are then shaped by ``place_names`` ("Northeast Georgia" → "Georgia").
+6. the idioms of ``patterns.py`` (datelines, "Coral Gables man", "D-Pleasanton", county lists).
+Spans are then shaped by ``names.py`` ("Northeast Georgia" → "Georgia").
 Metonymic uses ("Russia said", "Washington announced") stay toponyms.
 """
 

@@ -1,7 +1,7 @@
 """Toponyms resolved offline to coordinates and ISO3.
 
-``find_places`` finds the place names of an article (``place_detect``), chooses what each
-means (``place_resolve``) and returns one ``Place`` per distinct place, carrying every span
+``find_places`` finds the place names of an article (``detect.py``), chooses what each
+means (``resolve.py``) and returns one ``Place`` per distinct place, carrying every span
 that names it. Places are numbered p1, p2… in order of first mention; events refer to them
 by these ids.
 """

@@ -1,6 +1,6 @@
 """Shaping a name found in text into a toponym's span, with the word lists that guide it.
 
-The word lists are data (``knowledge/places/name_words.yaml``): which words open a phrase
+The word lists are data (``knowledge/lexicons/places_name_words.yaml``): which words open a phrase
 without being part of the name ("Northeast Georgia"), which end street or river names,
 which belong to a name and cannot be trimmed off ("Lake Ontario").
 """
@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Span
 
-from dyads.knowledge.gazetteer import ADMIN1, CITY, COUNTRY, KNOWLEDGE, REGION, Gazetteer, normalize
+from dyads.knowledge.gazetteer import ADMIN1, CITY, COUNTRY, REGION, Gazetteer, normalize
+from dyads.knowledge.registry import words
 
 
 @dataclass(frozen=True)
@@ -32,22 +32,22 @@ class NameWords:
 
 @lru_cache(maxsize=1)
 def name_words() -> NameWords:
-    data = yaml.safe_load((KNOWLEDGE / "name_words.yaml").read_text(encoding="utf-8"))
+    data = words("places_name_words")
 
-    def words(key: str) -> frozenset[str]:
+    def listed(key: str) -> frozenset[str]:
         return frozenset(str(w).casefold() for w in data[key])
 
-    geographic = words("geographic_heads")
+    geographic = listed("geographic_heads")
     return NameWords(
-        direction=words("direction_words"),
-        organisation_heads=words("organisation_heads"),
-        thoroughfares=words("thoroughfares"),
+        direction=listed("direction_words"),
+        organisation_heads=listed("organisation_heads"),
+        thoroughfares=listed("thoroughfares"),
         geographic_heads=geographic,
-        generic=words("generic_words"),
-        head_name_parts=words("head_name_parts"),
-        tail_name_parts=words("tail_name_parts"),
-        place_prepositions=words("place_prepositions"),
-        calendar=words("calendar_words"),
+        generic=listed("generic_words"),
+        head_name_parts=listed("head_name_parts"),
+        tail_name_parts=listed("tail_name_parts"),
+        place_prepositions=listed("place_prepositions"),
+        calendar=listed("calendar_words"),
     )
 
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 from spacy.tokens import Doc
 
 from dyads.knowledge.gazetteer import ADMIN2, CITY, Gazetteer, normalize
+from dyads.knowledge.registry import words
 from dyads.nlp.doc_cache import doc_ents, doc_text
 from dyads.nlp.places.toponym import Toponym
 
@@ -26,8 +27,7 @@ _DATELINE = re.compile(
 )
 _RESIDENT = re.compile(
     r"\b(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:['’]s)? "
-    r"(?:man|woman|men|women|boy|girl|teen|teenager|couple|family|resident|residents|police|"
-    r"officials|native|student|students|firefighters|deputies|schools|voters|businessman)\b"
+    r"(?:" + "|".join(map(re.escape, words("places_name_words")["resident_nouns"])) + r")\b"
 )
 _PARTY = re.compile(r"\b(?:R|D|I|DFL)-(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b")
 _COUNTY_WORDS = {"counties": "County", "parishes": "Parish"}

@@ -19,8 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dyads.knowledge.gazetteer import (
     ADMIN1,
     CITY,
@@ -31,25 +29,12 @@ from dyads.knowledge.gazetteer import (
     load_gazetteer,
     normalize,
 )
-from dyads.knowledge.registry import KnowledgeError
+from dyads.knowledge.registry import KnowledgeError, read_yaml, user_files
 
 # A landmark is a point like a town, ranked by its population (the default) among namesakes.
 LANDMARK = "landmark"
 _KIND_OF_FEATURE = {"city": CITY, "country": COUNTRY, "region": REGION, "admin": ADMIN1, "landmark": LANDMARK}
 DEFAULT_POPULATION = 100_000
-
-
-def _files(dirs: tuple[str, ...]) -> list[Path]:
-    files: list[Path] = []
-    for folder in dirs:
-        path = Path(folder)
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
-        else:
-            raise KnowledgeError(folder, "no such knowledge folder or file")
-    return files
 
 
 def _number(value: Any, low: float, high: float) -> float | None:
@@ -88,12 +73,8 @@ def gazetteer_for(knowledge_dirs: tuple[str, ...]) -> Gazetteer:
     """The built-in gazetteer, with the places of the user's knowledge files added when given."""
     base = load_gazetteer()
     additions: list[tuple[Entry, list[str]]] = []
-    for path in _files(knowledge_dirs):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise KnowledgeError(str(path), f"cannot read: {error}") from None
-        places = data.get("places", []) if isinstance(data, dict) else []
+    for path in user_files(knowledge_dirs):
+        places = read_yaml(path, "a mapping with keys such as 'places'").get("places", [])
         if not isinstance(places, list):
             raise KnowledgeError(str(path), "'places' must be a list of entries")
         additions.extend(_entry(raw, path, base) for raw in places)

@@ -110,6 +110,14 @@ class ActorRuler:
         return doc
 
 
+def add_actor_ruler(nlp: Language, knowledge_dirs: tuple[str, ...] = ()) -> None:
+    """Add the knowledge-base entity ruler ahead of NER (once per Language)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    before = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe(RULER_NAME, before=before, config={"knowledge_dirs": list(knowledge_dirs)})
+
+
 @Language.factory(RULER_NAME, default_config={"knowledge_dirs": []})
 def make_actor_ruler(nlp: Language, name: str, knowledge_dirs: list[str]) -> ActorRuler:
     return ActorRuler(nlp, tuple(knowledge_dirs))
