@@ -19,7 +19,7 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from dyads.nlp.actors import component as actors_component
-from dyads.nlp.actors.find import add_actor_ruler
+from dyads.nlp.actors.knowledge_ruler import add_actor_ruler
 from dyads.nlp.events import component as events_component
 from dyads.nlp.places import component as places_component
 from dyads.nlp.quotes import component as quotes_component

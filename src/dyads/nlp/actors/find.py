@@ -43,16 +43,12 @@ from dyads.model import Actor, Article, Options
 from dyads.nlp.actors.acronyms import find_acronyms
 from dyads.nlp.actors.drafts import Drafts, country_draft, group_draft
 from dyads.nlp.actors.groups import ethnic_groups, find_groups, regional_bodies
-from dyads.nlp.actors.knowledge_ruler import add_actor_ruler
 from dyads.nlp.actors.name_context import focal_country, in_locative_phrase, is_city_name, is_metonym
 from dyads.nlp.actors.organisations import add_known_org, known_org_countries, unknown_org
 from dyads.nlp.actors.people import decide_people, resolve_people
 from dyads.nlp.actors.person_names import NameMention, find_titled_names, part_of_a_name, read_person_name
 from dyads.nlp.actors.records import freeze
 from dyads.nlp.doc_cache import doc_ents
-
-# The pipeline adds the ruler through this module.
-__all__ = ["add_actor_ruler", "find_actors", "resolve"]
 
 
 def find_actors(doc: Doc, article: Article, options: Options) -> list[Actor]:
