@@ -1,19 +1,16 @@
 """How long, how often, roughly when: durations, sets and vague references.
 
-Handlers for ``time_normalise``: "three years" is ``P3Y``, "for years" ``PXY``,
+Value handlers for ``normalise``: "three years" is ``P3Y``, "for years" ``PXY``,
 "every Thursday" ``XXXX-WXX-4``, "weekly" ``P1W``, "recently" ``PAST_REF``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from dyads.nlp.times.calendar import relative
+from dyads.nlp.times.context import Context, Normalised
 from dyads.nlp.times.grammar import MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Candidate, number_value
-
-if TYPE_CHECKING:
-    from dyads.nlp.times.normalise import Context, Normalised
 
 
 def unit_code(word: str) -> str:

@@ -2,9 +2,9 @@
 
 Each rule is one regular expression with named groups; ``scan`` returns every match
 as a ``Candidate`` (rule name, span, groups), longest first where they overlap. What
-a match *means* is decided in ``time_normalise``; whether a lexically ambiguous
+a match *means* is decided in ``normalise``; whether a lexically ambiguous
 match ("May", "fall", "1960") is a time at all is decided against the parse in
-``times``.
+``parse``.
 
 Every rule needs a digit, a month or weekday name, a unit of time, or one of a few
 temporal adverbs, so that ordinary words never become dates ("We" is not Wednesday,
