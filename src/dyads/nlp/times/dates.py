@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dyads.knowledge.registry import words
 from dyads.nlp.times.calendar import choose_year, month_after_before, nth_weekday, shift
 from dyads.nlp.times.context import Context, Normalised
 from dyads.nlp.times.grammar import MONTHS, ORDINALS, WEEKDAYS, Candidate, spelled_year_value
@@ -156,6 +157,12 @@ def year_value(c: Candidate, ctx: Context) -> Normalised:
     return g["year"], "DATE"
 
 
+# holiday name -> (month, day), from lists filed under "MM-DD"
+_FIXED_HOLIDAYS = {
+    name: (int(day[:2]), int(day[3:])) for day, names in words("times_holidays").items() for name in names
+}
+
+
 def holiday_value(c: Candidate, ctx: Context) -> Normalised | None:
     name = re.sub(r"\s+", " ", c.groups["name"]).lower()
     if "year" in c.groups:
@@ -166,9 +173,7 @@ def holiday_value(c: Candidate, ctx: Context) -> Normalised | None:
         year = None
     if year is None:
         return None
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
-             "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4)}  # fmt: skip
+    fixed = _FIXED_HOLIDAYS
     if name in fixed:
         month, day = fixed[name]
         if ctx.anchor and "year" not in c.groups:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dyads.knowledge.registry import words
 from dyads.nlp.times.amounts import duration_value, unit_code
 from dyads.nlp.times.calendar import Unit, parse_iso, relative, weekday_date
 from dyads.nlp.times.context import Context, Normalised, precise_enough, quarter_reference, reference_day
@@ -70,10 +71,12 @@ def year_ago_value(c: Candidate, ctx: Context) -> Normalised | None:
     return relative(ctx.anchor, -1, "Y"), "DATE"
 
 
+# "last month" is one month back, "this month" the month itself, "next month" one ahead
 _REL_OFFSETS = {
-    "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "latest": -1,
-    "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "that": 0,
-}  # fmt: skip
+    word: offset
+    for offset, key in ((-1, "back"), (0, "same"), (1, "ahead"))
+    for word in words("times_references")[key]
+}
 
 
 def relative_value(c: Candidate, ctx: Context) -> Normalised | None:
