@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from dyads.model import Actor, Quote
 from dyads.nlp.quotes.find import find_quotes
+from dyads.nlp.quotes.lexicon import load_speech_lexicon
 from dyads.nlp.quotes.marks import find_quoted_spans
 
 
@@ -324,8 +325,6 @@ def test_instruction_to_the_reader_is_no_attribution(nlp: Language) -> None:
 
 
 def test_cue_in_ing_form_found_when_the_lemmatiser_overreaches(nlp: Language) -> None:
-    from dyads.nlp.quotes.lexicon import load_speech_lexicon
-
     doc = nlp("The party is hoping to win the north.")
     hoping = next(t for t in doc if t.text == "hoping")
     assert load_speech_lexicon().cue(hoping) is not None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from dyads.nlp.quotes.found import Attribution, Char, text_of
 from dyads.nlp.quotes.lexicon import SpeechLexicon
 from dyads.nlp.quotes.marks import QuotedSpan
+from dyads.nlp.quotes.speakers import subject_of
 
 _INTRODUCERS = ":,—–-("
 _MIN_FREE_STANDING_WORDS = 8
@@ -140,8 +141,6 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
     verbs = [t for t in doc[start : last.i + 1] if t.pos_ == "VERB"]
     if introduced and verbs and verbs[-1].i >= last.i - 1:
         # '…, Spicer said, adding, “…”': the cue right before the quotation introduces it.
-        from dyads.nlp.quotes.speakers import subject_of
-
         entry = lexicon.cue(verbs[-1])
         if entry is not None and entry.quotes and subject_of(verbs[-1], lexicon.documents) is not None:
             return verbs[-1]
@@ -182,8 +181,6 @@ def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str, lexicon: SpeechLe
         subject = _according_speaker(cue)
         cue_span = (cue.idx, doc[cue.i + 1].idx + len(doc[cue.i + 1]))
     else:
-        from dyads.nlp.quotes.speakers import subject_of
-
         subject = subject_of(cue, lexicon.documents, (q.start, q.end))
         cue_span = _span_of(cue)
     return Attribution((q.start, q.end), True, cue_span, cue, subject, rule=rule)

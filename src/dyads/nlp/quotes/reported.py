@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dyads.knowledge.registry import words
 from dyads.nlp.quotes.found import Attribution, Char, text_of
 from dyads.nlp.quotes.lexicon import CueVerb, SpeechLexicon
 from dyads.nlp.quotes.nominal import reports_by_itself
@@ -19,20 +20,8 @@ from dyads.nlp.quotes.speakers import subject_of
 
 # Prepositions that carry reported content: "accused X of", "called for", "warned against".
 _CONTENT_PREPOSITIONS = {"of", "for", "about", "to", "as", "against", "on", "that"}
-_AUXILIARIES = {
-    "be",
-    "have",
-    "do",
-    "will",
-    "shall",
-    "may",
-    "might",
-    "can",
-    "could",
-    "would",
-    "should",
-    "must",
-}
+# True auxiliaries: no cue (see _misread_as_auxiliary).
+_AUXILIARIES = frozenset(words("quotes_exclusions")["auxiliaries"])
 # Objects that are no content of their own ("said it", "told him").
 _EMPTY_OBJECTS = {"it", "this", "that", "so", "something", "anything", "nothing", "what"}
 
