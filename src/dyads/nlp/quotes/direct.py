@@ -13,6 +13,7 @@ no cue of its own that follows another one closely continues it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -201,6 +202,23 @@ def _fragment(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | 
     return found
 
 
+# Where the cue of a quotation is looked for, in order; the name is the quotation's ``why``.
+CueRule = Callable[[Doc, QuotedSpan, SpeechLexicon], Token | None]
+CUE_RULES: tuple[tuple[str, CueRule], ...] = (
+    ("quote, cue after", _cue_after),
+    ("quote, cue before", _cue_before),
+)
+
+
+def _cued(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | None:
+    """The quotation attributed through the first cue ``CUE_RULES`` find, or None."""
+    for name, rule in CUE_RULES:
+        cue = rule(doc, q, lexicon)
+        if cue is not None:
+            return _attribute(doc, q, cue, name, lexicon)
+    return None
+
+
 def _only_attribution_between(text: str, previous: Attribution, start: int) -> bool:
     """True when nothing but the previous quotation's own attribution separates it from
     ``start``: '“A,” he said. “B.”' and '“A.”⏎⏎“B.”' read as one utterance."""
@@ -232,13 +250,9 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
             if fragment is not None:
                 found.append(fragment)
             continue
-        cue = _cue_after(doc, q, lexicon)
-        rule = "quote, cue after"
-        if cue is None:
-            cue = _cue_before(doc, q, lexicon)
-            rule = "quote, cue before"
-        if cue is not None:
-            found.append(_attribute(doc, q, cue, rule, lexicon))
+        cued = _cued(doc, q, lexicon)
+        if cued is not None:
+            found.append(cued)
             continue
         if previous is not None and _only_attribution_between(text, previous, q.start):
             previous.content = (previous.content[0], q.end)
