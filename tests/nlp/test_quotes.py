@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 
 from dyads.model import Actor, Quote
@@ -191,8 +193,6 @@ def test_labelled_statement_in_a_headline(nlp: Language) -> None:
 
 
 def test_user_lexicon_adds_a_cue(nlp: Language, tmp_path: object) -> None:
-    from pathlib import Path
-
     folder = Path(str(tmp_path))
     (folder / "speech_verbs.yaml").write_text("verbs:\n  grumble: {content: [ccomp], quotes: true}\n")
     text = "The farmer grumbled that the rains came too late."
