@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 
 from dyads.model import Actor, Quote
 from dyads.nlp.quotes.find import find_quotes
+from dyads.nlp.quotes.lexicon import load_speech_lexicon
 from dyads.nlp.quotes.marks import find_quoted_spans
 
 
@@ -190,8 +193,6 @@ def test_labelled_statement_in_a_headline(nlp: Language) -> None:
 
 
 def test_user_lexicon_adds_a_cue(nlp: Language, tmp_path: object) -> None:
-    from pathlib import Path
-
     folder = Path(str(tmp_path))
     (folder / "speech_verbs.yaml").write_text("verbs:\n  grumble: {content: [ccomp], quotes: true}\n")
     text = "The farmer grumbled that the rains came too late."
@@ -324,8 +325,6 @@ def test_instruction_to_the_reader_is_no_attribution(nlp: Language) -> None:
 
 
 def test_cue_in_ing_form_found_when_the_lemmatiser_overreaches(nlp: Language) -> None:
-    from dyads.nlp.quotes.lexicon import load_speech_lexicon
-
     doc = nlp("The party is hoping to win the north.")
     hoping = next(t for t in doc if t.text == "hoping")
     assert load_speech_lexicon().cue(hoping) is not None

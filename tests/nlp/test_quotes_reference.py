@@ -14,6 +14,7 @@ import pytest
 from spacy.language import Language
 
 from dyads.model import Actor, Article, Options, Quote
+from dyads.nlp.actors.find import find_actors
 from dyads.nlp.quotes.find import find_quotes
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -36,8 +37,6 @@ def _clean(markdown: str) -> str:
 
 
 def _actors(nlp: Language, text: str) -> tuple[list[Actor], object]:
-    from dyads.nlp.actors.find import find_actors
-
     doc = nlp(text)
     article = Article(id="mali", text=text, published="2020-09-25")
     return find_actors(doc, article, Options()), doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -126,8 +128,6 @@ def test_clock_time_takes_its_day(nlp: Language) -> None:
 
 
 def test_weekday_date_helper_is_strict_for_last_and_next() -> None:
-    from datetime import date
-
     friday = date(2020, 9, 25)
     assert weekday_date(friday, 4, "past").isoformat() == "2020-09-25"
     assert weekday_date(friday, 4, None, "last").isoformat() == "2020-09-18"
@@ -288,8 +288,6 @@ def test_calendar_date(value: str, expected: tuple[str, str] | None) -> None:
 
 
 def test_year_placement() -> None:
-    from datetime import date
-
     jan = date(2021, 1, 4)
     assert choose_year(jan, 12, 30, "past") == 2020
     assert choose_year(jan, 12, 30, None) == 2020  # nearer in the past

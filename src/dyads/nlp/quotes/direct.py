@@ -13,12 +13,14 @@ no cue of its own that follows another one closely continues it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from dyads.nlp.quotes.found import Attribution, Char, text_of
 from dyads.nlp.quotes.lexicon import SpeechLexicon
 from dyads.nlp.quotes.marks import QuotedSpan
+from dyads.nlp.quotes.speakers import subject_of
 
 _INTRODUCERS = ":,—–-("
 _MIN_FREE_STANDING_WORDS = 8
@@ -140,8 +142,6 @@ def _cue_before(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Token | None
     verbs = [t for t in doc[start : last.i + 1] if t.pos_ == "VERB"]
     if introduced and verbs and verbs[-1].i >= last.i - 1:
         # '…, Spicer said, adding, “…”': the cue right before the quotation introduces it.
-        from dyads.nlp.quotes.speakers import subject_of
-
         entry = lexicon.cue(verbs[-1])
         if entry is not None and entry.quotes and subject_of(verbs[-1], lexicon.documents) is not None:
             return verbs[-1]
@@ -182,8 +182,6 @@ def _attribute(doc: Doc, q: QuotedSpan, cue: Token, rule: str, lexicon: SpeechLe
         subject = _according_speaker(cue)
         cue_span = (cue.idx, doc[cue.i + 1].idx + len(doc[cue.i + 1]))
     else:
-        from dyads.nlp.quotes.speakers import subject_of
-
         subject = subject_of(cue, lexicon.documents, (q.start, q.end))
         cue_span = _span_of(cue)
     return Attribution((q.start, q.end), True, cue_span, cue, subject, rule=rule)
@@ -202,6 +200,23 @@ def _fragment(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | 
     found.direct = False
     found.fragment = True
     return found
+
+
+# Where the cue of a quotation is looked for, in order; the name is the quotation's ``why``.
+CueRule = Callable[[Doc, QuotedSpan, SpeechLexicon], Token | None]
+CUE_RULES: tuple[tuple[str, CueRule], ...] = (
+    ("quote, cue after", _cue_after),
+    ("quote, cue before", _cue_before),
+)
+
+
+def _cued(doc: Doc, q: QuotedSpan, lexicon: SpeechLexicon) -> Attribution | None:
+    """The quotation attributed through the first cue ``CUE_RULES`` find, or None."""
+    for name, rule in CUE_RULES:
+        cue = rule(doc, q, lexicon)
+        if cue is not None:
+            return _attribute(doc, q, cue, name, lexicon)
+    return None
 
 
 def _only_attribution_between(text: str, previous: Attribution, start: int) -> bool:
@@ -235,13 +250,9 @@ def find_direct_quotes(doc: Doc, spans: list[QuotedSpan], lexicon: SpeechLexicon
             if fragment is not None:
                 found.append(fragment)
             continue
-        cue = _cue_after(doc, q, lexicon)
-        rule = "quote, cue after"
-        if cue is None:
-            cue = _cue_before(doc, q, lexicon)
-            rule = "quote, cue before"
-        if cue is not None:
-            found.append(_attribute(doc, q, cue, rule, lexicon))
+        cued = _cued(doc, q, lexicon)
+        if cued is not None:
+            found.append(cued)
             continue
         if previous is not None and _only_attribution_between(text, previous, q.start):
             previous.content = (previous.content[0], q.end)

@@ -1,11 +1,11 @@
 """Quotations attributed to their speakers: who said what.
 
-Four finders run over each document: ``quote_direct`` reads quotation marks
-(quote_marks) and attaches each quotation to its cue and speaker; ``quote_reported`` reads
-the parse for reported speech ("said that …", "according to …", "called for …");
-``quote_nominal`` for attributions carried by a noun ("Trump's criticism of …", "the claim
-that …"); ``quote_labels`` reads headline labels ("Gingrich: …"). The cues are data
-(speech_verbs.yaml). They are merged so that one utterance is reported once:
+Four finders run over each document: ``direct`` reads quotation marks (``marks``) and
+attaches each quotation to its cue and speaker; ``reported`` reads the parse for reported
+speech ("said that …", "according to …", "called for …", with ``complements``); ``nominal``
+for attributions carried by a noun ("Trump's criticism of …", "the claim that …");
+``labels`` reads headline labels ("Gingrich: …"). The cues are data (speech_verbs.yaml).
+They are merged so that one utterance is reported once:
 
 * a reported clause that holds a quotation ("said the move was “illegal”") is one
   attribution of the whole clause, not direct (as PolNeAR annotates mixed quotations);
@@ -14,7 +14,7 @@ that …"); ``quote_labels`` reads headline labels ("Gingrich: …"). The cues a
   attribution; one inside another reported clause ("she says she will not vote for him")
   is part of what that one reports.
 
-Speakers are then resolved in reading order (quote_speakers). A quotation with no cue of
+Speakers are then resolved in reading order (``speakers``). A quotation with no cue of
 its own takes the speaker of the attribution just before it, when only a short stretch and
 at most one paragraph break separate them; otherwise its speaker stays null.
 """

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
+from dyads.knowledge.registry import words
 from dyads.nlp.quotes.found import Attribution, text_of
 
 # A paragraph (or line) that opens with up to six words and a colon, then the statement.
@@ -50,17 +51,7 @@ def find_labelled_statements(doc: Doc) -> list[Attribution]:
 
 
 # Labels of the page, not of a speaker: "Editor's note:", "Update:".
-_PAGE_LABELS = {
-    "note",
-    "update",
-    "updated",
-    "correction",
-    "clarification",
-    "disclosure",
-    "editor",
-    "photo",
-    "video",
-}
+_PAGE_LABELS = frozenset(words("quotes_exclusions")["page_labels"])
 
 
 def _reads_like_a_name(doc: Doc, start: int, end: int) -> bool:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
-_BUILTIN = Path(__file__).resolve().parents[2] / "knowledge" / "speech_verbs.yaml"
+from dyads.knowledge.registry import load
+
 _RELATIONS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "clause"}
 _NOUN_RELATIONS = {"clause", "infinitive", "prep"}
 
@@ -66,18 +64,10 @@ class SpeechLexicon:
         return frozenset(n for n, kind in self.nominal_kind.items() if kind == "document")
 
 
-def _read(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
-
-
 @lru_cache(maxsize=8)
 def load_speech_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> SpeechLexicon:
     """The built-in lexicon with any user ``speech_verbs.yaml`` layered over it."""
-    layers = [_read(_BUILTIN)]
-    layers += [_read(p) for d in knowledge_dirs if (p := Path(d) / "speech_verbs.yaml").is_file()]
+    layers = [layer.data for layer in load("speech_verbs.yaml", knowledge_dirs)]
     verbs: dict[str, CueVerb] = {}
     according: list[str] = []
     nominal_kind: dict[str, str] = {}

@@ -14,24 +14,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from dyads.knowledge.registry import words
 from dyads.nlp.quotes.found import Attribution, Char, char_span, text_of
 from dyads.nlp.quotes.lexicon import CueNoun, SpeechLexicon
 from dyads.nlp.quotes.speakers import subject_of
 
 # Verbs whose object is a reaction the subject receives, not one it holds.
-_RECEIVING = {
-    "draw",
-    "receive",
-    "face",
-    "get",
-    "earn",
-    "win",
-    "attract",
-    "spark",
-    "prompt",
-    "provoke",
-    "invite",
-}
+_RECEIVING = frozenset(words("quotes_exclusions")["receiving_verbs"])
 _HOLDER_PREPOSITIONS = {"by", "from"}
 
 

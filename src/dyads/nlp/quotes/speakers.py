@@ -200,23 +200,41 @@ class SpeakerResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, token: Token, exclude: Char | None = None) -> Speaker | None:
         """Speaker for the subject token of a cue; ``exclude`` is the quoted content itself,
-        which may not hold the antecedent."""
+        which may not hold the antecedent. The first of the resolver's rules that applies
+        decides: a relative pronoun, a personal pronoun, else the noun phrase."""
+        for rule in (self._by_relative_pronoun, self._by_pronoun):
+            speaker = rule(token, exclude)
+            if speaker is not None:
+                return speaker
+        return self._by_phrase(token, exclude)
+
+    def _by_relative_pronoun(self, token: Token, exclude: Char | None) -> Speaker | None:
+        """'a general who suggested': "who" names the speaker; the noun it hangs on is who."""
+        if not (token.lower_ in _RELATIVE and token.dep_ in ("nsubj", "nsubjpass")):
+            return None
         own = (token.idx, token.idx + len(token))
-        if token.lower_ in _RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
-            # "a general who suggested": "who" names the speaker; the noun it hangs on is who.
-            holder = token.head.head if token.head.dep_ == "relcl" else None
-            span = phrase_span(holder) if holder is not None else None
-            if holder is None or span is None:
-                return Speaker(own)
-            named = self._named(span, holder)
-            return Speaker(own, named.actor, span)
+        holder = token.head.head if token.head.dep_ == "relcl" else None
+        span = phrase_span(holder) if holder is not None else None
+        if holder is None or span is None:
+            return Speaker(own)
+        named = self._named(span, holder)
+        return Speaker(own, named.actor, span)
+
+    def _by_pronoun(self, token: Token, exclude: Char | None) -> Speaker | None:
+        """'he', 'it': the nearest fitting antecedent; 'I', 'we' and the like stay unresolved."""
         lower = token.lower_
-        if token.pos_ == "PRON" or lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            if lower in _FIRST_PERSON or not (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
-                return Speaker(own)
-            kind = "person" if lower in _PERSON_PRONOUNS else "group"
-            antecedent = self._antecedent(token, kind, _PERSON_PRONOUNS.get(lower), exclude)
-            return self._via(own, antecedent, _PERSON_PRONOUNS.get(lower))
+        if not (token.pos_ == "PRON" or lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
+            return None
+        own = (token.idx, token.idx + len(token))
+        if lower in _FIRST_PERSON or not (lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS):
+            return Speaker(own)
+        kind = "person" if lower in _PERSON_PRONOUNS else "group"
+        antecedent = self._antecedent(token, kind, _PERSON_PRONOUNS.get(lower), exclude)
+        return self._via(own, antecedent, _PERSON_PRONOUNS.get(lower))
+
+    def _by_phrase(self, token: Token, exclude: Char | None) -> Speaker | None:
+        """A name, or a nominal ("the spokesman", "the ministry", "the statement") resolved
+        to whom it stands for."""
         span = phrase_span(token)
         if span is None:
             return None

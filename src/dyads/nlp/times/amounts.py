@@ -1,19 +1,17 @@
 """How long, how often, roughly when: durations, sets and vague references.
 
-Handlers for ``time_normalise``: "three years" is ``P3Y``, "for years" ``PXY``,
+Value handlers for ``normalise``: "three years" is ``P3Y``, "for years" ``PXY``,
 "every Thursday" ``XXXX-WXX-4``, "weekly" ``P1W``, "recently" ``PAST_REF``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from dyads.knowledge.registry import words
 from dyads.nlp.times.calendar import relative
+from dyads.nlp.times.context import Context, Normalised
 from dyads.nlp.times.grammar import MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, Candidate, number_value
-
-if TYPE_CHECKING:
-    from dyads.nlp.times.normalise import Context, Normalised
 
 
 def unit_code(word: str) -> str:
@@ -120,25 +118,16 @@ def set_value(c: Candidate, ctx: Context) -> Normalised | None:
     return duration_value(amount, unit_code(unit)), "SET"
 
 
-_ADVERB_SETS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "bimonthly": "P2M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "semiannually": "P6M",
-}  # fmt: skip
+_ADVERB_SETS = {word: value for value, names in words("times_sets").items() for word in names}
 
 
 def set_adverb_value(c: Candidate, ctx: Context) -> Normalised:
     return _ADVERB_SETS[c.groups["word"].lower()], "SET"
 
 
-_VAGUE = {
-    "PRESENT_REF": ("now", "right now", "nowadays", "currently", "presently", "at present", "these days",
-                    "at the moment", "current"),
-    "PAST_REF": ("recently", "lately", "in the past", "the past", "formerly", "recent"),
-    "FUTURE_REF": ("in the future", "the future", "future", "soon", "shortly", "the near future", "the near term",
-                   "the short term", "the near-term", "the short-term",
-                   "the distant future", "the foreseeable future"),
-}  # fmt: skip
+# "now", "recently", "soon": the value of the first list holding the words
+_REFERENCES = words("times_references")
+_VAGUE = {value: _REFERENCES[value] for value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF")}
 
 
 def vague_value(c: Candidate, ctx: Context) -> Normalised:
@@ -147,7 +136,7 @@ def vague_value(c: Candidate, ctx: Context) -> Normalised:
         return "PAST_REF", "DATE"
     if word.startswith("in the coming"):
         return "FUTURE_REF", "DATE"
-    for value, words in _VAGUE.items():
-        if word in words:
+    for value, phrases in _VAGUE.items():
+        if word in phrases:
             return value, "DATE"
     return "FUTURE_REF" if "future" in word else "PRESENT_REF", "DATE"

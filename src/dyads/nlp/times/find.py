@@ -17,11 +17,12 @@ is a TIMEX3 value. How to read a value:
 ``calendar_date(value)`` turns a value into the (ISO date, precision) an event can be
 dated with; ``resolve_value(text, published)`` normalises a phrase on its own.
 
-The parts: ``time_grammar`` finds candidates with compiled patterns; ``time_parse`` asks
-the parse whether an ambiguous one is a time ("May" the modal, "1960 troops") and which
-tense governs it; ``time_normalise`` (with ``time_amounts`` and ``time_calendar``) gives
-the value, placing a bare "December 30" or "Friday" by that tense. Overlaps go to the
-longest candidate that survives both; spans leave out prepositions ("in", "over the").
+The parts: ``grammar`` finds candidates with compiled patterns; ``parse`` asks the parse
+whether an ambiguous one is a time ("May" the modal, "1960 troops") and which tense governs
+it; ``normalise`` gives the value through one handler per rule (``dates``, ``periods``,
+``relative``, ``amounts``, over the arithmetic of ``calendar``), placing a bare "December 30"
+or "Friday" by that tense. Overlaps go to the longest candidate that survives both; spans
+leave out prepositions ("in", "over the").
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from spacy.tokens import Doc
 from dyads.model import TimeExpr
 from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.times.calendar import Tense, parse_iso
+from dyads.nlp.times.context import Context
 from dyads.nlp.times.grammar import Candidate, candidates, scan, select
-from dyads.nlp.times.normalise import Context, is_reference, normalise
+from dyads.nlp.times.normalise import is_reference, normalise
 from dyads.nlp.times.parse import plausible, tense_of
 
 Precision = Literal["day", "month", "year"]

@@ -2,9 +2,9 @@
 
 Each rule is one regular expression with named groups; ``scan`` returns every match
 as a ``Candidate`` (rule name, span, groups), longest first where they overlap. What
-a match *means* is decided in ``time_normalise``; whether a lexically ambiguous
+a match *means* is decided in ``normalise``; whether a lexically ambiguous
 match ("May", "fall", "1960") is a time at all is decided against the parse in
-``times``.
+``parse``.
 
 Every rule needs a digit, a month or weekday name, a unit of time, or one of a few
 temporal adverbs, so that ordinary words never become dates ("We" is not Wednesday,
@@ -17,50 +17,49 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from dyads.knowledge.registry import words
+
+
+def _numbered(lists: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """{word: number} from lists filed under the number their words name ("12": [dozen])."""
+    return {word: float(key) if "." in key else int(key) for key, names in lists.items() for word in names}
+
+
+def _coded(lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """{word: code} from lists filed under the code their words give ("TH": [hour])."""
+    return {word: code for code, names in lists.items() for word in names}
+
+
+_CALENDAR = words("times_calendar")
+_FULL_MONTHS = _CALENDAR["months"]
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "a": 1, "an": 1, "a single": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
-    "dozen": 12, "a half": 0.5, "half a": 0.5, "half an": 0.5,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": 4, "final": 4,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9,
-    "10th": 10, "11th": 11, "12th": 12, "13th": 13, "14th": 14, "15th": 15, "16th": 16,
-    "17th": 17, "18th": 18, "19th": 19, "20th": 20, "21st": 21, "twentieth": 20,
-    "nineteenth": 19, "eighteenth": 18, "seventeenth": 17, "sixteenth": 16, "twenty-first": 21,
-}  # fmt: skip
+    **{name: number for number, name in enumerate(_FULL_MONTHS, 1)},
+    # an abbreviation is the month whose name it starts: "sept" is September
+    **{
+        short: next(n for n, name in enumerate(_FULL_MONTHS, 1) if name.startswith(short))
+        for short in _CALENDAR["month_abbreviations"]
+    },
+}
+WEEKDAYS = {name: number for number, name in enumerate(_CALENDAR["weekdays"])}
+NUMBER_WORDS = _numbered(words("times_number_words"))
+ORDINALS = {word: int(number) for word, number in _numbered(words("times_ordinals")).items()}
 # Unit words → TIMEX3 duration unit; "T" marks the clock units written after a "T".
-UNITS = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-    "fortnight": "W2", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-    "century": "CE", "centurie": "CE", "weekend": "WE",
-}  # fmt: skip
+UNITS = _coded(words("times_units"))
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Quantities with no definite number: "several years" is PXY.
 VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of")
+_MODIFIERS = words("times_modifiers")
 
 
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+def _alt(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of the phrases, longest first, any run of spaces between words."""
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in phrases), key=len, reverse=True))
 
 
 # Month names are matched capitalised only: "may", "march" and "august" in lower case are
 # other words. Abbreviations need a following day or year (see the rules below).
-_FULL_MONTH = "(?:" + "|".join(m.capitalize() for m in list(MONTHS)[:12]) + ")"
+_FULL_MONTH = "(?:" + "|".join(m.capitalize() for m in _FULL_MONTHS) + ")"
 _ABBR_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH}|(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
 WEEKDAY = "(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + ")"
@@ -75,19 +74,12 @@ _NUM_WORD = (
 NUM = rf"(?:(?<![0-9][,.])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 UNIT_ONE = r"(?:day|week|weekend|month|year|decade|century|quarter|hour|minute)"
-_APPROX = _alt(
-    ("about", "around", "nearly", "almost", "more than", "less than", "fewer than", "over", "at least",
-     "up to", "roughly", "approximately", "some", "only", "just", "barely", "well over", "under")
-)  # fmt: skip
+_APPROX = _alt(_MODIFIERS["approximations"])
 _EDGE = r"(?:early|mid|late|the\s+(?:end|beginning|start|middle|close)\s+of)"
 _PARTS = _alt(tuple(PARTS_OF_DAY))
 _SEASON = _alt(tuple(SEASONS))
 _ORD = _alt(tuple(ORDINALS))
-_QUARTER_MODS = _alt(
-    ("latest", "last", "current", "next", "previous", "past", "same", "comparable", "recent",
-     "most recent", "year-earlier", "year-ago", "prior-year", "year-before", "fiscal", "final",
-     "corresponding", "preceding", "coming", "year earlier", "year ago")
-)  # fmt: skip
+_QUARTER_MODS = _alt(_MODIFIERS["quarter_modifiers"])
 
 
 _DAYREF = rf"(?:{WEEKDAY}(?:,?\s+{MONTH}\s*{DAY})?|{MONTH}\s*{DAY}|(?i:yesterday|today|tomorrow))"

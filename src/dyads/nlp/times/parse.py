@@ -12,29 +12,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dyads.knowledge.registry import words
 from dyads.nlp.times.calendar import Tense
 from dyads.nlp.times.grammar import Candidate
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _PERFECT_AUX = {"has", "have", "'ve", "had", "'d", "having"}
-# Verbs whose infinitive complement lies ahead: "plans to meet on Friday".
-_INTENT = {
-    "expect", "plan", "schedule", "intend", "hope", "aim", "want", "seek", "prepare", "set", "due", "go", "slate",
-}  # fmt: skip
-_TEMPORAL_PREPS = {
-    "in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "through", "to",
-    "between", "and", "early", "late", "mid", "fiscal", "around", "circa", "throughout", "as", "for", "or",
-}  # fmt: skip
 _NOT_A_YEAR = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
+# The word lists (knowledge/lexicons/times_parse.yaml) say what each is for.
+_PARSE_WORDS = words("times_parse")
+# Verbs whose infinitive complement lies ahead: "plans to meet on Friday".
+_INTENT = frozenset(_PARSE_WORDS["intent_verbs"])
+# A year or season after these is a time: "in 1960", "since fall".
+_TEMPORAL_PREPS = frozenset(_PARSE_WORDS["temporal_prepositions"])
 # Plural nouns a year may still modify ("the 2012 elections"); other plurals are counted.
-_TEMPORAL_NOUNS = {
-    "elections", "games", "olympics", "talks", "accords", "riots", "protests", "levels", "figures",
-}  # fmt: skip
-
-
+_TEMPORAL_NOUNS = frozenset(_PARSE_WORDS["temporal_nouns"])
 # A date after these is an end point ("extended the offer to Nov. 20", "payable Dec. 7"),
 # set by the verb but not placed by its tense.
-_END_POINT = {"to", "until", "till", "through", "by", "payable", "due", "expire", "expires", "expiring"}
+_END_POINT = frozenset(_PARSE_WORDS["end_points"])
 
 
 def tense_of(span: Span) -> Tense | None:
