@@ -13,6 +13,7 @@ __all__ = ["Analysis", "Article", "Options", "analyze", "extract"]
 
 
 def extract(target: str, options: Options | None = None) -> Article:
+    # the readers and spaCy load when first used, so that importing dyads stays light
     from dyads.read import read_input
 
     return read_input(target, options)
@@ -20,6 +21,7 @@ def extract(target: str, options: Options | None = None) -> Article:
 
 def analyze(article: Article | str, options: Options | None = None) -> Analysis:
     """Analyse an Article, or a plain string taken as the article's text."""
+    # spaCy and the model load when first used, so that importing dyads stays light
     from dyads.nlp.analyze import analyze_article
     from dyads.read.text import read_text
 

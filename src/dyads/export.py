@@ -32,6 +32,7 @@ from typing import Any
 from dyads.store import Store
 from dyads.store.ontology import cameo_root
 
+# GDELT 2.0 column names: identifiers, not words
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
@@ -138,6 +139,7 @@ def arrow_schema() -> Any:
     # Imported here: pyarrow is heavy to import, and only Parquet exports need it.
     import pyarrow as pa
 
+    # identifiers, not words
     ints = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
             "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FeatureID", "DATEADDED"}  # fmt: skip
     floats = {"FractionDate", "GoldsteinScale", "ActionGeo_Lat", "ActionGeo_Long"}

@@ -17,6 +17,7 @@ from typing import Any
 from dyads.read.dates import normalise_date
 
 _SPACES = re.compile(r"\s+")
+# schema.org types of a page that is an article (identifiers, not words)
 _ARTICLE_TYPES = {
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "backgroundnewsarticle", "webpage", "posting", "scholarlyarticle",

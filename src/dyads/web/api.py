@@ -74,6 +74,7 @@ def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) 
     return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
 
 
+# the columns of the events CSV (identifiers, not words)
 CSV_COLUMNS = [
     "id",
     "date",

@@ -14,7 +14,7 @@ from dyads.nlp.events.modality import REPORTING
 from dyads.nlp.events.syntax import BACKGROUND_PREPS, is_passive
 from dyads.nlp.events.triggers import Candidate
 
-# dependency steps through which an event lies inside another's content
+# dependency steps through which an event lies inside another's content (parser labels: identifiers, not words)
 CONTENT_STEPS = {
     "dobj",
     "xcomp",

@@ -22,6 +22,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # prepositions that attach background circumstances, not content
 BACKGROUND_PREPS = frozenset(GRAMMAR["background_preps"])
 # a noun's own span: what names it, not clauses or circumstances hanging from it
+# (parser labels: identifiers, not words)
 CORE_DEPS = {
     "compound",
     "amod",
