@@ -202,3 +202,24 @@ def noun_modifiers(noun: Token) -> list[Token]:
     for appos in (c for c in noun.children if c.dep_ == "appos"):
         out += [c for c in appos.children if c.dep_ == "poss"]
     return out
+
+
+# Where a noun phrase carries the party it is about: "dialogue with Russia", "Moscow's congress",
+# "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds".
+INNER_STEPS = frozenset({"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos"})
+
+
+def parties_inside(noun: Token, depth: int = 3) -> list[Token]:
+    """Tokens inside a noun phrase that may name the party it is about, nearest first."""
+    out: list[Token] = []
+    frontier = [noun]
+    for _ in range(depth):
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in INNER_STEPS:
+                    following.append(child)
+                    if child.pos_ in ("NOUN", "PROPN", "PRON"):
+                        out.append(child)
+        frontier = following
+    return out

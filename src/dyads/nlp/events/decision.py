@@ -42,7 +42,10 @@ from dyads.nlp.events.participants import (
 from dyads.nlp.events.parties import (
     content_targets,
     crowd_country,
+    described_actor,
+    described_recipients,
     host_receives,
+    inside_object,
     last_actor_of_kind,
     modifier_parties,
     named_actors,
@@ -73,8 +76,15 @@ WORD_GUARDS: tuple[Rule, ...] = (
     bare_mention,
     nobody_named,
 )
-ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, last_actor_of_kind)
-RECIPIENT_FINDERS: tuple[Rule, ...] = (named_recipients, content_targets, same_type_content, modifier_parties)
+ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, last_actor_of_kind, described_actor)
+RECIPIENT_FINDERS: tuple[Rule, ...] = (
+    named_recipients,
+    described_recipients,
+    content_targets,
+    same_type_content,
+    modifier_parties,
+    inside_object,
+)
 DYAD_GUARDS: tuple[Rule, ...] = (background_without_dyad,)
 FALLBACKS: tuple[Rule, ...] = (
     crowd_country,
@@ -150,10 +160,8 @@ def read_participants(cand: Candidate, sent: Span, scene: Scene) -> Draft:
 
 
 def to_event(draft: Draft) -> Event:
-    """The Event of a draft no guard rejected, with ``why`` saying how it was coded.
-
-    ``draft.decided_by`` names the rules that acted, should ``why`` list them.
-    """
+    """The Event of a draft no guard rejected, with ``why`` saying how it was coded and, last,
+    which rules acted (``draft.decided_by``)."""
     cand, sent, scene = draft.cand, draft.sent, draft.scene
     lexicon, article = scene.lexicon, scene.article
     actor_ids, recipient_ids = draft.actor_ids, draft.recipient_ids
@@ -195,6 +203,8 @@ def to_event(draft: Draft) -> Event:
         why.append(f"ordered {draft.ordered.sense.type} coded as the act")
     elif draft.acted(negated_promise):
         why.append("negated promise → REJECT")
+    if draft.decided_by:
+        why.append("rules: " + ", ".join(draft.decided_by))
 
     confidence = 0.45 + (0.2 if actor_ids else 0) + (0.1 if recipient_ids else 0)
     confidence += 0.1 if cand.kind in ("verb", "light", "governor") else 0

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from dyads.knowledge import Knowledge, load_knowledge
 from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
 from dyads.nlp.events.answers import answer_to_cause, answer_to_decision, answers_a_decision, claimed_act
 from dyads.nlp.events.content import absorb
@@ -39,7 +40,8 @@ def find_events(
 ) -> list[Event]:
     """All events of one parsed article, in text order, with ids e1, e2, …"""
     lexicon = load_lexicon(tuple(options.knowledge_dirs))
-    index = ActorIndex(actors)
+    knowledge = load_knowledge(tuple(options.knowledge_dirs))
+    index = ActorIndex(actors, grow=actors, country_name=lambda iso3: _country_name(knowledge, iso3))
     scene = Scene(article=article, index=index, times=times, places=places, lexicon=lexicon)
     events: list[Event] = []
     nominal: list[bool] = []
@@ -87,3 +89,8 @@ def find_events(
     events = [answer_to_decision(e, events, countries) if id(e) in decisions else e for e in events]
     events = merge_mentions(events, nominal, mentions, actors)
     return [replace(e, id=f"e{i}") for i, e in enumerate(events, 1)]
+
+
+def _country_name(knowledge: Knowledge, iso3: str) -> str | None:
+    country = knowledge.country(iso3)
+    return country.name if country is not None else None

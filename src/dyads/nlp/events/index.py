@@ -4,21 +4,36 @@ the country and kind facts the event stage asks of actors."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from dyads.model import Actor
+from dyads.model import Actor, Place
 from dyads.nlp.events.syntax import conjuncts, core_tokens
 
 
 class ActorIndex:
-    """Character-span lookup from text to actor ids."""
+    """Character-span lookup from text to actor ids.
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    Given the article's own list of actors and a way to name a country, the index may add to
+    that list a country the article names only through one of its places (see
+    :meth:`country_for_place`).
+    """
+
+    def __init__(
+        self,
+        actors: Iterable[Actor],
+        grow: list[Actor] | None = None,
+        country_name: Callable[[str], str | None] | None = None,
+    ) -> None:
         actors = list(actors)
         self._actors = {a.id: a for a in actors}
-        spans = sorted((s, e, a.id) for a in actors for (s, e) in a.mentions)
+        self._grow = grow
+        self._country_name = country_name
+        self._index_spans()
+
+    def _index_spans(self) -> None:
+        spans = sorted((s, e, a.id) for a in self._actors.values() for (s, e) in a.mentions)
         self._spans = spans
         self._starts = [s for s, _, _ in spans]
 
@@ -113,6 +128,44 @@ class ActorIndex:
     def kind(self, actor_id: str) -> str | None:
         actor = self._actors.get(actor_id)
         return actor.kind if actor else None
+
+    def described_before(self, word: str, position: int, exclude: Iterable[str] = ()) -> str | None:
+        """The actor a definite description refers back to ("the council" after "the U.N.
+        Security Council"): the one mentioned last before ``position`` whose name has the word."""
+        skip = set(exclude)
+        hi = bisect_right(self._starts, position)
+        for start, _, actor_id in reversed(self._spans[:hi]):
+            if start >= position or actor_id in skip:
+                continue
+            actor = self._actors[actor_id]
+            if word in (w.lower().strip(".,") for w in actor.name.split()):
+                return actor_id
+        return None
+
+    def country_for_place(self, place: Place) -> str | None:
+        """The country actor of a place's country. When the article names the place ("a protest
+        in Bamako") but never its country, the country is added as an actor, mentioned where
+        the place is: by the codebook, a place's people or government act and are acted upon,
+        and a dyad needs a country on each side."""
+        found = self.country_actor(place.country)
+        if found is not None or not place.country or self._grow is None or self._country_name is None:
+            return found
+        name = self._country_name(place.country)
+        if name is None:
+            return None
+        actor = Actor(
+            id=f"a{len(self._grow) + 1}",
+            name=name,
+            kind="country",
+            country=place.country,
+            code=place.country,
+            mentions=place.mentions,
+            why=f"country of {place.name!r}, which the article names in its stead",
+        )
+        self._grow.append(actor)
+        self._actors[actor.id] = actor
+        self._index_spans()
+        return actor.id
 
     def country_actor(self, country: str | None) -> str | None:
         """The id of the country actor for an ISO3 code, if the article has one."""

@@ -14,10 +14,11 @@ from spacy.tokens import Span, Token
 
 from dyads.knowledge import registry
 from dyads.model import Place
-from dyads.nlp.events.arguments import locatives, noun_modifiers
+from dyads.nlp.events.arguments import locatives, noun_modifiers, parties_inside
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.lexicon import Lexicon
+from dyads.nlp.events.memory import definite
 from dyads.nlp.events.participants import candidate_arguments
 from dyads.nlp.events.setting import event_location
 from dyads.nlp.events.triggers import Candidate
@@ -43,6 +44,51 @@ def last_actor_of_kind(draft: Draft) -> bool:
         return False
     draft.actor_ids = draft.scene.memory.recall(draft.actor_tokens[0])
     return bool(draft.actor_ids)
+
+
+def described_actor(draft: Draft) -> bool:
+    """ "The council said …": a definite description refers to the last actor so named."""
+    if draft.actor_ids or len(draft.actor_tokens) != 1:
+        return False
+    found = _described(draft.actor_tokens[0], draft.scene.index, draft.recipient_ids)
+    draft.actor_ids = [found] if found else []
+    return bool(found)
+
+
+def described_recipients(draft: Draft) -> bool:
+    """ "urged the council to act": a definite description refers to the last actor so named."""
+    if draft.recipient_ids:
+        return False
+    index = draft.scene.index
+    for token in draft.recipient_tokens:
+        found = _described(token, index, draft.actor_ids)
+        if found and found not in draft.recipient_ids:
+            draft.recipient_ids.append(found)
+    return bool(draft.recipient_ids)
+
+
+def _described(token: Token, index: ActorIndex, exclude: list[str]) -> str | None:
+    if not definite(token) or index.for_token(token):
+        return None
+    return index.described_before(token.lemma_.lower(), token.idx, exclude)
+
+
+def inside_object(draft: Draft) -> bool:
+    """ "called for dialogue with Russia", "welcomed the announcement that Ukraine had agreed":
+    an object that names no actor itself points on to the party it is about."""
+    if draft.recipient_ids or not draft.recipient_tokens:
+        return False
+    index = draft.scene.index
+    own = {t.i for t in draft.cand.tokens} | {t.i for t in draft.actor_tokens}
+    for token in draft.recipient_tokens:
+        for inner in parties_inside(token):
+            if inner.i in own:
+                continue
+            found = [a for a in index.for_tokens([inner]) if a not in draft.actor_ids]
+            if found:
+                draft.recipient_ids = found
+                return True
+    return False
 
 
 def named_recipients(draft: Draft) -> bool:
@@ -103,7 +149,8 @@ def crowd_country(draft: Draft) -> bool:
     """ "thousands of people rallied in Bamako": a crowd of no named party is of the country
     where it gathered."""
     cand = draft.cand
-    if draft.actor_ids or not draft.actor_tokens or cand.sense.type not in DOMESTIC_TARGET:
+    crowd = bool(draft.actor_tokens) or draft.happens  # "a protest took place in Bamako"
+    if draft.actor_ids or not crowd or cand.sense.type not in DOMESTIC_TARGET:
         return False
     scene = draft.scene
     country = place_country(cand.head, draft.sent, scene.places, scene.index)
@@ -187,7 +234,7 @@ def place_country(trigger: Token, sent: Span, places: Sequence[Place], index: Ac
     located = [p for p in places if any(_in_place_phrase(sent, start) for start, _ in p.mentions)]
     place_id = event_location(trigger, sent, located)
     place = next((p for p in located if p.id == place_id), None)
-    return index.country_actor(place.country) if place is not None else None
+    return index.country_for_place(place) if place is not None else None
 
 
 def _in_place_phrase(sent: Span, start: int) -> bool:
@@ -210,7 +257,7 @@ def located_recipients(
     for token in tokens:
         for place in places:
             if any(s <= token.idx < e for s, e in place.mentions):
-                country_id = index.country_actor(place.country)
+                country_id = index.country_for_place(place)
                 if country_id and country_id not in out and country_id not in actor_ids:
                     out.append(country_id)
     return out
