@@ -109,6 +109,8 @@ def _event_to_json(event: Event) -> dict[str, Any]:
         out["date_precision"] = event.date_precision
     if event.why:
         out["why"] = event.why
+    if event.signals:
+        out["signals"] = list(event.signals)
     return out
 
 
@@ -130,6 +132,7 @@ def _event_from_json(data: dict[str, Any]) -> Event:
         auxiliary=data.get("auxiliary"),
         confidence=float(data.get("confidence") or 0.0),
         why=data.get("why"),
+        signals=tuple(data.get("signals") or ()),
     )
 
 

@@ -105,8 +105,9 @@ class Event:
     date_precision: str | None = None  # "day" | "month" | "year" | "article"
     location: str | None = None  # place id
     auxiliary: Auxiliary | None = None
-    confidence: float = 0.5
+    confidence: float = 0.5  # estimated probability that type, actor and recipient country are right
     why: str | None = None  # the rule or lexicon entry that coded it
+    signals: tuple[str, ...] = ()  # what the confidence was estimated from ("actor:named_actors", …)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,9 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     defined = find_acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
-    surnames = {normalize(e.text).split()[-1] for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+    # a name of symbols only normalises to nothing and has no surname
+    person_words = (normalize(e.text).split() for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1)
+    surnames = {words[-1] for words in person_words if words}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue

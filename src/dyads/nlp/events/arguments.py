@@ -206,6 +206,7 @@ def noun_modifiers(noun: Token) -> list[Token]:
 
 # Where a noun phrase carries the party it is about: "dialogue with Russia", "Moscow's congress",
 # "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds".
+# (parser labels: identifiers, not words)
 INNER_STEPS = frozenset({"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos"})
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from dyads.model import Event
 from dyads.nlp.events.arguments import Arguments
+from dyads.nlp.events.confidence import load_model, signals
 from dyads.nlp.events.draft import Draft, Rule, Scene
 from dyads.nlp.events.guards import (
     background_without_dyad,
@@ -206,10 +207,6 @@ def to_event(draft: Draft) -> Event:
     if draft.decided_by:
         why.append("rules: " + ", ".join(draft.decided_by))
 
-    confidence = 0.45 + (0.2 if actor_ids else 0) + (0.1 if recipient_ids else 0)
-    confidence += 0.1 if cand.kind in ("verb", "light", "governor") else 0
-    confidence -= 0.15 if cand.background else 0
-    confidence -= 0.1 if draft.auxiliary == "hypothetical" else 0
     contexts = event_contexts(
         cand.sense.contexts + tuple(c for ch in cand.children for c in ch.sense.contexts),
         sent,
@@ -217,6 +214,9 @@ def to_event(draft: Draft) -> Event:
         article.title,
     )
     type_ = draft.event_type
+    index = scene.index
+    placed = (any(index.placed(a) for a in actor_ids), any(index.placed(r) for r in recipient_ids))
+    present = signals(draft, lexicon.quad(type_), placed)
     cameo = cand.sense.cameo if type_ == cand.sense.type else lexicon.cameo(type_)
     anchors = sorted(cand.anchor_tokens, key=lambda t: t.i)
     return Event(
@@ -234,6 +234,7 @@ def to_event(draft: Draft) -> Event:
         date_precision=draft.date_precision,
         location=event_location(cand.head, sent, scene.places, draft.actor_tokens),
         auxiliary=draft.auxiliary,  # type: ignore[arg-type]
-        confidence=round(max(0.05, min(0.95, confidence)), 2),
+        confidence=round(load_model().probability(present), 2),
         why="; ".join(why),
+        signals=present,
     )
