@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_the_package_keeps_its_shape() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check_shape.py")], capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / "scripts" / "check_shape.py")],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout

@@ -32,6 +32,7 @@ from dyads.nlp.events.guards import (
     nobody_named,
     verbal_noun_without_actor,
 )
+from dyads.nlp.events.location import locate_event
 from dyads.nlp.events.participants import (
     candidate_arguments,
     named_members,
@@ -61,7 +62,7 @@ from dyads.nlp.events.recodes import (
     ordered_act,
     read_setting,
 )
-from dyads.nlp.events.setting import event_contexts, event_location
+from dyads.nlp.events.setting import event_contexts
 from dyads.nlp.events.syntax import describe, subjects
 from dyads.nlp.events.triggers import Candidate
 
@@ -196,6 +197,11 @@ def to_event(draft: Draft) -> Event:
     elif draft.acted(negated_promise):
         why.append("negated promise → REJECT")
 
+    location, location_why = locate_event(
+        cand.head, scene.places, draft.actor_tokens, draft.recipient_tokens, draft.event_type
+    )
+    why.extend(w for w in (draft.date_why, location_why) if w)
+
     confidence = 0.45 + (0.2 if actor_ids else 0) + (0.1 if recipient_ids else 0)
     confidence += 0.1 if cand.kind in ("verb", "light", "governor") else 0
     confidence -= 0.15 if cand.background else 0
@@ -222,7 +228,7 @@ def to_event(draft: Draft) -> Event:
         score=lexicon.score(type_, draft.mode),
         date=draft.date,
         date_precision=draft.date_precision,
-        location=event_location(cand.head, sent, scene.places, draft.actor_tokens),
+        location=location,
         auxiliary=draft.auxiliary,  # type: ignore[arg-type]
         confidence=round(max(0.05, min(0.95, confidence)), 2),
         why="; ".join(why),
