@@ -129,3 +129,15 @@ def test_the_city_points_back_to_the_last_town_named(analyse):
 def test_a_place_the_text_does_not_give_is_null(analyse):
     a = analyse("The minister criticised the government's budget.")
     assert all(e.location is None for e in a.events)
+
+
+def test_a_visit_happens_where_the_visitor_goes(analyse):
+    # "visit to <Name>": 8 in the Guardian articles and wire sentences
+    a = analyse("The Indian prime minister began a two-day visit to Mauritius on Tuesday.")
+    assert _place(a, _event(a, "visit")) == "Mauritius"
+
+
+def test_the_city_of_names_the_city(analyse):
+    # "the city of <Name>" / "the province of <Name>": 135 in the Guardian articles and wire sentences
+    a = analyse("The crown prince met the secretary of state in the port city of Jeddah.")
+    assert _place(a, _event(a, "met")) == "Jeddah"

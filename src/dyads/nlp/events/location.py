@@ -37,6 +37,7 @@ class LocationWords:
     preps: frozenset[str]
     nested: frozenset[str]
     noun_preps: frozenset[str]
+    visit_preps: frozenset[str]
     there: frozenset[str]
     back_nouns: dict[str, tuple[str, ...]]  # word → the place features it points back to
     not_located: frozenset[str]
@@ -56,6 +57,7 @@ def location_words() -> LocationWords:
         preps=frozenset(data["location_preps"]),
         nested=frozenset(data["nested_preps"]),
         noun_preps=frozenset(data["noun_preps"]),
+        visit_preps=frozenset(data["visit_preps"]),
         there=frozenset(data["there_words"]),
         back_nouns=back,
         not_located=frozenset(data["not_located"]),
@@ -74,7 +76,7 @@ def locate_event(
     if not places:
         return None, "place: the text names none"
     participants = {t.i for t in actors} | {t.i for t in recipients if t.dep_ != "pobj"}
-    finder = _Finder(trigger, places, participants)
+    finder = _Finder(trigger, places, participants, event_type == "CONSULT")
     found = finder.own_phrase(trigger) or finder.setting(trigger)
     if found is not None:
         return found
@@ -89,11 +91,14 @@ def locate_event(
 
 
 class _Finder:
-    def __init__(self, trigger: Token, places: Sequence[Place], participants: set[int]) -> None:
+    def __init__(self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool) -> None:
         self.trigger = trigger
         self.places = places
         self.participants = participants
         self.words = location_words()
+        # a meeting happens where the visitor goes: "a visit to Mauritius"
+        self.visiting = self.words.visit_preps if visit else frozenset()
+        self.preps = self.words.preps | self.visiting
 
     # --- where the phrases are ------------------------------------------------------------
 
@@ -107,15 +112,16 @@ class _Finder:
                 if place is not None:
                     return place.id, f"place: {child.text!r} names the event's place"
             if child.dep_ == "prep" and (
-                child.lower_ in self.words.preps or (noun and child.lower_ in self.words.noun_preps)
+                child.lower_ in self.preps or (noun and child.lower_ in self.words.noun_preps)
             ):
                 found = self.in_phrase(child)
                 if found is not None:
                     return found
             if child.dep_ in ("dobj", "nsubjpass") and not noun:
                 # "met Iran's leaders in Tehran": the parser hangs the place on the object
+                # ("began a visit to Mauritius": the light verb's object is the event)
                 for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in self.words.nested:
+                    if prep.dep_ == "prep" and prep.lower_ in self.words.nested | self.visiting:
                         found = self.in_phrase(prep)
                         if found is not None:
                             return found
@@ -137,7 +143,7 @@ class _Finder:
             for child in node.children:
                 if child.i == trigger.i or child.left_edge.i <= trigger.i <= child.right_edge.i:
                     continue
-                if child.dep_ == "prep" and child.lower_ in self.words.preps:
+                if child.dep_ == "prep" and child.lower_ in self.preps:
                     found = self.in_phrase(child)
                     if found is not None:
                         return found
@@ -160,8 +166,10 @@ class _Finder:
             if back is not None:
                 return back
             if depth < MAX_NESTING:
+                # "in the port city of Jeddah", "in the province of Idlib"
+                naming = self.words.nested | ({"of"} if obj.lower_ in self.words.back_nouns else set())
                 for nested in obj.children:
-                    if nested.dep_ == "prep" and nested.lower_ in self.words.nested:
+                    if nested.dep_ == "prep" and nested.lower_ in naming:
                         found = self.in_phrase(nested, depth + 1)
                         if found is not None:
                             return found
