@@ -33,6 +33,7 @@ from dyads.nlp.events.guards import (
     nobody_named,
     verbal_noun_without_actor,
 )
+from dyads.nlp.events.location import locate_event
 from dyads.nlp.events.participants import (
     candidate_arguments,
     named_members,
@@ -65,7 +66,7 @@ from dyads.nlp.events.recodes import (
     ordered_act,
     read_setting,
 )
-from dyads.nlp.events.setting import event_contexts, event_location
+from dyads.nlp.events.setting import event_contexts
 from dyads.nlp.events.syntax import describe, subjects
 from dyads.nlp.events.triggers import Candidate
 
@@ -204,6 +205,10 @@ def to_event(draft: Draft) -> Event:
         why.append(f"ordered {draft.ordered.sense.type} coded as the act")
     elif draft.acted(negated_promise):
         why.append("negated promise → REJECT")
+    location, location_why = locate_event(
+        cand.head, scene.places, draft.actor_tokens, draft.recipient_tokens, draft.event_type
+    )
+    why.extend(w for w in (draft.date_why, location_why) if w)
     if draft.decided_by:
         why.append("rules: " + ", ".join(draft.decided_by))
 
@@ -232,7 +237,7 @@ def to_event(draft: Draft) -> Event:
         score=lexicon.score(type_, draft.mode),
         date=draft.date,
         date_precision=draft.date_precision,
-        location=event_location(cand.head, sent, scene.places, draft.actor_tokens),
+        location=location,
         auxiliary=draft.auxiliary,  # type: ignore[arg-type]
         confidence=round(load_model().probability(present), 2),
         why="; ".join(why),

@@ -60,6 +60,7 @@ class Draft:
     modality: Modality = field(default_factory=Modality)
     date: str | None = None
     date_precision: str | None = None
+    date_why: str = ""  # where the date came from, for ``Event.why``
     decided_by: tuple[str, ...] = ()  # names of the rules that acted, in order
     rejected_by: str | None = None  # the guard that rejected the candidate
 

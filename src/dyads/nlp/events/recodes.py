@@ -30,7 +30,7 @@ def read_setting(draft: Draft) -> None:
     )
     draft.event_type = cand.sense.type
     draft.mode = mode_from_children(cand, scene.lexicon)
-    draft.date, draft.date_precision = event_date(
+    draft.date, draft.date_precision, draft.date_why = event_date(
         cand.head, draft.sent, scene.times, scene.article, future=draft.modality.future
     )
 

@@ -1,9 +1,14 @@
 """When, where and in which context an event happened.
 
-Date: the DATE time expression of the sentence nearest to the trigger and not inside
-another clause (a "while …"/"after …" or relative clause that leaves the trigger out), not later than the article date unless the event is announced for the
-future; else the article date, marked ``date_precision="article"``.
-Location: the place mentioned in the sentence nearest to the trigger.
+Date: the DATE time expression of the trigger's own clause, then of a clause governing it,
+never one inside another clause (a "while …"/"after …" or relative clause that leaves the
+trigger out), not later than the article date unless the event is announced for the future.
+Without one, the tense decides: "in recent years" or a past perfect is not the article's day
+(null, unless an earlier sentence set the story's day); a simple past goes on on the day an
+earlier sentence set within the week before the article. Only then the article date, marked
+``date_precision="article"``. Each answer says in ``why`` where the date came from.
+Location (for the parties' rules): the place mentioned in the sentence nearest to the trigger;
+the event's own location is ``location.locate_event``.
 Context: the sense's own contexts, then context words of the sentence.
 """
 
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -19,6 +25,7 @@ from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.times.find import calendar_date
 
 MAX_CONTEXTS = 3
+STORY_DAYS = timedelta(days=7)  # how far back a story's day may lie
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "parataxis", "conj", "xcomp", "pcomp"}
@@ -54,11 +61,37 @@ def _shared(conjunct: Token, trigger: Token) -> bool:
 
 def event_date(
     trigger: Token, sentence: Span, times: Sequence[TimeExpr], article: Article, future: bool
-) -> tuple[str | None, str | None]:
-    """(date, date_precision) for an event."""
+) -> tuple[str | None, str | None, str]:
+    """(date, date_precision, why) for an event: its own time expression, then that of the
+    clause governing it, then what its tense says, and only then the publication date."""
     published = article.published
-    s_start, s_end = sentence.start_char, sentence.end_char
-    best: tuple[int, str, str] | None = None
+    own = _own_time(trigger, sentence, times, published, future)
+    if own is not None:
+        return own
+    clause = _clause_verb(trigger)
+    vague = _vague_past(trigger, sentence, times)
+    if vague is not None:
+        return None, None, f"date: {vague!r}, some time before the article; no day"
+    tense = _tense(clause) if clause is not None else "other"
+    if tense in ("past", "past perfect") and published:
+        earlier = _story_day(sentence, times, published)
+        if earlier is not None:
+            value, said = earlier
+            return value, "day", f"date: {said!r} of an earlier sentence (the story's day), {tense} tense"
+    if tense == "past perfect":
+        return None, None, "date: past perfect, before the article; the text gives no time"
+    if published:
+        return published, "article", "date: publication date (the text gives none)"
+    return None, None, "date: the text gives none and the article is undated"
+
+
+def _own_time(
+    trigger: Token, sentence: Span, times: Sequence[TimeExpr], published: str | None, future: bool
+) -> tuple[str, str, str] | None:
+    """The nearest dating time of the trigger's own clause, else of a clause governing it."""
+    text = trigger.doc.text
+    own_clause = _clause_verb(trigger)
+    best: tuple[int, int, str, str, str] | None = None
     for t in times:
         # calendar_date reads every TIMEX3 form: "2020-W39" is a month, "2020-Q3" a year,
         # "2020-09-25TNI" a day; vague references and durations date nothing.
@@ -67,22 +100,90 @@ def event_date(
             continue
         value, precision = found
         start, end = t.span
-        if start < s_start or end > s_end:
+        if start < sentence.start_char or end > sentence.end_char:
             continue
         n = min(len(value), len(published or ""))
         if published and not future and value[:n] > published[:n]:
             continue  # a past event cannot postdate its report
-        time_token = next((tok for tok in sentence if tok.idx <= start < tok.idx + len(tok.text) + 1), None)
+        time_token = _token_at(sentence, start)
         if time_token is None or _foreign(time_token, trigger):
             continue
+        # the trigger's own clause first, then the clause above it ("said on Monday it had …")
+        tier = 0 if _clause_verb(time_token) == own_clause else 1
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
-        if best is None or distance < best[0]:
-            best = (distance, value, precision)
-    if best is not None:
-        return best[1], best[2]
-    if published:
-        return published, "article"
-    return None, None
+        if best is None or (tier, distance) < best[:2]:
+            best = (tier, distance, value, precision, text[start:end])
+    if best is None:
+        return None
+    tier, _, day, exactness, said = best
+    whose = "" if tier == 0 else " of the governing clause"
+    return day, exactness, f"date: {said!r}{whose}"
+
+
+def _token_at(sentence: Span, start: int) -> Token | None:
+    return next((tok for tok in sentence if tok.idx <= start < tok.idx + len(tok.text) + 1), None)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause the token belongs to (the token itself when it is one)."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _tense(verb: Token) -> str:
+    """ "past perfect" ("had fled", "had been seized"), "past" ("fled", "was seized"), or "other"
+    (present, present perfect, future: the report's own time)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("had", "'d") for a in auxes) and verb.tag_ == "VBN":
+        return "past perfect"
+    if any(a.tag_ == "MD" or a.lower_ in ("has", "have", "is", "are", "am") for a in auxes):
+        return "other"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes)):
+        return "past"
+    return "other"
+
+
+def _vague_past(trigger: Token, sentence: Span, times: Sequence[TimeExpr]) -> str | None:
+    """ "in recent years", "recently" in the trigger's clause: before the article, on no one day."""
+    for t in times:
+        start, end = t.span
+        if t.value != "PAST_REF" or start < sentence.start_char or end > sentence.end_char:
+            continue
+        time_token = _token_at(sentence, start)
+        if time_token is not None and not _foreign(time_token, trigger):
+            return trigger.doc.text[start:end]
+    return None
+
+
+def _story_day(sentence: Span, times: Sequence[TimeExpr], published: str) -> tuple[str, str] | None:
+    """The last day named before this sentence within a week before the article: a story told
+    in the past tense goes on on the day it was set ("On Tuesday militants seized a train …
+    They killed …")."""
+    try:
+        newest = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    best: tuple[int, str, str] | None = None
+    for t in times:
+        start, end = t.span
+        if end > sentence.start_char or t.type not in ("DATE", "TIME"):
+            continue
+        found = calendar_date(t.value)
+        if found is None or found[1] != "day":
+            continue
+        try:
+            day = date.fromisoformat(found[0])
+        except ValueError:
+            continue
+        if timedelta(0) < newest - day <= STORY_DAYS and (best is None or start > best[0]):
+            best = (start, found[0], sentence.doc.text[start:end])
+    return (best[1], best[2]) if best else None
 
 
 def event_location(
