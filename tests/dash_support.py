@@ -75,12 +75,14 @@ def launch_chromium(playwright: Any) -> Any:
 class PageVisit:
     """A page opened at a viewport width, with console errors and uncaught exceptions recorded."""
 
-    def __init__(self, browser: Any, url: str, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, browser: Any, url: str, width: int = 1280, height: int = 900, wait: str = "load"
+    ) -> None:
         self.errors: list[str] = []
         self.page = browser.new_page(viewport={"width": width, "height": height})
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        response = self.page.goto(url, wait_until="networkidle")
+        response = self.page.goto(url, wait_until=wait)
         assert response is not None and response.status == 200, f"{url}: HTTP {response and response.status}"
 
     def close(self) -> None:

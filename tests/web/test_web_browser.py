@@ -86,7 +86,7 @@ def test_filters_change_the_table_and_csv_downloads(server: Server, browser: obj
     all_rows = visit.page.locator("#events-table tr").count()
     visit.page.select_option("select[name=type]", ["AID"])
     visit.page.click("#event-filters button[type=submit]")
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     filtered = visit.page.locator("#events-table tr").count()
     assert filtered == 2 and all_rows > filtered  # header + the one AID event
     with visit.page.expect_download() as info:

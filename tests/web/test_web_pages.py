@@ -114,7 +114,7 @@ def test_filters_survive_submits_and_sorting(server: Server, browser: Any) -> No
     page.fill("input[name=text]", "helicopters")
     for _ in range(2):  # the second submit starts from the page the first one returned
         page.click("#event-filters button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         query = parse_qs(urlsplit(page.url).query)
         assert sorted(query["type"]) == ["AGREE", "AID", "CONSULT"] and query["quad"] == [
             "material_cooperation"
@@ -137,7 +137,7 @@ def test_filters_survive_submits_and_sorting(server: Server, browser: Any) -> No
     dates = visit.page.eval_on_selector_all("#events-table td.when", "tds => tds.map(t => t.innerText)")
     assert dates == sorted(dates, reverse=True) and len(dates) == 9  # newest first by default
     visit.page.click("a.sort[data-sort=score]")
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     scores = [
         float(s)
         for s in visit.page.eval_on_selector_all(
@@ -146,7 +146,7 @@ def test_filters_survive_submits_and_sorting(server: Server, browser: Any) -> No
     ]
     assert scores == sorted(scores, reverse=True)
     visit.page.click("a.sort[data-sort=score]")
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     again = [
         float(s)
         for s in visit.page.eval_on_selector_all(
@@ -170,12 +170,12 @@ def test_a_bad_filter_is_a_clear_error(server: Server) -> None:
 def test_event_page_lists_every_report_and_links_its_parties(server: Server, browser: Any) -> None:
     visit = PageVisit(browser, server.url + "/events?type=AID")
     visit.page.click("#events-table tbody tr >> nth=0 >> td.when a")
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     assert "/event/" in visit.page.url
     text = visit.page.inner_text("main")
     assert "RUS delivered helicopters to MLI." in text and "lexicon: delivered" in text
     visit.page.click("#event-summary a[href='/actor/RUS']")
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     assert visit.page.locator("#events-table tbody tr").count() >= 4
     visit.close()
 
@@ -203,7 +203,7 @@ def test_the_map_leads_to_the_events_of_a_place(server: Server, browser: Any) ->
     visit = PageVisit(browser, server.url + "/")
     visit.page.wait_for_selector("#event-map a circle")
     visit.page.locator("#event-map a circle").first.click(force=True)
-    visit.page.wait_for_load_state("networkidle")
+    visit.page.wait_for_load_state("load")
     assert parse_qs(urlsplit(visit.page.url).query)["place"] == ["Bamako"]
     assert visit.page.locator("#events-table tbody tr").count() == 7
     visit.close()
@@ -213,7 +213,7 @@ def test_hostile_urls_are_text_and_odd_ids_are_links(server: Server, browser: An
     visit = PageVisit(browser, server.url + "/articles")
     for doc_id, url in ((SLASH_ID, SCRIPT_URL), (DOTS_ID, DATA_URL)):
         visit.page.click(f"#articles-table a:text('Pact {doc_id}')")
-        visit.page.wait_for_load_state("networkidle")
+        visit.page.wait_for_load_state("load")
         assert visit.page.inner_text("h1") == f"Pact {doc_id}"
         assert url in visit.page.inner_text("#article-meta")
         live = visit.page.eval_on_selector_all(
@@ -221,7 +221,7 @@ def test_hostile_urls_are_text_and_odd_ids_are_links(server: Server, browser: An
         )
         assert live == [], live
         visit.page.go_back()
-        visit.page.wait_for_load_state("networkidle")
+        visit.page.wait_for_load_state("load")
     visit.close()
     visit = PageVisit(browser, server.url + "/events?party=BFA")
     hrefs = visit.page.eval_on_selector_all("#events-table a[href^='/article/']", "as => as.map(a => a.href)")
