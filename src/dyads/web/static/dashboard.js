@@ -43,22 +43,28 @@ function renderQuadSeries(el, rows) {
     .attr("x", (d) => x(d.data.period)).attr("width", x.bandwidth())
     .attr("y", (d) => y(d[1])).attr("height", (d) => Math.max(0, y(d[0]) - y(d[1])))
     .append("title").text((d) => `${d.data.period}: ${d[1] - d[0]}`);
-  const ticks = x.domain().filter((_, i, all) => all.length < 14 || i % Math.ceil(all.length / 12) === 0);
+  const most = Math.max(2, Math.floor(width / 80)); // labels about 80 px apart
+  const ticks = x.domain().filter((_, i, all) => all.length <= most || i % Math.ceil(all.length / most) === 0);
   svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).tickValues(ticks));
   svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5));
 }
 
-// One colour per party on every page: a hue hashed (FNV-1a) from its code, so RUS is the same
-// colour on the dyad, actor and compare charts whatever else is drawn beside it.
+// One colour per party on every page: picked from a palette of distinct colours by a hash of its
+// code (FNV-1a, then mixed), so RUS is the same colour on the dyad, actor and compare charts.
+const PARTY_PALETTE = [
+  "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+  "#bcbd22", "#393b79", "#637939", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354",
+];
 function partyColor(code) {
   let hash = 0x811c9dc5;
   for (const ch of String(code)) {
     hash ^= ch.codePointAt(0);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  const hue = hash % 360;
-  const light = 34 + ((hash >>> 9) % 3) * 8; // 34, 42 or 50 %: neighbours in hue still differ
-  return `hsl(${hue}, 65%, ${light}%)`;
+  hash = (hash ^ (hash >>> 16)) >>> 0;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash = (hash ^ (hash >>> 13)) >>> 0;
+  return PARTY_PALETTE[hash % PARTY_PALETTE.length];
 }
 
 // The party a series is coloured by: its source ("RUS→MLI" → RUS) or its own name (a partner).
@@ -106,7 +112,8 @@ function renderLines(el, series, valueKey) {
       .attr("fill", color).attr("data-period", (d) => d.period)
       .append("title").text((d) => `${name} ${d.period}: ${d[valueKey]} (${d.events} events)`);
   }
-  const ticks = periods.filter((_, i) => periods.length < 14 || i % Math.ceil(periods.length / 12) === 0);
+  const most = Math.max(2, Math.floor(width / 80)); // labels about 80 px apart
+  const ticks = periods.filter((_, i) => periods.length <= most || i % Math.ceil(periods.length / most) === 0);
   svg.append("g").attr("transform", `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).tickValues(ticks));
   svg.append("g").attr("transform", `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(5));
   htmlLegend(el, names);
