@@ -42,7 +42,8 @@ def find_events_sorted(
     count_up_to: int | None = COUNT_CAP,
 ) -> EventPage:
     """A page of :func:`find_events` rows ordered by ``sort`` ("date", "-date", "score", "-mentions"…);
-    ties and rows with no value (last) go by id in the same direction."""
+    ties and rows with no value (last) go by id in the same direction. The total is exact up to
+    ``count_up_to`` matches, a lower bound past it, as in :func:`find_events`."""
     flt = flt or EventFilter()
     key, descending = parse_sort(sort)
     if key == "date" and not descending:
@@ -50,33 +51,43 @@ def find_events_sorted(
     column, direction = SORT_COLUMNS[key], "DESC" if descending else "ASC"
     where, params = flt.where()
     condition = where.removeprefix(" WHERE ") or "1"
-    ids: list[int] = []
-    with_value = int(
-        store.scalar(f"SELECT COUNT(*) FROM events e WHERE {column} IS NOT NULL AND {condition}", params) or 0
-    )
-    if offset < with_value:
-        ids += [
-            int(r[0])
-            for r in store.conn.execute(
-                f"SELECT e.id FROM events e WHERE {column} IS NOT NULL AND {condition}"
-                f" ORDER BY {column} {direction}, e.id {direction} LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+
+    def leg(has_value: bool, count: int, skip: int) -> list[int]:
+        test, order = (
+            (f"{column} IS NOT NULL", f"{column} {direction}, e.id {direction}")
+            if has_value
+            else (
+                f"{column} IS NULL",
+                f"e.id {direction}",
             )
-        ]
+        )
+        found = store.conn.execute(
+            f"SELECT e.id FROM events e WHERE {test} AND {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, count, skip],
+        )
+        return [int(row[0]) for row in found]
+
+    def counted(test: str, up_to: int | None) -> int:
+        inner = f"SELECT 1 FROM events e WHERE {test}{condition}" + (" LIMIT ?" if up_to is not None else "")
+        return int(
+            store.scalar(
+                f"SELECT COUNT(*) FROM ({inner})", [*params, *([up_to] if up_to is not None else [])]
+            )
+            or 0
+        )
+
+    ids = leg(True, limit, offset) if limit > 0 else []
     if len(ids) < limit:
-        ids += [
-            int(r[0])
-            for r in store.conn.execute(
-                f"SELECT e.id FROM events e WHERE {column} IS NULL AND {condition}"
-                f" ORDER BY e.id {direction} LIMIT ? OFFSET ?",
-                [*params, limit - len(ids), max(0, offset - with_value)],
-            )
-        ]
+        # The page runs past the rows with a value: those without follow, by id.
+        with_value = offset + len(ids) if ids else counted(f"{column} IS NOT NULL AND ", offset)
+        ids += leg(False, limit - len(ids), max(0, offset - with_value))
     found = store.rows(
         f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({','.join('?' * len(ids))})", ids
     )
     by_id = {row["id"]: row for row in found}
-    without_value = int(
-        store.scalar(f"SELECT COUNT(*) FROM events e WHERE {column} IS NULL AND {condition}", params) or 0
+    # Counted as the oldest-first listing counts: exactly up to count_up_to (at least past the page).
+    bound = None if count_up_to is None else max(count_up_to, offset + limit + 1)
+    total = counted("", bound)
+    return EventPage(
+        labelled([by_id[i] for i in ids]), total, offset, limit, bound is not None and total >= bound
     )
-    return EventPage(labelled([by_id[i] for i in ids]), with_value + without_value, offset, limit)
