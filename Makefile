@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-slow lint eval bench browser
+.PHONY: setup demo test test-slow lint eval bench browser tour screenshots
 
 $(BIN)/dyads: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -43,3 +43,11 @@ eval: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+# The README's command-line tour, regenerated from real output (so its figures cannot go stale).
+tour: setup
+	$(BIN)/python scripts/readme_tour.py
+
+# The README's dashboard screenshots (docs/screenshots/), taken by the browser tests.
+screenshots: setup browser
+	DYADS_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_web_example_store.py -k photographed

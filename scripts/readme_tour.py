@@ -1,8 +1,9 @@
 """Refresh the README's command-line tour with real output: runs each command and pastes it in.
 
-    python scripts/readme_tour.py [--db dyads.db]
+    make tour        (or: python scripts/readme_tour.py [--db dyads.db])
 
-The tour sits between ``<!-- tour -->`` and ``<!-- /tour -->`` in README.md.
+The tour sits between ``<!-- tour -->`` and ``<!-- /tour -->`` in README.md. The ``dyads`` run is the
+one installed beside this Python (the project's .venv under ``make``), or ``$DYADS`` when set.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import argparse
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DYADS = str(ROOT / ".venv" / "bin" / "dyads")
+DYADS = os.environ.get("DYADS") or str(Path(sys.executable).with_name("dyads"))
 
 STEPS = [
     ("Read an article: clean text and metadata, no language analysis.",
@@ -52,7 +54,7 @@ def main() -> None:
     for text, command, limit in STEPS:
         command = [c.replace("{db}", args.db) for c in command]
         shown = " ".join(c if c != args.db else "tour.db" for c in command)
-        output = run(command, limit)
+        output = run(command, limit).replace(args.db, "tour.db")  # the same wherever it was run
         parts.append(f"{text}\n\n```console\n$ dyads {shown}\n{output}\n```\n")
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
