@@ -174,7 +174,7 @@ def choose_threshold(points: list[tuple[float, dict]]) -> tuple[float, str]:
 
 
 def write_model(
-    intercept: float, names: list[str], weights: np.ndarray, threshold: float, n: int, right: int
+    intercept: float, names: list[str], weights: np.ndarray, threshold: tuple[float, str], n: int, right: int
 ) -> None:
     lines = [
         "# The event confidence model: P(type, actor country and recipient country right) =",
