@@ -108,3 +108,25 @@ def test_a_named_placed_actor_raises_confidence() -> None:
         (*base, "actor:none")
     )
     assert 0.0 < model.threshold < 1.0
+
+
+def test_first_person_in_a_quotation_is_its_speaker() -> None:
+    # 498 quoted passages of the Guardian articles hold "we" or "I"; the speaker is who acts
+    analysis = analyse('"We will never negotiate with terrorists," the Ukrainian foreign minister said.')
+    event = only(analysis, "REJECT")
+    assert parties(analysis, event)[0] == ["UKR"]
+    assert "quoted_speaker" in (event.why or "")
+
+
+def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
+    analysis = analyse('"They attacked us at dawn," the Malian army said on Monday.')
+    event = only(analysis, "ASSAULT")
+    actor_side, recipient_side = parties(analysis, event)
+    assert "MLI" not in actor_side
+    assert recipient_side == ["MLI"]
+
+
+def test_a_pronoun_reported_without_quotation_marks_is_still_the_reporter() -> None:
+    analysis = analyse("Iran said it would attack Israel.")
+    event = only(analysis, "THREATEN")
+    assert parties(analysis, event) == (["IRN"], ["ISR"])

@@ -19,9 +19,17 @@ from dyads.nlp.events.draft import Draft
 
 MODEL_FILE = "models/event_confidence.yaml"
 # which rules supply which side: the first of them that acted names how the side was found
-ACTOR_RULES = ("named_actors", "last_actor_of_kind", "described_actor", "crowd_country", "same_type_content")
+ACTOR_RULES = (
+    "named_actors",
+    "quoted_speaker",
+    "last_actor_of_kind",
+    "described_actor",
+    "crowd_country",
+    "same_type_content",
+)
 RECIPIENT_RULES = (
     "named_recipients",
+    "quoted_speaker_recipient",
     "described_recipients",
     "content_targets",
     "same_type_content",

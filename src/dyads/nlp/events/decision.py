@@ -54,6 +54,8 @@ from dyads.nlp.events.parties import (
     named_recipients,
     own_government,
     place_of_event,
+    quoted_speaker,
+    quoted_speaker_recipient,
     same_type_content,
     situation_country,
     victims_country,
@@ -78,9 +80,10 @@ WORD_GUARDS: tuple[Rule, ...] = (
     bare_mention,
     nobody_named,
 )
-ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, last_actor_of_kind, described_actor)
+ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, quoted_speaker, last_actor_of_kind, described_actor)
 RECIPIENT_FINDERS: tuple[Rule, ...] = (
     named_recipients,
+    quoted_speaker_recipient,
     described_recipients,
     content_targets,
     same_type_content,

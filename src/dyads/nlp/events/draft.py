@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dyads.model import Article, Place, TimeExpr
+from dyads.model import Article, Place, Quote, TimeExpr
 from dyads.nlp.events.arguments import Arguments
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.lexicon import Lexicon
@@ -34,6 +34,14 @@ class Scene:
     places: Sequence[Place]
     lexicon: Lexicon
     memory: SpeakerMemory = field(default_factory=SpeakerMemory)
+    quotes: Sequence[Quote] = ()
+
+    def speaker_at(self, offset: int) -> str | None:
+        """The speaker of the quotation whose words hold the character at ``offset``, if known."""
+        for quote in self.quotes:
+            if quote.speaker and quote.content[0] <= offset < quote.content[1]:
+                return quote.speaker
+        return None
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dyads.knowledge import Knowledge, load_knowledge
-from dyads.model import Actor, Article, Event, Options, Place, TimeExpr
+from dyads.model import Actor, Article, Event, Options, Place, Quote, TimeExpr
 from dyads.nlp.events.answers import answer_to_cause, answer_to_decision, answers_a_decision, claimed_act
 from dyads.nlp.events.content import absorb
 from dyads.nlp.events.coref import Mention, dated_mention, merge_mentions
@@ -37,12 +37,15 @@ def find_events(
     times: list[TimeExpr],
     places: list[Place],
     options: Options,
+    quotes: list[Quote] | None = None,
 ) -> list[Event]:
     """All events of one parsed article, in text order, with ids e1, e2, …"""
     lexicon = load_lexicon(tuple(options.knowledge_dirs))
     knowledge = load_knowledge(tuple(options.knowledge_dirs))
     index = ActorIndex(actors, grow=actors, country_name=lambda iso3: _country_name(knowledge, iso3))
-    scene = Scene(article=article, index=index, times=times, places=places, lexicon=lexicon)
+    scene = Scene(
+        article=article, index=index, times=times, places=places, lexicon=lexicon, quotes=quotes or []
+    )
     events: list[Event] = []
     nominal: list[bool] = []
     mentions: list[Mention] = []

@@ -26,6 +26,7 @@ from dyads.nlp.events.triggers import Candidate
 DOMESTIC_TARGET = {"PROTEST"}  # acts aimed, unless said otherwise, at one's own government
 PLACED_VICTIMS = {"ASSAULT", "COERCE"}  # harm done to people, who belong where it happened
 PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
+FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
 
 
 # --- finders: the parties the sentence names ------------------------------------------------
@@ -44,6 +45,35 @@ def last_actor_of_kind(draft: Draft) -> bool:
         return False
     draft.actor_ids = draft.scene.memory.recall(draft.actor_tokens[0])
     return bool(draft.actor_ids)
+
+
+def quoted_speaker(draft: Draft) -> bool:
+    """ "'We condemn this attack,' the Turkish foreign minister said": in a quotation, "I" and
+    "we" are its speaker."""
+    if draft.actor_ids or not draft.actor_tokens:
+        return False
+    speaker = _speaker_of_first_person(draft.actor_tokens[0], draft)
+    draft.actor_ids = [speaker] if speaker and speaker not in draft.recipient_ids else []
+    return bool(draft.actor_ids)
+
+
+def quoted_speaker_recipient(draft: Draft) -> bool:
+    """ "'They attacked our soldiers,' the minister said": "us", "our …" are the speaker's side."""
+    if draft.recipient_ids:
+        return False
+    for token in draft.recipient_tokens:
+        speaker = _speaker_of_first_person(token, draft)
+        if speaker and speaker not in draft.actor_ids:
+            draft.recipient_ids = [speaker]
+            return True
+    return False
+
+
+def _speaker_of_first_person(token: Token, draft: Draft) -> str | None:
+    words = [token, *(c for c in token.children if c.dep_ == "poss")]
+    if not any(w.lower_ in FIRST_PERSON for w in words):
+        return None
+    return draft.scene.speaker_at(token.idx)
 
 
 def described_actor(draft: Draft) -> bool:

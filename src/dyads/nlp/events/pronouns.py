@@ -36,8 +36,9 @@ def resolve_object_pronoun(token: Token) -> list[Token]:
 
 
 def resolve_pronoun(token: Token) -> Token | None:
-    """A subject pronoun inside a reported clause refers to the reporter ("Iran said it would …")."""
-    if token.lower_ not in PRONOUNS:
+    """A subject pronoun inside a reported clause refers to the reporter ("Iran said it would …");
+    inside the reporter's own quoted words it does not ("'They attacked us,' the army said")."""
+    if token.lower_ not in PRONOUNS or in_quotation(token):
         return None
     node = token.head
     for _ in range(6):
@@ -49,3 +50,13 @@ def resolve_pronoun(token: Token) -> Token | None:
         else:
             break
     return None
+
+
+QUOTE_MARKS = '"“”'
+
+
+def in_quotation(token: Token) -> bool:
+    """Is the token inside quotation marks opened earlier in its sentence?"""
+    sent = token.sent
+    before = sent.doc.text[sent.start_char : token.idx]
+    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
