@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from dyads.model import Analysis
+from dyads.read.names import printable_name
 from dyads.run.batch import Failure, Outcome, describe
 
 
@@ -69,6 +70,9 @@ class OutcomeWriter:
         self.started = started
 
     def note_failure(self, failure: Failure) -> None:
+        # A file name may not be UTF-8 or may hold a newline (and a problem may quote it): record
+        # and report them printable, on one line.
+        failure = Failure(printable_name(failure.source), failure.stage, printable_name(failure.problem))
         self.sink.record_failure(failure.source, failure.stage, failure.problem)
         self.report.failed += 1
         self.report.failures.append(failure)
@@ -83,7 +87,7 @@ class OutcomeWriter:
             elif outcome.analysis is not None:
                 try:
                     result = self.sink.add_analysis(
-                        outcome.analysis, source=outcome.source or None, force=self.force
+                        outcome.analysis, source=printable_name(outcome.source) or None, force=self.force
                     )
                 except Exception as err:  # e.g. offsets outside the text: the analysis is at fault
                     self.note_failure(Failure(outcome.source, "store", describe(err)))
