@@ -5,6 +5,8 @@ One bad input is reported and skipped; every other input of the run is stored.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import sqlite3
 import subprocess
@@ -16,6 +18,7 @@ from test_ingest import code_by_pattern
 
 from dyads.read.names import printable_name
 from dyads.run.ingest import IngestOptions, ingest
+from dyads.store import open_store
 
 GOOD = "RUS met SYR in Geneva on {day}. The delegations spoke for three hours about the ceasefire."
 
@@ -79,3 +82,50 @@ def test_failure_lines_print_odd_names_escaped_on_one_line(tmp_path: Path) -> No
 def as_root() -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root to run the ingest as another user")
+
+
+FRENCH = (
+    "Les ministres des affaires étrangères se sont réunis à Dakar pour discuter de la crise au Sahel. "
+    "RUS attacked SYR selon le communiqué publié lundi soir par le ministère."
+)
+
+
+def test_an_article_not_in_english_is_stored_marked_and_listed_not_analysed(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    write_report(folder, "en.txt", 1)
+    (folder / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "batch.jsonl").write_text(json.dumps({"id": "fr-rec", "text": FRENCH + " Encore."}) + "\n")
+    db = tmp_path / "x.db"
+    report = ingest([str(folder)], db, IngestOptions(analyzer=code_by_pattern))
+    assert (report.added, report.failed) == (3, 0)
+    assert sorted(Path(n.source).name for n in report.unanalysed) == ["batch.jsonl:1", "fr.txt"]
+    assert {n.problem for n in report.unanalysed} == {"language fr: not analysed"}
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT a.source, a.language, (SELECT COUNT(*) FROM event_mentions m WHERE m.article_id = a.id)"
+            " FROM articles a ORDER BY a.source"
+        ).fetchall()
+    by_name = {Path(source).name: (language, events) for source, language, events in rows}
+    assert by_name == {"batch.jsonl:1": ("fr", 0), "en.txt": ("en", 1), "fr.txt": ("fr", 0)}
+    failures = {Path(s).name: p for s, p in failure_rows(db).items()}
+    assert failures == {"fr.txt": "language fr: not analysed", "batch.jsonl:1": "language fr: not analysed"}
+    with open_store(db, readonly=True) as store:
+        doc = store.get_analysis("fr-rec")
+    assert doc is not None and doc["article"]["text"].startswith("Les ministres")
+    assert "language fr: not analysed" in doc["article"]["warnings"]
+
+
+def test_truncated_gzip_inputs_are_reported_not_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    write_report(folder, "en.txt", 1)
+    page = "<html><body><article><p>" + GOOD.format(day="day 2") * 20 + "</p></article></body></html>"
+    packed = gzip.compress(page.encode("utf-8"))
+    for name in ("page.html.gz", "page.gz"):  # the second one's kind is sniffed from its content
+        (folder / name).write_bytes(packed[: len(packed) // 2])
+    db = tmp_path / "x.db"
+    report = ingest([str(folder / "en.txt"), str(folder / "page.html.gz"), str(folder / "page.gz")], db,
+                    IngestOptions(analyzer=code_by_pattern))  # fmt: skip
+    assert (report.added, report.failed) == (1, 2)
+    problems = {Path(s).name: p for s, p in failure_rows(db).items()}
+    assert set(problems) == {"page.html.gz", "page.gz"}
+    assert all("truncated" in p or "ended before" in p for p in problems.values()), problems

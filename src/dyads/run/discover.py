@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -112,8 +113,12 @@ def _container_kind(path: Path) -> str | None:
     if kind in ("jsonl", "feed", "warc"):
         return kind
     if kind is None:
-        with _open(path) as stream:
-            sniffed = kind_from_content(stream.read(4096))
+        try:
+            with _open(path) as stream:
+                sniffed = kind_from_content(stream.read(4096))
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            # A broken gzip stream: leave it to the single-document reader, which says how it is broken.
+            return None
         if sniffed in ("feed", "warc"):
             return sniffed
     return None
@@ -130,7 +135,7 @@ def _container_items(path: Path, kind: str, options: Options) -> Iterator[WorkIt
     try:
         if kind == "jsonl":
             with _open(path) as stream:
-                yield from _records(iter_jsonl(stream, source), source)
+                yield from _records(iter_jsonl(stream, source, options), source)
         elif kind == "feed":
             with _open(path) as stream:
                 data = stream.read()

@@ -35,6 +35,9 @@ class IngestReport:
     seconds: float = 0.0
     total: int | None = None  # inputs expected, when cheap to know in advance
     failures: list[Failure] = field(default_factory=list)
+    # articles stored with their text but not analysed (a language the pipeline does not read);
+    # counted in added/replaced, and listed with the failures in the store
+    unanalysed: list[Failure] = field(default_factory=list)
     # how worker processes were started: "fork" (sharing the parent's loaded pipeline), "spawn",
     # or None when the run had no worker processes
     start_method: str | None = None
@@ -77,6 +80,11 @@ class OutcomeWriter:
         self.report.failed += 1
         self.report.failures.append(failure)
 
+    def _note_unanalysed(self, note: Failure) -> None:
+        note = Failure(printable_name(note.source), note.stage, note.problem)
+        self.sink.record_failure(note.source, note.stage, note.problem)
+        self.report.unanalysed.append(note)
+
     def write(self, outcomes: list[Outcome]) -> None:
         report = self.report
         for outcome in outcomes:
@@ -98,6 +106,8 @@ class OutcomeWriter:
                     report.replaced += 1
                 else:
                     report.skipped += 1
+                if outcome.unanalysed and result != "skipped":
+                    self._note_unanalysed(Failure(outcome.source, "language", outcome.unanalysed))
         self.clock()
         if self.progress:
             self.progress(report)
