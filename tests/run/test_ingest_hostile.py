@@ -8,9 +8,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,12 +81,6 @@ def test_failure_lines_print_odd_names_escaped_on_one_line(tmp_path: Path) -> No
     assert len(failure_rows(tmp_path / "x.db")) == 3
 
 
-@pytest.fixture
-def as_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root to run the ingest as another user")
-
-
 FRENCH = (
     "Les ministres des affaires étrangères se sont réunis à Dakar pour discuter de la crise au Sahel. "
     "RUS attacked SYR selon le communiqué publié lundi soir par le ministère."
@@ -129,3 +126,116 @@ def test_truncated_gzip_inputs_are_reported_not_stored(tmp_path: Path) -> None:
     problems = {Path(s).name: p for s, p in failure_rows(db).items()}
     assert set(problems) == {"page.html.gz", "page.gz"}
     assert all("truncated" in p or "ended before" in p for p in problems.values()), problems
+
+
+def test_links_pipes_and_loops_in_a_folder_are_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    """What fails to read even for root: a broken link, a named pipe, a link back up the tree."""
+    folder = tmp_path / "d"
+    write_report(folder, "a.txt", 1)
+    write_report(folder / "sub", "b.txt", 2)
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "sub" / "up").symlink_to(folder)  # walked once, not for ever
+    (tmp_path / "dangling.html").symlink_to(tmp_path / "nowhere.html")
+    db = tmp_path / "x.db"
+    report = ingest(
+        [str(folder), str(tmp_path / "dangling.html")], db, IngestOptions(analyzer=code_by_pattern)
+    )
+    assert (report.added, report.failed) == (2, 3)
+    problems = {Path(s).name: p for s, p in failure_rows(db).items()}
+    assert problems == {
+        "gone.txt": "broken symbolic link (its target does not exist)",
+        "pipe.txt": "not a regular file",
+        "dangling.html": "broken symbolic link (its target does not exist)",
+    }
+
+
+UNPRIVILEGED = 65534  # nobody
+# Permission bits do not bind root, and this interpreter lives where an unprivileged user cannot
+# run it; so the child starts as us, imports what the run needs, then (as root) becomes nobody.
+DROP_PRIVILEGES = f"""
+import importlib.readers, os, sys
+from dyads.cli.app import main
+from dyads.model import Analysis
+from dyads.read.language import detect_language
+from dyads.run.ingest import IngestOptions, ingest
+detect_language("Officials from Mali and Niger met in Bamako on Monday to discuss the talks.")
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid({UNPRIVILEGED})
+    os.setuid({UNPRIVILEGED})
+"""
+INGEST_WITHOUT_MODEL = (
+    DROP_PRIVILEGES
+    + "r = ingest(sys.argv[1:-1], sys.argv[-1], IngestOptions(analyzer=lambda arts, _o: [Analysis(a) for a in arts]))\n"
+    + "print(r.added, r.failed)\n"
+)
+# The command runs once first, as us, on an input that is not there: so every module it loads is
+# loaded before the interpreter's own files become unreadable.
+CLI = (
+    "import sys\nfrom dyads.cli.app import main\nargs = sys.argv[1:]\n"
+    "sys.argv = ['dyads', 'ingest', '/nonexistent/warm-up.txt', '--db', args[-1] + '.warm', '-q']\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    + DROP_PRIVILEGES
+    + "sys.argv = ['dyads', 'ingest', *args[:-1], '--db', args[-1], '-q']\nmain()\n"
+)
+
+
+def run_unprivileged(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder the unprivileged user can enter (pytest's own tmp folders are root's alone)."""
+    folder = Path(tempfile.mkdtemp(prefix="dyads-perm-"))
+    folder.chmod(0o777)
+    yield folder
+    for root, dirs, _ in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), 0o755)
+    shutil.rmtree(folder)
+
+
+def test_unreadable_folders_and_files_are_reported_and_the_rest_stored(shared_tmp: Path) -> None:
+    folder = shared_tmp / "d"
+    write_report(folder, "a.txt", 1)
+    write_report(folder / "locked", "hidden.txt", 2)
+    write_report(folder / "z", "c.txt", 3)
+    write_report(shared_tmp / "closed", "inner.txt", 4)
+    (folder / "unreadable.txt").write_text("Some words that nobody may read here.", encoding="utf-8")
+    (folder / "unreadable.txt").chmod(0o000)
+    (folder / "locked").chmod(0o000)
+    (shared_tmp / "closed").chmod(0o000)
+    (shared_tmp / "db").mkdir(mode=0o777)
+    (shared_tmp / "db").chmod(0o777)
+    db = shared_tmp / "db" / "x.db"
+    targets = [str(folder), str(shared_tmp / "closed" / "inner.txt"), str(shared_tmp / "closed")]
+    result = run_unprivileged(INGEST_WITHOUT_MODEL, *targets, str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2", "4"]
+    assert sorted(Path(s).name for s in sources(db)) == ["a.txt", "c.txt"]
+    problems = failure_rows(db)
+    assert set(problems) == {
+        str(folder / "locked"),
+        str(folder / "unreadable.txt"),
+        str(shared_tmp / "closed" / "inner.txt"),
+        str(shared_tmp / "closed"),
+    }
+    assert all("Permission denied" in p for p in problems.values()), problems
+
+
+def test_an_unreadable_folder_given_alone_is_reported_with_exit_1(shared_tmp: Path) -> None:
+    (shared_tmp / "closed").mkdir(mode=0o000)
+    (shared_tmp / "db").mkdir(mode=0o777)
+    (shared_tmp / "db").chmod(0o777)
+    db = shared_tmp / "db" / "x.db"
+    result = run_unprivileged(CLI, str(shared_tmp / "closed"), str(db))
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"dyads: failed {shared_tmp / 'closed'}: cannot list this folder (Permission denied)" in result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -93,6 +93,8 @@ def read_path(path: str, options: Options | None = None) -> Article:
     try:
         info = os.stat(path)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReadError(path, "broken symbolic link (its target does not exist)") from None
         raise ReadError(path, "no such file") from None
     except OSError as exc:
         raise ReadError(path, f"cannot read ({exc.strerror})") from None

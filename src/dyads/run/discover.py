@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -38,16 +39,22 @@ def discover(
     options = options or Options()
     for target in targets:
         path = Path(target)
-        if not path.exists() and _GLOB_CHARS & set(target):
+        try:
+            # Under a folder this process may not enter, even asking whether a path exists fails.
+            exists = path.exists()
+        except OSError as err:
+            yield Failure(target, "read", f"cannot read ({err.strerror or err})")
+            continue
+        if not exists and _GLOB_CHARS & set(target):
             matches = sorted(glob.glob(target, recursive=True))
             if not matches:
                 yield Failure(target, "read", "no file matches this pattern")
             for match in matches:
                 yield from _path_items(Path(match), options)
-        elif path.is_dir():
-            yield from (item for f in _folder_files(path) for item in _path_items(f, options))
-        elif path.exists():
+        elif exists:
             yield from _path_items(path, options)
+        elif path.is_symlink():
+            yield Failure(target, "read", "broken symbolic link (its target does not exist)")
         else:
             yield Failure(target, "read", "no such file or folder")
     for listing in urls:
@@ -64,10 +71,22 @@ def discover(
 
 def estimate_total(targets: Sequence[str]) -> int | None:
     """How many articles the targets hold, when that is cheap to know (files and plain JSONL)."""
+    try:
+        return _count_ahead(targets)
+    except OSError:
+        return None  # an unreadable path: the run itself reports it
+
+
+def _count_ahead(targets: Sequence[str]) -> int | None:
     total = 0
     for item in targets:
         path = Path(item)
-        files = _folder_files(path) if path.is_dir() else [path] if path.is_file() else []
+        if path.is_dir():
+            files, unreadable = _folder_files(path)
+            if unreadable:
+                return None
+        else:
+            files = [path] if path.is_file() else []
         if not files:
             return None
         for f in files:
@@ -85,8 +104,15 @@ def estimate_total(targets: Sequence[str]) -> int | None:
 
 
 def _path_items(path: Path, options: Options) -> Iterator[WorkItem | Failure]:
-    if path.is_dir():
-        yield from (item for f in _folder_files(path) for item in _path_items(f, options))
+    try:
+        is_dir = path.is_dir()
+    except OSError as err:  # a folder that can be listed but not entered
+        yield Failure(str(path), "read", f"cannot read ({err.strerror or err})")
+        return
+    if is_dir:
+        files, unreadable = _folder_files(path)
+        yield from unreadable
+        yield from (item for f in files for item in _path_items(f, options))
         return
     try:
         kind = _container_kind(path)
@@ -99,12 +125,37 @@ def _path_items(path: Path, options: Options) -> Iterator[WorkItem | Failure]:
         yield WorkItem("path", str(path))
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    def wanted(p: Path) -> bool:
-        name = p.name.lower().removesuffix(".gz")
-        return p.is_file() and not p.name.startswith(".") and name.endswith(_DOCUMENT_SUFFIXES)
+def _folder_files(folder: Path) -> tuple[list[Path], list[Failure]]:
+    """The documents under ``folder``, sorted, and a Failure for each folder that cannot be listed.
 
-    return sorted(p for p in folder.rglob("*") if wanted(p))
+    Every entry named like a document is an input, whatever it is: a broken link, a pipe or a
+    file that cannot be opened is then reported by the reader rather than silently left out.
+    Linked folders are followed, each at most once (a link to a parent would loop for ever).
+    """
+    files: list[Path] = []
+    unreadable: list[Failure] = []
+
+    def cannot_list(err: OSError) -> None:
+        unreadable.append(
+            Failure(err.filename or str(folder), "read", f"cannot list this folder ({err.strerror})")
+        )
+
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(folder, onerror=cannot_list, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError as err:
+            cannot_list(err)
+            dirs.clear()
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for name in names:
+            if not name.startswith(".") and name.lower().removesuffix(".gz").endswith(_DOCUMENT_SUFFIXES):
+                files.append(Path(root, name))
+    return sorted(files), unreadable
 
 
 def _container_kind(path: Path) -> str | None:
