@@ -63,7 +63,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     shipped = available_migrations()
     if current_version(conn) == shipped[-1].version:
         return []  # up to date: no write lock taken, so opening never waits on a running writer
-    applied = []
+    applied: list[int] = []
     while True:
         conn.execute("BEGIN IMMEDIATE")  # waits for another writer (busy_timeout), then holds the lock
         try:
