@@ -5,7 +5,9 @@ One bad input is reported and skipped; every other input of the run is stored.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import json
 import os
 import shutil
@@ -13,12 +15,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_ingest import code_by_pattern
 
+from dyads.model import Options
 from dyads.read.names import printable_name
 from dyads.run.ingest import IngestOptions, ingest
 from dyads.store import open_store
@@ -239,3 +243,44 @@ def test_an_unreadable_folder_given_alone_is_reported_with_exit_1(shared_tmp: Pa
         f"dyads: failed {shared_tmp / 'closed'}: cannot list this folder (Permission denied)" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def web_page(tmp_path: Path) -> Iterator[str]:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "report.txt").write_text(GOOD.format(day="day 9"), encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/report.txt"
+    server.shutdown()
+    server.server_close()
+
+
+def test_lines_of_a_url_list_that_are_not_web_urls_are_reported_never_read(
+    tmp_path: Path, web_page: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RUS met SYR in a private note that must never be ingested from a URL list.")
+    listing = tmp_path / "urls.txt"
+    lines = [
+        "# sources",
+        str(secret),
+        "secret.txt",
+        f"file://{secret}",
+        "",
+        "ftp://example.org/a.txt",
+        web_page,
+    ]
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    options = IngestOptions(
+        urls=(str(listing),), analyzer=code_by_pattern, options=Options(allow_private=True)
+    )
+    report = ingest([], db, options)
+    assert (report.added, report.failed) == (1, 4)
+    assert sources(db) == [web_page]
+    assert sorted(failure_rows(db)) == [f"{listing}:{n}" for n in (2, 3, 4, 6)]
+    assert all(p.startswith("not an http(s) URL: ") for p in failure_rows(db).values())

@@ -126,8 +126,12 @@ def read_input(target: str, options: Options | None = None) -> Article:
     if target == "-":
         return read_stdin(options)
     if "://" in target:
-        download = fetch(target, options)
-        return read_document(
-            download.data, target, options, content_type=download.content_type, url=download.url
-        )
+        return read_url(target, options)
     return read_path(target, options)
+
+
+def read_url(url: str, options: Options | None = None) -> Article:
+    """One article downloaded from an http(s) URL; anything else is refused, never read as a path."""
+    options = options or Options()
+    download = fetch(url, options)
+    return read_document(download.data, url, options, content_type=download.content_type, url=download.url)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dyads.model import Analysis, Article, Options, ReadError
-from dyads.read import read_input, read_path
+from dyads.read import read_path
+from dyads.read.dispatch import read_url
 from dyads.read.language import ANALYSED_LANGUAGES
 from dyads.store import content_hash
 
@@ -95,7 +96,8 @@ def forget_stored_checks() -> None:
 def _read_item(item: WorkItem, options: Options) -> Article:
     if item.article is not None:
         return item.article
-    return read_path(item.source, options) if item.kind == "path" else read_input(item.source, options)
+    # A URL is only ever downloaded: a line of a URL list must not open a local file.
+    return read_path(item.source, options) if item.kind == "path" else read_url(item.source, options)
 
 
 def process_batch(items: list[WorkItem], job: BatchJob) -> list[Outcome]:

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from dyads.model import Article, Options, ReadError
 from dyads.read.decode import kind_from_content, kind_from_name
@@ -63,10 +64,22 @@ def discover(
         except (OSError, UnicodeDecodeError) as err:
             yield Failure(listing, "read", f"cannot read the URL list ({err})")
             continue
-        for line in lines:
+        for number, line in enumerate(lines, start=1):
             url = line.strip()
-            if url and not url.startswith("#"):
+            if not url or url.startswith("#"):
+                continue
+            if _is_web_url(url):
                 yield WorkItem("url", url)
+            else:
+                yield Failure(f"{listing}:{number}", "read", f"not an http(s) URL: {url[:200]!r}")
+
+
+def _is_web_url(line: str) -> bool:
+    try:
+        parts = urlsplit(line)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def estimate_total(targets: Sequence[str]) -> int | None:
