@@ -212,6 +212,38 @@ def test_a_signalled_run_ends_cleanly_and_says_what_it_stored(
     assert stored(db) == total
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_real_pipeline_killed_mid_run_resumes_whole(tmp_path: Path, workers: int) -> None:
+    """SIGKILL to the parent of a real run (the language pipeline, with and without workers)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    total = 40
+    for i in range(total):
+        (folder / f"r{i:02d}.txt").write_text(REAL_TEXT.format(i=i), encoding="utf-8")
+    db = tmp_path / "store.db"
+    command = ["ingest", str(folder), "--db", str(db), "--workers", str(workers), "--batch-size", "2", "-q"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dyads", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    seen = wait_until_stored(db, proc, 6)
+    workers_left = psutil.Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, signal.SIGKILL)
+    try:
+        proc.communicate(timeout=10)
+    finally:
+        assert_ended(workers_left)
+    left = stored(db)
+    assert 6 <= seen <= left < total
+    assert_whole(db)
+    again = subprocess.run(
+        [sys.executable, "-m", "dyads", *command], capture_output=True, text=True, timeout=300
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"{total - left} added, 0 replaced, {left} already stored")
+    assert_whole(db)
+
+
 if __name__ == "__main__":
     target_db, folder, worker_count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     # The bad JSONL line is a failure of the input; record it and still exit 0 for the test to compare.
