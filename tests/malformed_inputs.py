@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from dyads.read.names import printable_name
 
 GOOD_HTML = (
     "<html><head><title>Talks resume</title></head><body><article><p>Delegations from Sudan and "
     "South Sudan met in Juba on Tuesday to discuss oil transit fees, officials said.</p><p>The talks "
     "ended without an agreement but both sides promised to meet again next month.</p></article></body></html>"
+)
+GOOD_TEXT = (
+    "Delegations from Kenya and Ethiopia met in Nairobi on Monday to discuss the border, and both "
+    "governments said the talks would resume next month."
 )
 NON_ENGLISH = [
     "Les ministres des affaires étrangères se sont réunis à Dakar pour discuter de la crise au Sahel.",
@@ -120,6 +128,75 @@ def make_malformed(folder: Path, seed: int = 7, giant_mb: int = 50) -> tuple[lis
     put("batch.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     inputs = len(files) - 1 + len(lines)
     return files, inputs
+
+
+@dataclass
+class Tally:
+    """What a run over a hostile corpus must do with each input, by the name it is stored under."""
+
+    stored: set[str] = field(default_factory=set)  # read and analysed
+    unanalysed: set[str] = field(default_factory=set)  # stored with its text, not analysed (language)
+    reported: set[str] = field(default_factory=set)  # listed in the failures, nothing stored
+
+
+def make_hostile(folder: Path, long_chars: int = 250_000) -> Tally:
+    """A small corpus of good and bad inputs side by side, each with its expected fate.
+
+    Odd names (not UTF-8, a newline, a right-to-left override), paths that fail to read even for
+    root (a broken link, a named pipe, a link looping back up), NUL bytes, a JSONL record over the
+    character cap, text in other languages, gzip whole and cut short, binary files under a text name.
+    """
+    tally = Tally()
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def put(name: str | bytes, data: bytes, fate: set[str]) -> Path:
+        raw = os.path.join(os.fsencode(folder), name if isinstance(name, bytes) else os.fsencode(name))
+        with open(raw, "wb") as handle:
+            handle.write(data)
+        fate.add(printable_name(os.fsdecode(raw)))
+        return Path(os.fsdecode(raw))
+
+    for i in range(4):
+        put(f"report-{i}.{['txt', 'md'][i % 2]}", f"{GOOD_TEXT} Report {i}.".encode(), tally.stored)
+    put("page.html", GOOD_HTML.encode(), tally.stored)
+    put("page-packed.html.gz", gzip.compress(GOOD_HTML.replace("Juba", "Malakal").encode()), tally.stored)
+    put(b"caf\xe9-report.txt", f"{GOOD_TEXT} Latin-1 name.".encode(), tally.stored)
+    put("two\nlines.txt", f"{GOOD_TEXT} A newline in the name.".encode(), tally.stored)
+    put("rtl\u202etxt.exe.txt", f"{GOOD_TEXT} An override in the name.".encode(), tally.stored)
+    put("foreign-fr.txt", NON_ENGLISH[0].encode(), tally.unanalysed)
+    put("foreign-de.html", f"<html><body><p>{NON_ENGLISH[1]} {NON_ENGLISH[1]}</p></body></html>".encode(),
+        tally.unanalysed)  # fmt: skip
+
+    put("nul.txt", b"Troops\x00 moved\x00 north." * 4, tally.reported)
+    put("nul.html", b"<html><body><p>Troops\x00 moved north.</p></body></html>", tally.reported)
+    packed = gzip.compress(GOOD_HTML.encode() * 4)
+    put("cut.html.gz", packed[: len(packed) // 2], tally.reported)
+    put("cut.txt.gz", gzip.compress(GOOD_TEXT.encode() * 40)[:60], tally.reported)
+    put("empty.md", b"", tally.reported)
+    put("renamed-pdf.html", BINARY_HEADERS["pdf"] + bytes(range(256)), tally.reported)
+    gone = folder / "gone.txt"
+    gone.symlink_to(folder / "no-such-file.txt")
+    tally.reported.add(str(gone))
+    pipe = folder / "pipe.md"
+    os.mkfifo(pipe)
+    tally.reported.add(str(pipe))
+    (folder / "loop").mkdir()
+    (folder / "loop" / "back").symlink_to(folder)  # walked once, not for ever
+
+    batch = folder / "batch.jsonl"
+    records = [
+        json.dumps({"id": "j-ok", "text": f"{GOOD_TEXT} From a batch.", "published": "2021-05-04"}),
+        json.dumps({"id": "j-long", "text": (GOOD_TEXT + " ") * (long_chars // len(GOOD_TEXT) + 1)}),
+        json.dumps({"id": "j-es", "text": NON_ENGLISH[2]}),
+        "{not json",
+        '{"id": "j-no-text"}',
+        "\x00\x00\x00",
+    ]
+    batch.write_text("\n".join(records) + "\n", encoding="utf-8")
+    tally.stored.update({f"{batch}:1", f"{batch}:2"})
+    tally.unanalysed.add(f"{batch}:3")
+    tally.reported.update({f"{batch}:4", f"{batch}:5", f"{batch}:6"})
+    return tally
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
@@ -96,9 +97,41 @@ def test_parquet_is_partitioned_by_month_and_reloads(store: Store, tmp_path: Pat
     out = tmp_path / "events"
     assert export_parquet(store, out) == 3
     parts = sorted(p.name for p in out.iterdir())
-    assert "MonthYear=201906" in parts and "MonthYear=201909" in parts
+    assert parts == ["month=2019-06", "month=2019-09", "month=undated"]
     table = ds.dataset(out, format="parquet", partitioning="hive").to_table()
     assert table.num_rows == store.counts()["events"]
     assert sorted(table.column("GLOBALEVENTID").to_pylist()) == [1, 2, 3]
     assert export_parquet(store, out) == 3  # writing again replaces, not duplicates
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 3
+
+
+def test_parquet_with_undated_events_reads_back_with_pandas(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "events"
+    export_parquet(store, out)
+    frame = pd.read_parquet(out)
+    assert len(frame) == 3
+    undated = frame[frame["month"] == "undated"]
+    assert len(undated) == 1 and pd.isna(undated["MonthYear"].iloc[0])
+    assert sorted(frame["MonthYear"].dropna().astype(int)) == [201906, 201909]
+
+
+def test_exporting_again_leaves_no_stale_month_and_no_other_file_touched(
+    store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "events"
+    (out / "MonthYear=201801").mkdir(parents=True)  # what an earlier dyads wrote
+    (out / "MonthYear=201801" / "part-0.parquet").write_bytes(b"old")
+    (out / "month=2018-02").mkdir()
+    (out / "month=2018-02" / "dyads-events-0.parquet").write_bytes(b"old")
+    (out / "README.txt").write_text("the analyst's own notes", encoding="utf-8")
+    export_parquet(store, out)
+    smaller = tmp_path / "smaller.db"
+    with open_store(smaller) as writer:
+        writer.add_analysis(
+            make_analysis([EventSpec("FRA criticised MLI.", "FRA", "ACCUSE", "MLI", date="2020-01-05")])
+        )
+    with open_store(smaller, readonly=True) as reader:
+        assert export_parquet(reader, out) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["README.txt", "month=2020-01"]
+    parts = ds.dataset(out, format="parquet", partitioning="hive", exclude_invalid_files=True)
+    assert parts.to_table().num_rows == 1

@@ -6,7 +6,7 @@
     with open_store("dyads.db", readonly=True) as store:
         export_csv(store, "events.csv")          # one deduplicated event a row, GDELT 2.0 names
         export_jsonl(store, "analyses.jsonl")    # one dyads.analysis/1 document a line, as stored
-        export_parquet(store, "events/")         # the CSV's rows, partitioned MonthYear=YYYYMM/
+        export_parquet(store, "events/")         # the CSV's rows, partitioned month=YYYY-MM/
 
 The GDELT columns are filled where dyads has the fact: GLOBALEVENTID is the store's event id;
 Actor*Code is the CAMEO-style actor code, Actor*CountryCode and ActionGeo_CountryCode are ISO
@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -149,19 +151,27 @@ def arrow_schema() -> Any:
 
 
 def export_parquet(store: Store, out: str | Path) -> int:
-    """Deduplicated events as a Parquet dataset partitioned by month (``MonthYear=202009/``; undated
-    events under ``MonthYear=__HIVE_DEFAULT_PARTITION__``); returns the number of rows."""
+    """Deduplicated events as a Parquet dataset partitioned by month, ``month=2020-09/`` (undated
+    events under ``month=undated/``); returns the number of rows.
+
+    The partition key is a column of its own, so every file keeps MonthYear as an integer (null
+    when undated): partitioning on MonthYear itself would name undated events by a null partition,
+    which ``pandas.read_parquet(folder)`` cannot read back ("Cannot yet unify dictionaries with
+    nulls"). Exporting again into the same folder replaces what the last export wrote there —
+    months now gone included — and leaves any other file alone.
+    """
     # Imported here: pyarrow is heavy to import, and only Parquet exports need it.
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    schema = arrow_schema()
+    schema = arrow_schema().append(pa.field(PARTITION_KEY, pa.string()))
     count = 0
 
     def batches() -> Iterator[Any]:
         nonlocal count
         buffer: list[dict[str, Any]] = []
         for row in _event_rows(store):
+            row[PARTITION_KEY] = _month_key(row["MonthYear"])
             buffer.append(row)
             if len(buffer) >= BATCH:
                 count += len(buffer)
@@ -171,15 +181,48 @@ def export_parquet(store: Store, out: str | Path) -> int:
             count += len(buffer)
             yield pa.RecordBatch.from_pylist(buffer, schema=schema)
 
-    ds.write_dataset(
-        batches(),
-        str(out),
-        schema=schema,
-        format="parquet",
-        partitioning=ds.partitioning(pa.schema([("MonthYear", pa.int64())]), flavor="hive"),
-        existing_data_behavior="delete_matching",
-    )
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Written aside first, then moved in: a failed export leaves the previous one whole.
+    staging = Path(tempfile.mkdtemp(prefix=".dyads-export-", dir=folder))
+    try:
+        ds.write_dataset(
+            batches(),
+            str(staging),
+            schema=schema,
+            format="parquet",
+            partitioning=ds.partitioning(pa.schema([(PARTITION_KEY, pa.string())]), flavor="hive"),
+            basename_template=_PART_NAME.replace("*", "{i}"),
+        )
+        _remove_previous_export(folder)
+        for part in sorted(staging.glob(f"{PARTITION_KEY}=*/{_PART_NAME}")):
+            target = folder / part.parent.name
+            target.mkdir(exist_ok=True)
+            part.replace(target / part.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return count
+
+
+PARTITION_KEY = "month"
+_PART_NAME = "dyads-events-*.parquet"  # only files so named are ours to replace
+# What exports before the month key wrote: pyarrow's default part names under MonthYear=…/.
+_EARLIER_PARTS = "MonthYear=*/part-*.parquet"
+
+
+def _month_key(month_year: int | None) -> str:
+    return f"{month_year // 100:04d}-{month_year % 100:02d}" if month_year else "undated"
+
+
+def _remove_previous_export(folder: Path) -> None:
+    """Delete the part files an earlier export wrote into ``folder``, and the month folders they
+    leave empty; nothing else."""
+    for pattern in (f"{PARTITION_KEY}=*/{_PART_NAME}", _EARLIER_PARTS):
+        for part in folder.glob(pattern):
+            part.unlink()
+    for month in [*folder.glob(f"{PARTITION_KEY}=*"), *folder.glob("MonthYear=*")]:
+        if month.is_dir() and not any(month.iterdir()):
+            month.rmdir()
 
 
 EXPORTERS: dict[str, Callable[[Store, Path], int]] = {

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dyads.model import Article, ReadError
+from dyads.model import Article, Options, ReadError
 from dyads.read import iter_feed, iter_jsonl, iter_warc
 
 STORY = (
@@ -129,3 +130,25 @@ def test_warc_responses() -> None:
 def test_warc_garbage() -> None:
     items = list(iter_warc(io.BytesIO(b"this is not an archive at all"), "junk.warc"))
     assert len(items) == 1 and isinstance(items[0], ReadError)
+
+
+def test_jsonl_records_are_capped_and_labelled_like_files() -> None:
+    french = (
+        "Les ministres des affaires étrangères se sont réunis à Dakar pour discuter de la crise au Sahel."
+    )
+    long_text = (STORY + " ") * 40  # about 9,800 characters
+    lines = [
+        json.dumps({"id": "long", "text": long_text}),
+        json.dumps({"text": long_text + "Unnamed."}),
+        json.dumps({"id": "fr", "text": french}),
+        json.dumps({"id": "short", "text": STORY}),
+    ]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    capped, unnamed, fr, short = list(iter_jsonl(io.BytesIO(data), "b.jsonl", Options(max_chars=2000)))
+    assert isinstance(capped, Article) and isinstance(unnamed, Article)
+    assert capped.id == "long"  # a given id is kept even when the text is cut
+    assert len(capped.text) <= 2000 and long_text.startswith(capped.text)
+    assert any("truncated" in w for w in capped.warnings)
+    assert unnamed.id != "long" and len(unnamed.text) <= 2000
+    assert isinstance(fr, Article) and fr.language == "fr" and fr.text == french
+    assert isinstance(short, Article) and short.text == STORY and short.warnings == ()

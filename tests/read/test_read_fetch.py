@@ -169,3 +169,18 @@ def test_http_error_and_unreachable(server: str) -> None:
 def test_slow_body_has_a_deadline(server: str) -> None:
     with pytest.raises(ReadError, match="longer than"):
         fetch(f"{server}/trickle", Options(allow_private=True, fetch_timeout=0.5))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/latest/meta-data/",
+        "http://[fe80::1]/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://100.100.100.200/latest/meta-data/",
+    ],
+)
+def test_metadata_addresses_refused_even_when_private_ones_are_allowed(url: str) -> None:
+    with pytest.raises(ReadError, match="never fetched"):
+        check_url(url, Options(allow_private=True))

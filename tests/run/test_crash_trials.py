@@ -1,18 +1,18 @@
 """SIGKILL at random points during ingest, then re-run: the store is intact, holds no partial article
-and ends identical to an uninterrupted run. Three trials by default; twenty more under ``-m slow``."""
+and ends identical to an uninterrupted run. Each kill lands once a random number of articles is
+stored, never after the end. Three trials by default; twenty more under ``-m slow``."""
 
 from __future__ import annotations
 
 import os
 import random
 import signal
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from test_ingest import write_corpus
-from test_ingest_crash import dump, run, stored
+from test_ingest_crash import assert_whole, dump, run, stored, wait_until_stored
 
 ARTICLES = 36  # write_corpus(count=30): 30 files, a gzipped page and five good JSONL lines
 
@@ -36,19 +36,15 @@ def kill_trial(tmp_path: Path, corpus: Path, baseline: dict[str, list[tuple[obje
     rng = random.Random(seed)
     db = tmp_path / f"trial-{seed}.db"
     proc = run(db, corpus, 1)
-    # Somewhere between start-up (the store may not exist yet) and the end of the run.
-    time.sleep(rng.uniform(0.0, 3.0))
+    # Somewhere between the first stored article and the last but a few, and a little after.
+    target = rng.randint(1, ARTICLES - 8)
+    seen = wait_until_stored(db, proc, target)
+    time.sleep(rng.uniform(0.0, 0.1))
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     left = stored(db)
-    if db.exists():
-        with sqlite3.connect(db) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            # No partial article: every stored article has its whole analysis and its sentences.
-            partial = conn.execute(
-                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
-            ).fetchone()[0]
-            assert partial == 0
+    assert target <= seen <= left < ARTICLES, f"the kill should land mid-run (stored {left})"
+    assert_whole(db)  # and no partial article: each stored one has its sentences
     proc = run(db, corpus, 1)
     _, err = proc.communicate(timeout=180)
     assert proc.returncode == 0, err.decode()

@@ -25,6 +25,9 @@ from dyads.contract import analysis_to_json, article_to_json
 from dyads.model import Article, Options, ReadError
 from dyads.read import read_input
 from dyads.read.jsonl import iter_jsonl
+from dyads.run.batch import BatchJob, WorkItem, default_analyzer, process_batch
+
+_BATCH = 16  # records analysed together (nlp.pipe); one that fails is retried alone
 
 
 def read_article(target: str, options: Options, published: str | None = None) -> Article:
@@ -108,27 +111,49 @@ def _check_date(value: str) -> None:
 
 
 def analyze_batch(source: Path, out: Path, options: Options) -> int:
-    """Analyse a JSONL batch; report and skip bad lines. Returns the exit code."""
-    # spaCy and its model load here, late: the commands that need no language analysis stay quick
-    from dyads.nlp.analyze import analyze_articles
+    """Analyse a JSONL batch; report and skip bad lines and records that fail. Returns the exit code.
 
+    Records go through the ingest's batch step (:func:`dyads.run.batch.process_batch`): one record
+    that breaks the analysis is reported and skipped, the rest are written. Every record is
+    analysed whatever its language, as ``dyads analyze`` does one file (with a warning).
+    """
     if not source.is_file():
         raise fail(f"{source}: no such file")
+    job = BatchJob(options, default_analyzer, languages=None)
     failures = 0
 
-    def good_articles(stream: IO[bytes]) -> Iterator[Article]:
+    def batches(stream: IO[bytes]) -> Iterator[list[WorkItem]]:
         nonlocal failures
-        for item in iter_jsonl(stream, str(source)):
+        batch: list[WorkItem] = []
+        for item in iter_jsonl(stream, str(source), options):
             if isinstance(item, ReadError):
                 failures += 1
                 typer.echo(f"dyads: skipped {item}", err=True)
-            else:
-                yield item
+                continue
+            for warning in item.warnings:
+                typer.echo(f"dyads: warning: {item.source}: {warning}", err=True)
+            batch.append(WorkItem("article", item.source or item.id, item))
+            if len(batch) >= _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     tmp = out.with_name(out.name + ".partial")
-    with source.open("rb") as stream, tmp.open("w", encoding="utf-8") as sink:
-        for analysis in analyze_articles(good_articles(stream), options):
-            sink.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
+    try:
+        with source.open("rb") as stream, tmp.open("w", encoding="utf-8") as sink:
+            for batch in batches(stream):
+                for outcome in process_batch(batch, job):
+                    if outcome.failure is not None:
+                        failures += 1
+                        typer.echo(
+                            f"dyads: skipped {outcome.failure.source}: {outcome.failure.problem}", err=True
+                        )
+                    elif outcome.analysis is not None:
+                        sink.write(json.dumps(analysis_to_json(outcome.analysis), ensure_ascii=False) + "\n")
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # never leave a half-written batch behind
+        raise
     # Write-then-rename: an interrupted batch never leaves a truncated OUT behind.
     tmp.replace(out)
     return 1 if failures else 0

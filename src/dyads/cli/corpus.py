@@ -8,6 +8,7 @@ commands ``--format table|json|jsonl|csv``; the questions about events are in :m
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -34,8 +35,9 @@ from dyads.contract import analysis_from_json
 from dyads.export import EXPORTERS
 from dyads.query import search_quotes, search_sentences, top_actors, top_places
 from dyads.run.dask_runner import DaskAddressError
-from dyads.run.ingest import IngestOptions, IngestReport
+from dyads.run.ingest import IngestInterrupted, IngestOptions, IngestReport
 from dyads.run.ingest import ingest as run_ingest
+from dyads.run.interrupts import interrupted_by_signals
 from dyads.run.parquet_sink import ParquetSink, load_parquet
 from dyads.store import DedupParams, StoreError, open_store
 from dyads.store.migrations import schema_text
@@ -103,12 +105,19 @@ def ingest(
         )  # fmt: skip
 
     sink = ParquetSink(out_parquet) if out_parquet else None
+    received: list[int] = []
     try:
         settings = IngestOptions(
             urls=tuple(str(u) for u in urls or ()), workers=workers, batch_size=batch_size, force=force,
             limit=limit, dask=dask, options=load_options(model=model, allow_private=allow_private),
         )  # fmt: skip
-        report = run_ingest(paths or [], db, settings, progress=show, store=sink)
+        with interrupted_by_signals(received):
+            report = run_ingest(paths or [], db, settings, progress=show, store=sink)
+    except IngestInterrupted as stop:
+        report = stop.report
+    except KeyboardInterrupt:  # before the run began (loading the model, starting workers)
+        report = IngestReport()
+        received = received or [signal.SIGINT]
     except (StoreError, DaskAddressError) as err:
         raise fail(str(err)) from None
     except Exception as err:  # a worker process died: nothing half-written, but the run cannot go on
@@ -118,20 +127,31 @@ def ingest(
             progress.stop()
         if sink is not None:
             sink.close()
-    if sink is not None:
-        db = out_parquet  # type: ignore[assignment]
+    where = str(out_parquet if sink is not None else db)
+    _print_ingest_report(report, where)
+    if received:
+        name = signal.Signals(received[0]).name
+        typer.echo(
+            f"dyads: interrupted by {name}: what is counted above is stored; run again to go on", err=True
+        )
+        raise typer.Exit(128 + received[0])
+    if report.done == 0 and report.failed == 0:
+        raise fail("no inputs found")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _print_ingest_report(report: IngestReport, where: str) -> None:
     shown = 20  # the rest are in the store: `dyads failures`
     for failure in report.failures[:shown]:
         typer.echo(f"dyads: failed {failure.source}: {failure.problem}", err=True)
     if len(report.failures) > shown:
-        typer.echo(f"dyads: … and {len(report.failures) - shown} more (dyads failures --db {db})", err=True)
+        typer.echo(
+            f"dyads: … and {len(report.failures) - shown} more (dyads failures --db {where})", err=True
+        )
     typer.echo(
         f"{report.added} added, {report.replaced} replaced, {report.skipped} already stored, "
-        f"{report.failed} failed in {report.seconds:.1f} s ({report.articles_per_minute:.1f} articles/min) → {db}"
+        f"{report.failed} failed in {report.seconds:.1f} s ({report.articles_per_minute:.1f} articles/min) → {where}"
     )
-    if report.done == 0 and report.failed == 0:
-        raise fail("no inputs found")
-    raise typer.Exit(1 if report.failed else 0)
 
 
 def load(

@@ -93,6 +93,8 @@ def read_path(path: str, options: Options | None = None) -> Article:
     try:
         info = os.stat(path)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReadError(path, "broken symbolic link (its target does not exist)") from None
         raise ReadError(path, "no such file") from None
     except OSError as exc:
         raise ReadError(path, f"cannot read ({exc.strerror})") from None
@@ -124,8 +126,12 @@ def read_input(target: str, options: Options | None = None) -> Article:
     if target == "-":
         return read_stdin(options)
     if "://" in target:
-        download = fetch(target, options)
-        return read_document(
-            download.data, target, options, content_type=download.content_type, url=download.url
-        )
+        return read_url(target, options)
     return read_path(target, options)
+
+
+def read_url(url: str, options: Options | None = None) -> Article:
+    """One article downloaded from an http(s) URL; anything else is refused, never read as a path."""
+    options = options or Options()
+    download = fetch(url, options)
+    return read_document(download.data, url, options, content_type=download.content_type, url=download.url)

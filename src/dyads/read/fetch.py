@@ -2,8 +2,10 @@
 
 * only ``http`` and ``https`` (no ``file://``, ``ftp://``…);
 * the host is resolved and *every* address checked: loopback, private,
-  link-local (cloud metadata services live there), multicast, reserved and
-  unspecified addresses are refused unless ``Options.allow_private``;
+  multicast, reserved and unspecified addresses are refused unless
+  ``Options.allow_private``; link-local addresses and the other cloud metadata
+  endpoints are refused always, ``allow_private`` or not: a local test server
+  is a reason to allow private addresses, the cloud's credentials never are;
 * redirects are followed by hand, at most ``MAX_REDIRECTS``, each new URL
   checked again as above;
 * a timeout (``Options.fetch_timeout``, for each wait and for the whole body) and a size cap (``Options.max_bytes``,
@@ -40,14 +42,33 @@ def _resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def _refused_address(address: str) -> str | None:
-    """Why ``address`` may not be fetched, or None when it is a public address."""
+# Cloud metadata services outside the link-local ranges: AWS over IPv6, Alibaba Cloud, Oracle Cloud.
+_METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a) for a in ("fd00:ec2::254", "100.100.100.200", "192.0.0.192")
+)
+
+
+IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _ip(address: str) -> IP:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+        return ip.ipv4_mapped
+    return ip
+
+
+def _never_fetched(ip: IP) -> str | None:
+    """Why ``ip`` is refused even with ``allow_private``: where cloud metadata services answer."""
+    if ip.is_link_local:
+        return "link-local"
+    return "cloud metadata" if ip in _METADATA_ADDRESSES else None
+
+
+def _refused_address(ip: IP) -> str | None:
+    """Why ``ip`` may not be fetched unless private addresses are allowed, or None when it is public."""
     for flag, why in (
         (ip.is_loopback, "loopback"),
-        (ip.is_link_local, "link-local"),
         (ip.is_private, "private"),
         (ip.is_multicast, "multicast"),
         (ip.is_unspecified, "unspecified"),
@@ -59,7 +80,8 @@ def _refused_address(address: str) -> str | None:
 
 
 def check_url(url: str, options: Options | None = None) -> None:
-    """Raise ReadError unless ``url`` is http(s) and (unless allowed) its host has only public addresses."""
+    """Raise ReadError unless ``url`` is http(s) and its host has only public addresses (private
+    ones too when ``options.allow_private``; link-local and cloud metadata ones never)."""
     options = options or Options()
     try:
         parts = urlsplit(url)
@@ -73,14 +95,16 @@ def check_url(url: str, options: Options | None = None) -> None:
     host = parts.hostname
     if not host:
         raise ReadError(url, "not a valid URL (no host)")
-    if options.allow_private:
-        return
     try:
         addresses = _resolve(host, port)
     except (socket.gaierror, UnicodeError) as exc:
         raise ReadError(url, f"cannot resolve host {host!r} ({exc})") from None
     for address in addresses:
-        why = _refused_address(address)
+        ip = _ip(address)
+        never = _never_fetched(ip)
+        if never:
+            raise ReadError(url, f"refused: {host} resolves to the {never} address {address}, never fetched")
+        why = None if options.allow_private else _refused_address(ip)
         if why:
             raise ReadError(
                 url,

@@ -20,6 +20,13 @@ from dyads.read.text import article_id
 _MIN_LETTERS_FOR_GUESS = 40
 # The language is guessed from the opening of the text: enough to be sure, cheap on long inputs.
 _SAMPLE_CHARS = 5000
+# Short English reports dense with names fool the identifier ("Kenya and Uganda signed a trade
+# agreement in Kampala" reads as Luganda at 0.75); French, German or Turkish sentences of the same
+# length score above 0.99. Below this the guess is not trusted and the article keeps the default.
+_MIN_CONFIDENCE = 0.9
+# The languages the language pipeline analyses (an English spaCy model); an article in another is
+# kept with its text, not coded as if it were English.
+ANALYSED_LANGUAGES = frozenset({"en"})
 
 
 _MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
@@ -82,12 +89,13 @@ def _identifier() -> Any:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
+    """ISO 639-1 code of the text's language, or None when the text is too short to tell or the
+    identifier is unsure."""
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS_FOR_GUESS:
         return None
-    code, _probability = _identifier().classify(sample)
-    return str(code)
+    code, probability = _identifier().classify(sample)
+    return str(code) if probability >= _MIN_CONFIDENCE else None
 
 
 def truncate(text: str, max_chars: int) -> str:

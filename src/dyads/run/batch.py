@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from dyads.model import Analysis, Article, Options, ReadError
-from dyads.read import read_input, read_path
+from dyads.read import read_path
+from dyads.read.dispatch import read_url
+from dyads.read.language import ANALYSED_LANGUAGES
 from dyads.store import content_hash
 
 Analyzer = Callable[[Iterable[Article], Options], Iterable[Analysis]]
@@ -43,6 +45,8 @@ class Outcome:
     analysis: Analysis | None = None
     failure: Failure | None = None
     skipped: bool = False
+    # Why an article stored is not analysed ("language fr: not analysed"): listed with the failures.
+    unanalysed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class BatchJob:
     # (a remote cluster, a Parquet sink): the writer then skips by content hash instead.
     db_path: str | None = None
     force: bool = False
+    # The languages analysed; an article in another is kept with its text and metadata, marked and
+    # unanalysed, rather than coded as English. None analyses every article whatever its language.
+    languages: frozenset[str] | None = ANALYSED_LANGUAGES
 
 
 def default_analyzer(articles: Iterable[Article], options: Options) -> Iterable[Analysis]:
@@ -89,7 +96,8 @@ def forget_stored_checks() -> None:
 def _read_item(item: WorkItem, options: Options) -> Article:
     if item.article is not None:
         return item.article
-    return read_path(item.source, options) if item.kind == "path" else read_input(item.source, options)
+    # A URL is only ever downloaded: a line of a URL list must not open a local file.
+    return read_path(item.source, options) if item.kind == "path" else read_url(item.source, options)
 
 
 def process_batch(items: list[WorkItem], job: BatchJob) -> list[Outcome]:
@@ -107,6 +115,8 @@ def process_batch(items: list[WorkItem], job: BatchJob) -> list[Outcome]:
             continue
         if not job.force and job.db_path and _already_stored(job.db_path, content_hash(article)):
             outcomes[index] = Outcome(item.source, skipped=True)
+        elif job.languages is not None and article.language not in job.languages:
+            outcomes[index] = _unanalysed(article, f"language {article.language}: not analysed")
         else:
             todo.append((index, article))
     for index, result in _analyse(todo, job):
@@ -137,6 +147,11 @@ def _analyse_together(todo: list[tuple[int, Article]], job: BatchJob) -> list[tu
     if len(analyses) != len(todo):
         raise RuntimeError(f"analyser returned {len(analyses)} analyses for {len(todo)} articles")
     return [(i, Outcome(a.source or a.id, analysis=r)) for (i, a), r in zip(todo, analyses, strict=True)]
+
+
+def _unanalysed(article: Article, why: str) -> Outcome:
+    marked = replace(article, warnings=(*article.warnings, why))
+    return Outcome(article.source or article.id, analysis=Analysis(article=marked), unanalysed=why)
 
 
 def _analysis_failure(article: Article, err: Exception) -> Outcome:

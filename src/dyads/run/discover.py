@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import glob
 import gzip
+import os
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from dyads.model import Article, Options, ReadError
 from dyads.read.decode import kind_from_content, kind_from_name
@@ -37,16 +40,22 @@ def discover(
     options = options or Options()
     for target in targets:
         path = Path(target)
-        if not path.exists() and _GLOB_CHARS & set(target):
+        try:
+            # Under a folder this process may not enter, even asking whether a path exists fails.
+            exists = path.exists()
+        except OSError as err:
+            yield Failure(target, "read", f"cannot read ({err.strerror or err})")
+            continue
+        if not exists and _GLOB_CHARS & set(target):
             matches = sorted(glob.glob(target, recursive=True))
             if not matches:
                 yield Failure(target, "read", "no file matches this pattern")
             for match in matches:
                 yield from _path_items(Path(match), options)
-        elif path.is_dir():
-            yield from (item for f in _folder_files(path) for item in _path_items(f, options))
-        elif path.exists():
+        elif exists:
             yield from _path_items(path, options)
+        elif path.is_symlink():
+            yield Failure(target, "read", "broken symbolic link (its target does not exist)")
         else:
             yield Failure(target, "read", "no such file or folder")
     for listing in urls:
@@ -55,18 +64,42 @@ def discover(
         except (OSError, UnicodeDecodeError) as err:
             yield Failure(listing, "read", f"cannot read the URL list ({err})")
             continue
-        for line in lines:
+        for number, line in enumerate(lines, start=1):
             url = line.strip()
-            if url and not url.startswith("#"):
+            if not url or url.startswith("#"):
+                continue
+            if _is_web_url(url):
                 yield WorkItem("url", url)
+            else:
+                yield Failure(f"{listing}:{number}", "read", f"not an http(s) URL: {url[:200]!r}")
+
+
+def _is_web_url(line: str) -> bool:
+    try:
+        parts = urlsplit(line)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def estimate_total(targets: Sequence[str]) -> int | None:
     """How many articles the targets hold, when that is cheap to know (files and plain JSONL)."""
+    try:
+        return _count_ahead(targets)
+    except OSError:
+        return None  # an unreadable path: the run itself reports it
+
+
+def _count_ahead(targets: Sequence[str]) -> int | None:
     total = 0
     for item in targets:
         path = Path(item)
-        files = _folder_files(path) if path.is_dir() else [path] if path.is_file() else []
+        if path.is_dir():
+            files, unreadable = _folder_files(path)
+            if unreadable:
+                return None
+        else:
+            files = [path] if path.is_file() else []
         if not files:
             return None
         for f in files:
@@ -84,8 +117,15 @@ def estimate_total(targets: Sequence[str]) -> int | None:
 
 
 def _path_items(path: Path, options: Options) -> Iterator[WorkItem | Failure]:
-    if path.is_dir():
-        yield from (item for f in _folder_files(path) for item in _path_items(f, options))
+    try:
+        is_dir = path.is_dir()
+    except OSError as err:  # a folder that can be listed but not entered
+        yield Failure(str(path), "read", f"cannot read ({err.strerror or err})")
+        return
+    if is_dir:
+        files, unreadable = _folder_files(path)
+        yield from unreadable
+        yield from (item for f in files for item in _path_items(f, options))
         return
     try:
         kind = _container_kind(path)
@@ -98,12 +138,37 @@ def _path_items(path: Path, options: Options) -> Iterator[WorkItem | Failure]:
         yield WorkItem("path", str(path))
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    def wanted(p: Path) -> bool:
-        name = p.name.lower().removesuffix(".gz")
-        return p.is_file() and not p.name.startswith(".") and name.endswith(_DOCUMENT_SUFFIXES)
+def _folder_files(folder: Path) -> tuple[list[Path], list[Failure]]:
+    """The documents under ``folder``, sorted, and a Failure for each folder that cannot be listed.
 
-    return sorted(p for p in folder.rglob("*") if wanted(p))
+    Every entry named like a document is an input, whatever it is: a broken link, a pipe or a
+    file that cannot be opened is then reported by the reader rather than silently left out.
+    Linked folders are followed, each at most once (a link to a parent would loop for ever).
+    """
+    files: list[Path] = []
+    unreadable: list[Failure] = []
+
+    def cannot_list(err: OSError) -> None:
+        unreadable.append(
+            Failure(err.filename or str(folder), "read", f"cannot list this folder ({err.strerror})")
+        )
+
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(folder, onerror=cannot_list, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError as err:
+            cannot_list(err)
+            dirs.clear()
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for name in names:
+            if not name.startswith(".") and name.lower().removesuffix(".gz").endswith(_DOCUMENT_SUFFIXES):
+                files.append(Path(root, name))
+    return sorted(files), unreadable
 
 
 def _container_kind(path: Path) -> str | None:
@@ -112,8 +177,12 @@ def _container_kind(path: Path) -> str | None:
     if kind in ("jsonl", "feed", "warc"):
         return kind
     if kind is None:
-        with _open(path) as stream:
-            sniffed = kind_from_content(stream.read(4096))
+        try:
+            with _open(path) as stream:
+                sniffed = kind_from_content(stream.read(4096))
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            # A broken gzip stream: leave it to the single-document reader, which says how it is broken.
+            return None
         if sniffed in ("feed", "warc"):
             return sniffed
     return None
@@ -130,7 +199,7 @@ def _container_items(path: Path, kind: str, options: Options) -> Iterator[WorkIt
     try:
         if kind == "jsonl":
             with _open(path) as stream:
-                yield from _records(iter_jsonl(stream, source), source)
+                yield from _records(iter_jsonl(stream, source, options), source)
         elif kind == "feed":
             with _open(path) as stream:
                 data = stream.read()

@@ -46,12 +46,23 @@ from dyads.run.batch import (
 )
 from dyads.run.dask_runner import dask_client, run_on_dask
 from dyads.run.discover import discover, estimate_total
-from dyads.run.worker_pool import can_fork, run_on_pool, start_pool
+from dyads.run.worker_pool import can_fork, run_on_pool, start_pool, stop_pool
 from dyads.run.writing import IngestReport, OutcomeWriter, ProgressHook, Sink
 from dyads.store import Store, open_store
 
 # Runs the batches somewhere and hands each one's outcomes, in order, to the writer.
 BatchRunner = Callable[[Iterator[list[WorkItem]], Callable[[list[Outcome]], None]], None]
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """The run was interrupted (Ctrl-C, or SIGTERM turned into an interrupt by the caller).
+
+    Every article counted in ``report`` is stored whole; the run can be started again to go on.
+    """
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__("ingest interrupted")
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -102,8 +113,9 @@ def ingest(
         if dask:
             client = stack.enter_context(dask_client(dask, settings.options, warm=warm, fork=fork))
         elif workers > 1:
-            pool = start_pool(workers, settings.options, warm=warm, fork=fork)
-            stack.callback(pool.shutdown, cancel_futures=True)
+            running = start_pool(workers, settings.options, warm=warm, fork=fork)
+            pool = running
+            stack.push(lambda kind, _err, _tb: stop_pool(running, abandon=kind is not None))
         if store is None:
             opened = open_store(db)
             stack.callback(opened.close)
@@ -150,6 +162,8 @@ def _run(
         items = itertools.islice(items, settings.limit)
     try:
         run_batches(_batches(items, max(1, settings.batch_size), writer.note_failure), writer.write)
+    except KeyboardInterrupt:
+        raise IngestInterrupted(report) from None
     finally:
         writer.clock()
     return report

@@ -11,14 +11,25 @@ pool before it opens its store, and ``gc.freeze`` keeps the child's collector aw
 the parent held. Fork is used only on Linux, where it is the platform's own default, and only from
 a process with no other thread running; elsewhere, or when the caller passes in an open store,
 workers are spawned (each loads the pipeline itself).
+
+Why workers die with their parent: a worker outliving a killed parent keeps its store open and the
+caller's pipes (so ``subprocess.run(capture_output=True)`` or ``| tee`` waits for ever) and half a
+gigabyte of model. Each worker asks Linux for SIGKILL when its parent dies (``PR_SET_PDEATHSIG``)
+and, where that is not available or did not fire, a watchdog thread ends it once its parent is gone.
+Workers ignore SIGINT: Ctrl-C reaches the whole process group, and the parent alone decides how a
+run stops (:func:`stop_pool`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
+import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,8 +71,34 @@ def freeze_heap() -> None:
     gc.freeze()
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_SECONDS = 0.5
+
+
 def _started(_: int) -> bool:
     return True
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this process as soon as ``parent`` (the run's process) ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl here: the watchdog alone does it
+    # The parent may have died before the request above was made: then nothing would signal.
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="dyads-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # An orphan is re-parented (to init or a subreaper), so its parent id changes.
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def start_pool(workers: int, options: Options, warm: bool, fork: bool) -> ProcessPoolExecutor:
@@ -71,13 +108,38 @@ def start_pool(workers: int, options: Options, warm: bool, fork: bool) -> Proces
     fresh interpreters (each loads the pipeline on its first batch).
     """
     if not (fork and can_fork()):
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        return _tied_pool(workers, "spawn")
     with forking_from_here(options, warm):
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        pool = _tied_pool(workers, "fork")
         # With fork every worker process starts at the first submission: make that happen now,
         # while this process holds no store connection.
         list(pool.map(_started, range(workers)))
     return pool
+
+
+def _tied_pool(workers: int, method: str) -> ProcessPoolExecutor:
+    """A pool whose workers end when this process does (see :func:`die_with_parent`)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def stop_pool(pool: ProcessPoolExecutor, abandon: bool) -> None:
+    """Shut the pool down: after a whole run once its workers are idle; when the run was
+    interrupted or failed (``abandon``), at once.
+
+    Abandoned, the batches in flight are dropped (the parent wrote none of them, so a re-run does
+    them again): waiting for them would keep the user waiting, seconds per batch.
+    """
+    if abandon:
+        # The pool has no public way to end its workers; they are this process's only
+        # multiprocessing children during a run.
+        for child in multiprocessing.active_children():
+            child.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager

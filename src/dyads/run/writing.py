@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from dyads.model import Analysis
+from dyads.read.names import printable_name
 from dyads.run.batch import Failure, Outcome, describe
 
 
@@ -34,6 +35,9 @@ class IngestReport:
     seconds: float = 0.0
     total: int | None = None  # inputs expected, when cheap to know in advance
     failures: list[Failure] = field(default_factory=list)
+    # articles stored with their text but not analysed (a language the pipeline does not read);
+    # counted in added/replaced, and listed with the failures in the store
+    unanalysed: list[Failure] = field(default_factory=list)
     # how worker processes were started: "fork" (sharing the parent's loaded pipeline), "spawn",
     # or None when the run had no worker processes
     start_method: str | None = None
@@ -69,9 +73,17 @@ class OutcomeWriter:
         self.started = started
 
     def note_failure(self, failure: Failure) -> None:
+        # A file name may not be UTF-8 or may hold a newline (and a problem may quote it): record
+        # and report them printable, on one line.
+        failure = Failure(printable_name(failure.source), failure.stage, printable_name(failure.problem))
         self.sink.record_failure(failure.source, failure.stage, failure.problem)
         self.report.failed += 1
         self.report.failures.append(failure)
+
+    def _note_unanalysed(self, note: Failure) -> None:
+        note = Failure(printable_name(note.source), note.stage, note.problem)
+        self.sink.record_failure(note.source, note.stage, note.problem)
+        self.report.unanalysed.append(note)
 
     def write(self, outcomes: list[Outcome]) -> None:
         report = self.report
@@ -83,7 +95,7 @@ class OutcomeWriter:
             elif outcome.analysis is not None:
                 try:
                     result = self.sink.add_analysis(
-                        outcome.analysis, source=outcome.source or None, force=self.force
+                        outcome.analysis, source=printable_name(outcome.source) or None, force=self.force
                     )
                 except Exception as err:  # e.g. offsets outside the text: the analysis is at fault
                     self.note_failure(Failure(outcome.source, "store", describe(err)))
@@ -94,6 +106,8 @@ class OutcomeWriter:
                     report.replaced += 1
                 else:
                     report.skipped += 1
+                if outcome.unanalysed and result != "skipped":
+                    self._note_unanalysed(Failure(outcome.source, "language", outcome.unanalysed))
         self.clock()
         if self.progress:
             self.progress(report)

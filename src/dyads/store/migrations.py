@@ -56,34 +56,46 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
 
     The connection must be in autocommit mode (``isolation_level=None``): each migration runs in
     its own explicit transaction, so a failure leaves the store at the last complete version.
+    The version is read again inside each migration's write transaction: two processes opening a
+    new store at once would otherwise both see version 0 and the second would apply it again
+    ("table articles already exists"); the second waits for the first's lock, then finds it done.
     """
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    have = current_version(conn)
     shipped = available_migrations()
-    if have > shipped[-1].version:
-        raise SchemaTooNew(f"store schema version {have} is newer than this dyads ({shipped[-1].version})")
-    applied = []
-    for migration in shipped:
-        if migration.version <= have or (target is not None and migration.version > target):
-            continue
-        conn.execute("BEGIN IMMEDIATE")
+    if current_version(conn) == shipped[-1].version:
+        return []  # up to date: no write lock taken, so opening never waits on a running writer
+    applied: list[int] = []
+    while True:
+        conn.execute("BEGIN IMMEDIATE")  # waits for another writer (busy_timeout), then holds the lock
         try:
-            for statement in statements(migration.sql):
-                conn.execute(statement)
             conn.execute(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            have = current_version(conn)
+            if have > shipped[-1].version:
+                raise SchemaTooNew(
+                    f"store schema version {have} is newer than this dyads ({shipped[-1].version})"
+                )
+            pending = [m for m in shipped if m.version > have and (target is None or m.version <= target)]
+            if pending:
+                _apply(conn, pending[0])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        applied.append(migration.version)
-    return applied
+        if not pending:
+            return applied
+        applied.append(pending[0].version)
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    for statement in statements(migration.sql):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+        (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
+    conn.execute(f"PRAGMA user_version = {int(migration.version)}")
 
 
 def statements(sql: str) -> list[str]:

@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -296,11 +297,32 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         # WAL with synchronous=NORMAL survives a killed process (every commit is in the log);
         # only a power cut may lose the last commits, never consistency.
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+_WAL_SWITCH_SECONDS = 30.0
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (a no-op once it is: the mode is kept in the file).
+
+    Switching needs the file alone for a moment, and SQLite answers "database is locked" at once
+    rather than wait, as it does for writes: two processes opening a new store together would see
+    one of them fail. So the switch is retried, as the busy timeout would retry a write.
+    """
+    deadline = time.monotonic() + _WAL_SWITCH_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def open_store(
