@@ -130,3 +130,11 @@ def test_a_pronoun_reported_without_quotation_marks_is_still_the_reporter() -> N
     analysis = analyse("Iran said it would attack Israel.")
     event = only(analysis, "THREATEN")
     assert parties(analysis, event) == (["IRN"], ["ISR"])
+
+
+def test_every_side_between_which_a_mutual_act_happens_acts() -> None:
+    # "clash(es) between" 41 times and "between X and Y" 154 times in the Guardian articles and
+    # the wire sentences
+    analysis = analyse("Talks between Russia and Ukraine resumed in Istanbul on Monday.")
+    event = only(analysis, "CONSULT")
+    assert sorted(c or "" for c in parties(analysis, event)[0]) == ["RUS", "UKR"]

@@ -17,6 +17,7 @@ from dyads.nlp.events.syntax import (
     NOT_PARTICIPANTS,
     PASSIVE_SUBJECT_DEPS,
     agents,
+    conjuncts,
     dependents,
     is_passive,
     misparsed_finite,
@@ -168,6 +169,11 @@ def noun_arguments(
     )
     if owner == "recipient":
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
+    # "clashes between Turkish troops and Kurdish fighters", "talks between X and Y": every side
+    # named acts (a mutual act has no one side acted upon)
+    sides = [t for pobj in prep_objects(noun, {"between"}) for t in conjuncts(pobj)]
+    if len(sides) >= 2 and not actor_tokens:
+        actor_tokens += sides
     # "sanctions imposed by West African leaders": the participle names the agent
     for child in noun.children:
         told = child.dep_ == "relcl" and not is_passive(child)  # "sanctions it had imposed"
