@@ -183,21 +183,54 @@ def test_bad_inputs_are_refused_not_injected(store: Store) -> None:
     assert fts_query('say "no"') == '"say" """no"""'
 
 
-def test_series_leave_out_events_vaguer_than_the_period(tmp_path: Path) -> None:
+def test_series_count_every_event_whatever_the_period(tmp_path: Path) -> None:
+    """An event known only as "2019" counts in a period "2019" of a monthly or quarterly series
+    (never dropped, never piled into January), so totals do not depend on the period."""
     with open_store(tmp_path / "c.db") as writer:
         writer.add_analysis(
             make_analysis(
                 [
                     EventSpec("RUS pledged help to MLI in 2019.", "RUS", "AGREE", "MLI", date="2019"),
                     EventSpec("RUS sent grain to MLI in May.", "RUS", "AID", "MLI", date="2019-05"),
+                    EventSpec("MLI thanked RUS on 3 June.", "MLI", "CONSULT", "RUS", date="2019-06-03"),
+                    EventSpec("FRA:MIL warned MLI in 2019.", "FRA:MIL", "THREATEN", "MLI", date="2019"),
                 ],
                 published="2019-12-30",
             )
         )
     with open_store(tmp_path / "c.db", readonly=True) as store:
-        assert [r["type"] for r in dyad_series(store, "RUS", "MLI", by="quarter")] == ["AID"]
-        assert {r["type"] for r in dyad_series(store, "RUS", "MLI", by="year")} == {"AGREE", "AID"}
-        assert [r["period"] for r in compare(store, "MLI", ["RUS"], by="month")] == ["2019-05", "all"]
+        monthly = dyad_series(store, "RUS", "MLI", by="month")
+        assert [(r["period"], r["grain"], r["type"]) for r in monthly] == [
+            ("2019", "year", "AGREE"),
+            ("2019-05", "month", "AID"),
+            ("2019-06", "month", "CONSULT"),
+        ]
+        quarterly = dyad_series(store, "RUS", "MLI", by="quarter")
+        assert [(r["period"], r["type"]) for r in quarterly] == [
+            ("2019", "AGREE"),
+            ("2019-Q2", "AID"),
+            ("2019-Q2", "CONSULT"),
+        ]
+        for rollups in (True, False):
+            totals = {
+                by: {
+                    r["partner"]: r["events"]
+                    for r in compare(store, "MLI", ["RUS", "FRA", "FRA:MIL"], by=by, use_rollups=rollups)
+                    if r["period"] == "all"
+                }
+                for by in ("day", "week", "month", "quarter", "year")
+            }
+            assert all(t == {"RUS": 3, "FRA": 1, "FRA:MIL": 1} for t in totals.values()), totals
+            for by in ("month", "quarter", "year"):
+                assert (
+                    sum(r["events"] for r in dyad_series(store, "MLI", "RUS", by, use_rollups=rollups)) == 3
+                )
+        assert [r["period"] for r in compare(store, "MLI", ["RUS"], by="month")] == [
+            "2019",
+            "2019-05",
+            "2019-06",
+            "all",
+        ]
 
 
 def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:

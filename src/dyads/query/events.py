@@ -22,8 +22,10 @@ _WHEN = (
     " ELSE e.date_lo || '/' || e.date_hi END"
 )
 # The columns of an event row (over events ``e``), shared by the listing, one event and timelines.
+# ``date`` is the date as precise as known, like ``when`` (kept under its old name): an event known
+# only as 2012 is "2012", never "2012-01-01".
 EVENT_COLUMNS = (
-    f'e.id, e.date, {_WHEN} AS "when", e.type, e.quad, e.cameo, ROUND(e.score, 2) AS score, e.auxiliary,'
+    f'e.id, {_WHEN} AS date, {_WHEN} AS "when", e.type, e.quad, e.cameo, ROUND(e.score, 2) AS score, e.auxiliary,'
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
     "   WHERE event_id = e.id AND role = 'actor' ORDER BY name)) AS actor,"
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
@@ -62,7 +64,8 @@ def find_events(
 ) -> EventPage:
     """Deduplicated events matching ``flt``, by date (undated ones last), then id; paged.
 
-    Rows: id, date (first day), when (as precise as reported: 2019, 2019-06, 2019-06-25), type, quad,
+    Rows: id, when (as precise as reported: 2019, 2019-06, 2019-06-25; a range lo/hi when it is
+    none of these), date (the same), type, quad,
     quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
     first report), source (URL or input of the first report).
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.query.filters import NOT_FACTUAL, party_condition, period_sql
+from dyads.query.filters import NOT_FACTUAL, bucket_sql, party_condition
 from dyads.store import Row, Store
 from dyads.store.ontology import QUAD_NAMES
 
@@ -19,11 +19,14 @@ _PARTY = "COALESCE({a}.country, {a}.org, {a}.name)"
 
 
 def quad_series(store: Store, by: str = "month") -> list[Row]:
-    """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}."""
-    bucket = period_sql(by)
+    """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}.
+
+    An event known only to a coarser period than ``by`` counts in a period of its own ("2019" in a
+    monthly series; :func:`~dyads.query.filters.bucket_sql`), not in the first period of it."""
+    bucket = bucket_sql(by)
     found = store.rows(
         f"SELECT {bucket} AS period, e.quad, COUNT(*) AS n FROM events e"
-        f" WHERE e.date IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
+        f" WHERE {bucket} IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
         list(NOT_FACTUAL),
     )
     names = {number: name for name, number in QUAD_NAMES.items()}

@@ -18,11 +18,11 @@ from dyads.query.filters import (
     NOT_FACTUAL,
     SCORE_NANOS,
     EventFilter,
+    bucket_sql,
     dyad_condition,
+    grain_of,
     is_country,
     party_condition,
-    period_sql,
-    within_one_period,
 )
 from dyads.query.rollups import compare_rows, dyad_rows, timeline_ids
 from dyads.store import Row, Store
@@ -39,12 +39,14 @@ def dyad_series(
 ) -> list[Row]:
     """Events between two parties by period, direction and type.
 
-    Rows: period, direction ("RUS→MLI"), source, target, type, quad, quad_class, events, mentions,
-    score_sum, score_mean (mean over events of their mean score). Events dated less precisely than
-    the period (a year, in a monthly series) are left out. Two country codes read the dyads table,
-    where countries acting jointly in a cooperative event count in both directions.
+    Rows: period, grain (of the period: an event known only as "2019" counts in period "2019",
+    grain "year", of a monthly series), direction ("RUS→MLI"), source, target, type, quad,
+    quad_class, events, mentions, score_sum, score_mean (mean over events of their mean score).
+    Every dated event counts, whatever ``by`` (see :func:`~dyads.query.filters.bucket_sql`). Two
+    country codes read the dyads table, where countries acting jointly in a cooperative event count
+    in both directions.
     """
-    bucket = period_sql(by)
+    bucket = bucket_sql(by)
     pairs = [(first, second)] + ([(second, first)] if both_directions and first != second else [])
     rows: list[Row] = []
     base = flt or EventFilter()
@@ -55,7 +57,7 @@ def dyad_series(
             continue
         pair_sql, pair_params = dyad_condition(source, target)
         where, params = base.with_conditions(
-            (pair_sql, tuple(pair_params)), (within_one_period(by), ())
+            (pair_sql, tuple(pair_params)), (f"{bucket} IS NOT NULL", ())
         ).where()
         found = store.rows(
             f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, e.type, e.quad,"
@@ -67,7 +69,14 @@ def dyad_series(
         )
         rows.extend(found)
     rows.sort(key=lambda r: (r["period"], r["direction"] != f"{first}→{second}", r["quad"], r["type"]))
-    return labelled(rows)
+    return with_grains(labelled(rows))
+
+
+def with_grains(rows: list[Row]) -> list[Row]:
+    """The rows, each with the grain of its period beside it (``all`` totals have none)."""
+    for row in rows:
+        row["grain"] = grain_of(row["period"]) if row["period"] != "all" else None
+    return rows
 
 
 def timeline(
@@ -124,10 +133,11 @@ def compare(
     Counts both directions (partner→target and target→partner). Rows: partner, period, events,
     cooperation (quad 1+2), verbal_cooperation, material_cooperation, conflict (quad 3+4),
     verbal_conflict, material_conflict, score_sum, score_mean, balance (cooperation − conflict).
-    A final row per partner with period "all" sums its periods. As in :func:`dyad_series`, events
-    dated less precisely than the period are left out.
+    A final row per partner with period "all" sums its periods: the same whatever ``by``, as every
+    dated event counts in one period (an event known only as 2019 in period "2019" of a monthly
+    series; each row's ``grain`` says which).
     """
-    period_sql(by)  # refuses an unknown period before anything is read
+    bucket_sql(by)  # refuses an unknown period before anything is read
     base = flt or EventFilter()
     out: list[Row] = []
     for partner in partners:
@@ -151,7 +161,7 @@ def compare(
         total["score_mean"] = round(total["score_sum"] / total["events"], 2) if total["events"] else None
         total["balance"] = total["cooperation"] - total["conflict"]
         out.append(total)
-    return out
+    return with_grains(out)
 
 
 def _compare_events(store: Store, target: str, partner: str, by: str, base: EventFilter) -> list[Row]:
@@ -170,9 +180,10 @@ def _compare_events(store: Store, target: str, partner: str, by: str, base: Even
             dyad_condition(target, partner),
         )
         sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
-    where, params = base.with_conditions((sql, values), (within_one_period(by), ())).where()
+    bucket = bucket_sql(by)
+    where, params = base.with_conditions((sql, values), (f"{bucket} IS NOT NULL", ())).where()
     return store.rows(
-        f"SELECT ? AS partner, {period_sql(by)} AS period, COUNT(*) AS events,"
+        f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events,"
         " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
         " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
         " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"
