@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dyads.query.filters import EventFilter
 from dyads.query.listing import COUNT_CAP, find_page
+from dyads.query.parties import resolve_filter
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_LABELS
 
@@ -72,9 +73,11 @@ def find_events(
     The total is exact up to ``count_up_to`` matches (``None``: always); past that it is a lower
     bound (see :class:`EventPage`). The page is read off the indexes of schema 7
     (:mod:`dyads.query.listing`); ``use_indexes=False`` runs the general SQL instead, which
-    sorts every match (the reference the fast path is tested against).
+    sorts every match (the reference the fast path is tested against). Parties are resolved
+    first (:func:`~dyads.query.parties.resolve_party`: "mali", "Lavrov"); an unknown one raises
+    :class:`~dyads.query.parties.UnknownParty`.
     """
-    flt = flt or EventFilter()
+    flt = resolve_filter(store, flt or EventFilter())
     if use_indexes:
         found_page = find_page(store, flt, limit, offset, count_up_to)
         found = store.rows(

@@ -6,9 +6,9 @@ parameters.
 
 Party specs (who): ``"MLI"`` a country — anyone in it (government, army, rebels, people);
 ``"MLI:MIL"`` or ``"MLIMIL"`` a country's sector; anything else a name or organisation
-(``"Wagner Group"``, ``"ECOWAS"``), matched without regard to case. A code counts as a country only
-when the knowledge base knows it ("IMF" and "ECOWAS" are organisations, not "IMF" or "ECO:WAS").
-What a user types ("mali", "Lavrov", "ecowas") becomes such a spec in :mod:`dyads.query.parties`.
+(``"Wagner Group"``, ``"ECOWAS"``), matched without regard to case. Six capitals without a colon
+are a country and sector only when the last three are a sector code ("ECOWAS" is an organisation,
+not "ECO:WAS"). What a user types ("mali", "Lavrov", "ecowas") becomes such a spec in :mod:`dyads.query.parties`.
 
 Dates are ISO dates; a year or a month stands for its whole span (``--since 2020`` counts from its
 first day, ``--until 2020-08`` to its last). Periods are day, week, month, quarter or year; an event
@@ -77,10 +77,11 @@ def known_sectors() -> frozenset[str]:
 def country_spec(spec: str) -> tuple[str, str | None] | None:
     """A country spec's code and sector (``"MLI:MIL"`` → ``("MLI", "MIL")``), or None for a name.
 
-    The code must be a country the knowledge base knows; without a colon the sector must be a known
-    sector code too, so "ECOWAS" stays an organisation rather than country ECO, sector WAS."""
+    Without a colon the sector must be a sector code the knowledge base uses, so "ECOWAS" stays
+    an organisation rather than country ECO, sector WAS. (Which code-shaped words a user means as
+    countries, "IMF" or "MLI", is for :mod:`dyads.query.parties` to say: it knows the store.)"""
     match = COUNTRY_SPEC.match(spec.strip())
-    if match is None or load_knowledge(()).country(match[1]) is None:
+    if match is None:
         return None
     if match[2] and ":" not in spec and match[2] not in known_sectors():
         return None

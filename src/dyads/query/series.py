@@ -2,6 +2,8 @@
 
 Each function takes an open :class:`~dyads.store.Store` and returns plain rows. Where the tables of
 schema 6 hold the answer (:mod:`dyads.query.rollups`) they are read; otherwise the events are.
+Parties are resolved first (:mod:`dyads.query.parties`: "mali" is MLI, "Lavrov" Sergey Lavrov);
+an unknown one raises :class:`~dyads.query.parties.UnknownParty`.
 
 - :func:`dyad_series` — counts by period and type, summed and mean scores, in both directions.
 - :func:`timeline` — the key events of one party, in date order, with sources.
@@ -24,6 +26,7 @@ from dyads.query.filters import (
     is_country,
     party_condition,
 )
+from dyads.query.parties import resolve_filter, resolve_party
 from dyads.query.rollups import compare_rows, dyad_rows, timeline_ids
 from dyads.store import Row, Store
 
@@ -47,9 +50,10 @@ def dyad_series(
     in both directions.
     """
     bucket = bucket_sql(by)
+    first, second = resolve_party(store, first, "first").spec, resolve_party(store, second, "second").spec
     pairs = [(first, second)] + ([(second, first)] if both_directions and first != second else [])
     rows: list[Row] = []
-    base = flt or EventFilter()
+    base = resolve_filter(store, flt or EventFilter())
     for source, target in pairs:
         fast = dyad_rows(store, source, target, by, base, NOT_FACTUAL) if use_rollups else None
         if fast is not None:
@@ -93,7 +97,8 @@ def timeline(
     score; the ``limit`` strongest are returned in date order. Each row is a :func:`find_events` row
     plus ``sources``: up to ``sources`` distinct reports (title, outlet, published, url or input).
     """
-    base = flt or EventFilter()
+    base = resolve_filter(store, flt or EventFilter())
+    party = resolve_party(store, party).spec
     a_sql, a_params = party_condition(party, None)
     ids = timeline_ids(store, party, limit, base) if use_rollups else None
     if ids is not None:
@@ -138,7 +143,9 @@ def compare(
     series; each row's ``grain`` says which).
     """
     bucket_sql(by)  # refuses an unknown period before anything is read
-    base = flt or EventFilter()
+    base = resolve_filter(store, flt or EventFilter())
+    target = resolve_party(store, target, "target").spec
+    partners = [resolve_party(store, partner, "partners").spec for partner in partners]
     out: list[Row] = []
     for partner in partners:
         fast = compare_rows(store, target, partner, by, base, NOT_FACTUAL) if use_rollups else None
