@@ -168,11 +168,15 @@ def test_quotes_and_sentences_search(store: Store) -> None:
 
 
 def test_top_actors_and_places(store: Store) -> None:
-    actors = top_actors(store, limit=3)
+    actors = top_actors(store, limit=3).items
     assert actors[0]["name"] == "MLI" and actors[0]["articles"] == 3
-    assert top_actors(store, country="FRA")[0]["name"] in {"FRA", "FRA:MIL"}
+    assert top_actors(store, country="FRA").items[0]["name"] in {"FRA", "FRA:MIL"}
+    everyone = top_actors(store, limit=100)
+    assert everyone.total == len(everyone.items) > 3
+    assert top_actors(store, limit=2, offset=1).items == everyone.items[1:3]
     places = top_places(store)
-    assert {p["name"] for p in places} == {"Menaka", "Bamako"} and places[0]["events"] == 1
+    assert places.total == 2 and top_places(store, offset=1).items == places.items[1:]
+    assert {p["name"] for p in places.items} == {"Menaka", "Bamako"} and places.items[0]["events"] == 1
 
 
 def test_bad_inputs_are_refused_not_injected(store: Store) -> None:

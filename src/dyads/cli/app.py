@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
+from dyads import __version__
 from dyads.cli.analyze import analyze, extract
 from dyads.cli.corpus import (
     actors,
@@ -73,6 +74,22 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
 )
 for command in COMMANDS:
     app.command()(command)
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyads {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Political event data from news text: who did what to whom, when and where."""
 
 
 def main() -> None:

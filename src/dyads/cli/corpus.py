@@ -8,6 +8,9 @@ commands ``--format table|json|jsonl|csv``; the questions about events are in :m
 from __future__ import annotations
 
 import json
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +27,7 @@ from dyads.cli.options import (
     OffsetOption,
     RecordFormatOption,
     RowsFormatOption,
+    check_page,
     check_rows_format,
     fail,
     reading_store,
@@ -33,6 +37,7 @@ from dyads.cli.report import print_analysis
 from dyads.contract import analysis_from_json
 from dyads.export import EXPORTERS
 from dyads.query import search_quotes, search_sentences, top_actors, top_places
+from dyads.query.parse import MAX_ROW_ID, parse_kind
 from dyads.run.dask_runner import DaskAddressError
 from dyads.run.ingest import IngestOptions, IngestReport
 from dyads.run.ingest import ingest as run_ingest
@@ -229,6 +234,7 @@ def quotes(
     Example: dyads quotes --search Russia --speaker Lavrov
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = search_quotes(store, search, speaker, limit, offset)
     emit(page.items, fmt, ["speaker", "content", "published", "outlet", "source"], f"{page.total} quotes")
@@ -243,9 +249,10 @@ def search(
 ) -> None:
     """Full text search over every stored sentence, best first.
 
-    Example: dyads search "Wagner instructors"
+    Example: dyads search "Russian instructors"
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = search_sentences(store, query, limit, offset)
     emit(page.items, fmt, ["snippet", "published", "outlet", "events", "source"], f"{page.total} sentences")
@@ -257,15 +264,17 @@ def actors(
     top: Annotated[int, typer.Option("--top", help="How many.")] = 20,
     kind: Annotated[str | None, typer.Option(help="person, country, organization or group.")] = None,
     country: Annotated[str | None, typer.Option(help="Only actors of this country.")] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """The actors named in most articles.
 
     Example: dyads actors --top 10 --kind person
     """
     check_rows_format(fmt)
+    check_page(top, offset)
     with reading_store(db) as store:
-        rows = top_actors(store, top, kind, country)
-    emit(rows, fmt, None, "actors")
+        page = top_actors(store, top, parse_kind(kind, "--kind"), country, offset)
+    emit(page.items, fmt, None, f"{page.total} actors")
 
 
 def places(
@@ -273,15 +282,17 @@ def places(
     fmt: RowsFormatOption = "table",
     top: Annotated[int, typer.Option("--top", help="How many.")] = 20,
     country: Annotated[str | None, typer.Option(help="Only places in this country.")] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """The places named in most articles, with coordinates.
 
     Example: dyads places --country MLI
     """
     check_rows_format(fmt)
+    check_page(top, offset)
     with reading_store(db) as store:
-        rows = top_places(store, top, country)
-    emit(rows, fmt, None, "places")
+        page = top_places(store, top, country, offset)
+    emit(page.items, fmt, None, f"{page.total} places")
 
 
 def articles(
@@ -295,6 +306,7 @@ def articles(
     Example: dyads articles --limit 10
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = store.list_articles(limit, offset)
         counts = store.counts()
@@ -316,8 +328,10 @@ def show(
 
     Example: dyads show 3 --format json
     """
+    # A row id past SQLite's integers names no article (and would overflow the look-up).
+    past_row_ids = article.isdigit() and (not article.isascii() or int(article) > MAX_ROW_ID)
     with reading_store(db) as store:
-        doc = store.get_analysis(article)
+        doc = None if past_row_ids else store.get_analysis(article)
     if doc is None:
         raise fail(f"no article {article!r} in {db}")
     if fmt == "json":
@@ -328,7 +342,10 @@ def show(
 
 
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="File (csv, jsonl) or folder (parquet).")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="File (csv, jsonl; - for standard output) or folder (parquet)."),
+    ],
     db: DbOption = DEFAULT_DB,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="csv (GDELT columns), jsonl or parquet.")
@@ -336,14 +353,33 @@ def export(
 ) -> None:
     """Export the corpus: CSV with GDELT 2.0 event columns, JSONL analyses, or Parquet by month.
 
-    Examples: dyads export --format csv --out events.csv; dyads export --format parquet --out events/
+    Examples: dyads export --format csv --out events.csv; dyads export --format parquet --out events/;
+    dyads export --format jsonl --out - | gzip > analyses.jsonl.gz
     """
 
     if fmt not in EXPORTERS:
         raise fail(f"--format: expected one of {', '.join(EXPORTERS)}, got {fmt!r}")
+    if str(out) == "-":
+        if fmt == "parquet":
+            raise fail("--out -: parquet is written to a folder, not to standard output")
+        export_to_stdout(db, fmt)
+        return
     with reading_store(db) as store:
         try:
             count = EXPORTERS[fmt](store, out)
         except OSError as err:
             raise fail(f"{out}: {err.strerror or err}") from None
     typer.echo(f"exported {count} {'analyses' if fmt == 'jsonl' else 'events'} → {out}")
+
+
+def export_to_stdout(db: Path, fmt: str) -> None:
+    """``export --out -``: the export written to standard output, the count to standard error."""
+    with tempfile.TemporaryDirectory(prefix="dyads-export-") as folder, reading_store(db) as store:
+        # The exporters write files: one is written aside, then copied out, so a failed export
+        # leaves nothing half-written on standard output either.
+        written = Path(folder) / f"export.{fmt}"
+        count = EXPORTERS[fmt](store, written)
+        with written.open(encoding="utf-8", newline="") as source:
+            shutil.copyfileobj(source, sys.stdout)
+        sys.stdout.flush()
+    typer.echo(f"exported {count} {'analyses' if fmt == 'jsonl' else 'events'} → standard output", err=True)

@@ -17,6 +17,7 @@ from dyads.store.dedup import date_range
 from dyads.store.ontology import QUAD_NAMES
 
 ACTOR_KINDS = ("person", "country", "organization", "group")
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: a larger id names nothing
 _DATE_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -74,6 +75,13 @@ def parse_count(value: int, name: str, maximum: int | None = None) -> int:
     return value
 
 
+def parse_row_id(value: int, name: str) -> int:
+    """A row id (an event's, an article's): from 1 to SQLite's largest integer."""
+    if not 1 <= value <= MAX_ROW_ID:
+        raise BadParameter(f"{name}: expected a row id from 1 to {MAX_ROW_ID}, got {value}")
+    return value
+
+
 def parse_period(value: str, name: str = "by") -> str:
     """A period of a series: day, week, month, quarter or year."""
     if value not in PERIODS:
@@ -91,8 +99,11 @@ def parse_kind(value: str | None, name: str = "kind") -> str | None:
 
 
 def parse_text(value: str | None, name: str = "text") -> str | None:
-    """Free text (words to search for, a name): control characters become spaces; None if blank."""
-    if value is None:
+    """Free text (words to search for, a name): control characters become spaces; None if blank,
+    an error if only control characters were given (they are no words to search for)."""
+    if value is None or value.strip() == "":
         return None
     text = clean_text(value).strip()
-    return text or None
+    if not text:
+        raise BadParameter(f"{name}: no words to search for in {_shown(value)}")
+    return text

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dyads.knowledge import load_knowledge
 from dyads.query.filters import COUNTRY_SPEC, EventFilter, clean_text, country_spec, known_sectors
@@ -123,10 +124,11 @@ def _by_surname(store: Store, text: str, param: str) -> Party | None:
     return None
 
 
-def _suggestions(store: Store, text: str) -> list[str]:
-    """The parties whose names are closest to ``text``, best first."""
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    """Every name the knowledge base has for a party, in lower case → the party it stands for."""
     kb = load_knowledge(())
-    labels: dict[str, str] = {}  # a name in lower case → the party it stands for
+    labels: dict[str, str] = {}
     for country in kb.countries:
         for name in (country.iso3, *country.all_names):
             labels.setdefault(name.lower(), f"{country.name} ({country.iso3})")
@@ -136,12 +138,23 @@ def _suggestions(store: Store, text: str) -> list[str]:
     for person in kb.people:
         for name in (person.name, *person.aliases):
             labels.setdefault(name.lower(), person.name)
+    return labels
+
+
+def _suggestions(store: Store, text: str) -> list[str]:
+    """The parties whose names are closest to ``text``, best first."""
+    labels = dict(_known_names())
     stored = store.conn.execute(
         "SELECT name FROM event_actors GROUP BY name ORDER BY COUNT(*) DESC LIMIT ?", [_STORED_NAMES]
     )
     for (name,) in stored:
         labels.setdefault(str(name).lower(), str(name))
-    close = difflib.get_close_matches(text.lower(), list(labels), n=10, cutoff=0.75)
+    # Only names of about the same length can be close (a ratio of 0.75 allows that much), and
+    # comparing with every name is what makes an unknown party slow to report.
+    typed = text.lower()
+    slack = max(2, len(typed) // 2)
+    near = [name for name in labels if abs(len(name) - len(typed)) <= slack]
+    close = difflib.get_close_matches(typed, near, n=10, cutoff=0.75)
     return list(dict.fromkeys(labels[c] for c in close))[:_SUGGESTIONS]
 
 
