@@ -20,6 +20,7 @@ from dyads.query import (
 )
 from dyads.query.filters import fts_query, period_sql
 from dyads.query.parties import UnknownParty
+from dyads.query.search import snippet
 from dyads.store import Store, open_store
 from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
@@ -255,3 +256,15 @@ def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:
     for party in ("MLI", "RUS", "FRA"):
         assert timeline(store, party) == timeline(store, party, use_rollups=False)
         assert timeline(store, party, limit=1) == timeline(store, party, limit=1, use_rollups=False)
+
+
+def test_search_snippets_never_cut_a_hit() -> None:
+    words = " ".join(f"word{n}" for n in range(40))
+    marked = f"{words} \x02Wagner instructors arrived in Bamako on Tuesday\x03 {words}"
+    shown = snippet(marked, width=40)
+    assert "[Wagner instructors arrived in Bamako on Tuesday]" in shown
+    assert shown.count("[") == shown.count("]") == 1 and shown.startswith("…") and shown.endswith("…")
+    for width in range(10, 80, 7):
+        cut = snippet(f"{words} \x02Wagner\x03 and \x02instructors\x03 {words}", width=width)
+        assert cut.count("[") == cut.count("]") >= 1, cut
+    assert snippet("a short \x02hit\x03") == "a short [hit]"
