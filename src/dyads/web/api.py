@@ -88,9 +88,9 @@ def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) 
     return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
 
 
+# ``when`` last: the columns before it keep the places they had before it was added.
 CSV_COLUMNS = [
     "id",
-    "when",
     "date",
     "type",
     "quad_class",
@@ -108,6 +108,7 @@ CSV_COLUMNS = [
     "n_sources",
     "sentence",
     "source",
+    "when",
 ]
 
 
