@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +146,77 @@ def test_ingest_of_missing_inputs_exits_1_and_lists_them(tmp_path: Path) -> None
     assert code == 1 and "0 added" in out
     code, out = invoke("failures", "--db", str(store), "--format", "csv")
     assert "nothing-here.md" in out and "no such file or folder" in out
+
+
+def test_the_cli_and_the_api_refuse_the_same_values(db: Path) -> None:
+    for args, message in (
+        (["events", "--type", "FOO"], "--type: unknown PLOVER type 'FOO'"),
+        (["events", "--type", "AGREE,FOO"], "--type: unknown PLOVER type 'FOO'"),
+        (["events", "-n", "-5"], "--limit: must not be negative"),
+        (["events", "--offset", "-1"], "--offset: must not be negative"),
+        (["events", "--since", "2021-13-01"], "--since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["events", "--quad", "friendly"], "--quad: expected 1-4"),
+        (["events", "--actor", "Syrai"], "--actor: no party 'Syrai'; did you mean Syria"),
+        (["actors", "--kind", "alien"], "--kind: expected one of person, country, organization, group"),
+        (["quotes", "-n", "-1"], "--limit: must not be negative"),
+        (["timeline", "Nowhereland"], "no party 'Nowhereland'"),
+        (["dyad", "RUS", "SYR", "--until", "soon"], "--until: expected a date"),
+        (["event", "9223372036854775808"], "EVENT_ID: expected a row id"),
+        (["show", "99999999999999999999999"], "no article"),
+        (["export", "--format", "parquet", "--out", "-"], "--out -: parquet is written to a folder"),
+    ):
+        code, out = invoke(*args, "--db", str(db))
+        assert code == 2, (args, out)
+        assert out.strip().startswith(f"dyads: error: {message}") or message in out, (args, out)
+        assert len(out.strip().splitlines()) == 1, out
+
+
+def test_parties_in_any_case_and_by_name(db: Path) -> None:
+    _, by_code = invoke("events", "--party", "SYR", "--db", str(db), "--format", "json")
+    for typed in ("syr", "Syria", "syrian"):
+        _, out = invoke("events", "--party", typed, "--db", str(db), "--format", "json")
+        assert json.loads(out) == json.loads(by_code) and len(json.loads(out)) == 2
+    _, out = invoke("dyad", "tur", "syria", "--db", str(db), "--format", "json")
+    assert [r["direction"] for r in json.loads(out)] == ["TUR→SYR"]
+
+
+def test_dyad_and_compare_share_a_default_period(db: Path) -> None:
+    _, dyad = invoke("dyad", "RUS", "SYR", "--db", str(db))
+    _, compared = invoke("compare", "SYR", "--partners", "RUS", "--db", str(db))
+    assert "by month" in dyad and "by month" in compared
+
+
+def test_version_and_export_to_standard_output(db: Path) -> None:
+    code, out = invoke("--version")
+    assert code == 0 and out.startswith("dyads ")
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "csv", "--out", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith("GLOBALEVENTID,SQLDATE")
+    assert len(result.stdout.splitlines()) == 4 and not Path("-").exists()
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", "-"])
+    assert json.loads(result.stdout.splitlines()[0])["schema"] == "dyads.analysis/1"
+
+
+def test_serve_reports_a_busy_port_and_reads_dyads_db(db: Path, tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "dyads", "serve", "--db", str(db), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2 and "serving" not in done.stderr
+    assert (
+        done.stderr.startswith(f"dyads: error: --port {port}: cannot listen") and done.stderr.count("\n") == 1
+    )
+    missing = tmp_path / "from-env.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "dyads", "serve"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "DYADS_DB": str(missing)},
+    )
+    assert done.returncode == 2 and str(missing) in done.stderr

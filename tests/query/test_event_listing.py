@@ -61,7 +61,7 @@ def _random_articles(seed: int, count: int) -> list:
 
 def _random_filters(seed: int, count: int) -> list[EventFilter]:
     rng = random.Random(seed)
-    specs = [None, None, *PARTIES, "rusmil", "MLIGOV", "wagner group", "XYZ"]
+    specs = [None, None, *PARTIES, "rusmil", "MLIGOV", "wagner group", "NZL"]  # NZL: a country with no events
     found = []
     for _ in range(count):
         found.append(

@@ -19,6 +19,8 @@ from dyads.query import (
     top_places,
 )
 from dyads.query.filters import fts_query, period_sql
+from dyads.query.parties import UnknownParty
+from dyads.query.search import snippet
 from dyads.store import Store, open_store
 from synthetic_store import EventSpec, QuoteSpec, make_analysis
 
@@ -167,11 +169,15 @@ def test_quotes_and_sentences_search(store: Store) -> None:
 
 
 def test_top_actors_and_places(store: Store) -> None:
-    actors = top_actors(store, limit=3)
+    actors = top_actors(store, limit=3).items
     assert actors[0]["name"] == "MLI" and actors[0]["articles"] == 3
-    assert top_actors(store, country="FRA")[0]["name"] in {"FRA", "FRA:MIL"}
+    assert top_actors(store, country="FRA").items[0]["name"] in {"FRA", "FRA:MIL"}
+    everyone = top_actors(store, limit=100)
+    assert everyone.total == len(everyone.items) > 3
+    assert top_actors(store, limit=2, offset=1).items == everyone.items[1:3]
     places = top_places(store)
-    assert {p["name"] for p in places} == {"Menaka", "Bamako"} and places[0]["events"] == 1
+    assert places.total == 2 and top_places(store, offset=1).items == places.items[1:]
+    assert {p["name"] for p in places.items} == {"Menaka", "Bamako"} and places.items[0]["events"] == 1
 
 
 def test_bad_inputs_are_refused_not_injected(store: Store) -> None:
@@ -179,25 +185,60 @@ def test_bad_inputs_are_refused_not_injected(store: Store) -> None:
         period_sql("fortnight")
     with pytest.raises(ValueError, match="ISO date"):
         find_events(store, EventFilter(since="last week"))
-    assert find_events(store, EventFilter(actor="x' OR '1'='1")).total == 0
+    with pytest.raises(UnknownParty, match="no party"):
+        find_events(store, EventFilter(actor="x' OR '1'='1"))
+    assert find_events(store, EventFilter(include_auxiliary=True)).total == 6
     assert fts_query('say "no"') == '"say" """no"""'
 
 
-def test_series_leave_out_events_vaguer_than_the_period(tmp_path: Path) -> None:
+def test_series_count_every_event_whatever_the_period(tmp_path: Path) -> None:
+    """An event known only as "2019" counts in a period "2019" of a monthly or quarterly series
+    (never dropped, never piled into January), so totals do not depend on the period."""
     with open_store(tmp_path / "c.db") as writer:
         writer.add_analysis(
             make_analysis(
                 [
                     EventSpec("RUS pledged help to MLI in 2019.", "RUS", "AGREE", "MLI", date="2019"),
                     EventSpec("RUS sent grain to MLI in May.", "RUS", "AID", "MLI", date="2019-05"),
+                    EventSpec("MLI thanked RUS on 3 June.", "MLI", "CONSULT", "RUS", date="2019-06-03"),
+                    EventSpec("FRA:MIL warned MLI in 2019.", "FRA:MIL", "THREATEN", "MLI", date="2019"),
                 ],
                 published="2019-12-30",
             )
         )
     with open_store(tmp_path / "c.db", readonly=True) as store:
-        assert [r["type"] for r in dyad_series(store, "RUS", "MLI", by="quarter")] == ["AID"]
-        assert {r["type"] for r in dyad_series(store, "RUS", "MLI", by="year")} == {"AGREE", "AID"}
-        assert [r["period"] for r in compare(store, "MLI", ["RUS"], by="month")] == ["2019-05", "all"]
+        monthly = dyad_series(store, "RUS", "MLI", by="month")
+        assert [(r["period"], r["grain"], r["type"]) for r in monthly] == [
+            ("2019", "year", "AGREE"),
+            ("2019-05", "month", "AID"),
+            ("2019-06", "month", "CONSULT"),
+        ]
+        quarterly = dyad_series(store, "RUS", "MLI", by="quarter")
+        assert [(r["period"], r["type"]) for r in quarterly] == [
+            ("2019", "AGREE"),
+            ("2019-Q2", "AID"),
+            ("2019-Q2", "CONSULT"),
+        ]
+        for rollups in (True, False):
+            totals = {
+                by: {
+                    r["partner"]: r["events"]
+                    for r in compare(store, "MLI", ["RUS", "FRA", "FRA:MIL"], by=by, use_rollups=rollups)
+                    if r["period"] == "all"
+                }
+                for by in ("day", "week", "month", "quarter", "year")
+            }
+            assert all(t == {"RUS": 3, "FRA": 1, "FRA:MIL": 1} for t in totals.values()), totals
+            for by in ("month", "quarter", "year"):
+                assert (
+                    sum(r["events"] for r in dyad_series(store, "MLI", "RUS", by, use_rollups=rollups)) == 3
+                )
+        assert [r["period"] for r in compare(store, "MLI", ["RUS"], by="month")] == [
+            "2019",
+            "2019-05",
+            "2019-06",
+            "all",
+        ]
 
 
 def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:
@@ -215,3 +256,15 @@ def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:
     for party in ("MLI", "RUS", "FRA"):
         assert timeline(store, party) == timeline(store, party, use_rollups=False)
         assert timeline(store, party, limit=1) == timeline(store, party, limit=1, use_rollups=False)
+
+
+def test_search_snippets_never_cut_a_hit() -> None:
+    words = " ".join(f"word{n}" for n in range(40))
+    marked = f"{words} \x02Wagner instructors arrived in Bamako on Tuesday\x03 {words}"
+    shown = snippet(marked, width=40)
+    assert "[Wagner instructors arrived in Bamako on Tuesday]" in shown
+    assert shown.count("[") == shown.count("]") == 1 and shown.startswith("…") and shown.endswith("…")
+    for width in range(10, 80, 7):
+        cut = snippet(f"{words} \x02Wagner\x03 and \x02instructors\x03 {words}", width=width)
+        assert cut.count("[") == cut.count("]") >= 1, cut
+    assert snippet("a short \x02hit\x03") == "a short [hit]"

@@ -12,16 +12,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
+from dyads import __version__
 from dyads.cli.analyze import analyze, extract
 from dyads.cli.corpus import (
     actors,
     articles,
     dedup,
-    export,
     failures,
     ingest,
     load,
@@ -33,6 +33,7 @@ from dyads.cli.corpus import (
 )
 from dyads.cli.demo import demo
 from dyads.cli.events import compare, dyad, event, events, timeline
+from dyads.cli.export import export
 from dyads.cli.serve import serve
 from dyads.knowledge import KnowledgeError
 
@@ -73,6 +74,22 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
 )
 for command in COMMANDS:
     app.command()(command)
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyads {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Political event data from news text: who did what to whom, when and where."""
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Corpus commands of the ``dyads`` CLI: fill a store, keep it, search it and read it out.
 
-Thin commands over :mod:`dyads.run.ingest`, :mod:`dyads.run.parquet_sink`, :mod:`dyads.store`, :mod:`dyads.query` and
-:mod:`dyads.export`. Every one takes ``--db`` (default ./dyads.db, or $DYADS_DB) and the query
+Thin commands over :mod:`dyads.run.ingest`, :mod:`dyads.run.parquet_sink`, :mod:`dyads.store` and :mod:`dyads.query`
+(exports are in :mod:`dyads.cli.export`). Every one takes ``--db`` (default ./dyads.db, or $DYADS_DB) and the query
 commands ``--format table|json|jsonl|csv``; the questions about events are in :mod:`dyads.cli.events`.
 """
 
@@ -25,6 +25,7 @@ from dyads.cli.options import (
     OffsetOption,
     RecordFormatOption,
     RowsFormatOption,
+    check_page,
     check_rows_format,
     fail,
     reading_store,
@@ -32,8 +33,8 @@ from dyads.cli.options import (
 from dyads.cli.output import emit
 from dyads.cli.report import print_analysis
 from dyads.contract import analysis_from_json
-from dyads.export import EXPORTERS
 from dyads.query import search_quotes, search_sentences, top_actors, top_places
+from dyads.query.parse import MAX_ROW_ID, parse_kind
 from dyads.run.dask_runner import DaskAddressError
 from dyads.run.ingest import IngestInterrupted, IngestOptions, IngestReport
 from dyads.run.ingest import ingest as run_ingest
@@ -249,6 +250,7 @@ def quotes(
     Example: dyads quotes --search Russia --speaker Lavrov
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = search_quotes(store, search, speaker, limit, offset)
     emit(page.items, fmt, ["speaker", "content", "published", "outlet", "source"], f"{page.total} quotes")
@@ -263,9 +265,10 @@ def search(
 ) -> None:
     """Full text search over every stored sentence, best first.
 
-    Example: dyads search "Wagner instructors"
+    Example: dyads search "Russian instructors"
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = search_sentences(store, query, limit, offset)
     emit(page.items, fmt, ["snippet", "published", "outlet", "events", "source"], f"{page.total} sentences")
@@ -277,15 +280,17 @@ def actors(
     top: Annotated[int, typer.Option("--top", help="How many.")] = 20,
     kind: Annotated[str | None, typer.Option(help="person, country, organization or group.")] = None,
     country: Annotated[str | None, typer.Option(help="Only actors of this country.")] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """The actors named in most articles.
 
     Example: dyads actors --top 10 --kind person
     """
     check_rows_format(fmt)
+    check_page(top, offset)
     with reading_store(db) as store:
-        rows = top_actors(store, top, kind, country)
-    emit(rows, fmt, None, "actors")
+        page = top_actors(store, top, parse_kind(kind, "--kind"), country, offset)
+    emit(page.items, fmt, None, f"{page.total} actors")
 
 
 def places(
@@ -293,15 +298,17 @@ def places(
     fmt: RowsFormatOption = "table",
     top: Annotated[int, typer.Option("--top", help="How many.")] = 20,
     country: Annotated[str | None, typer.Option(help="Only places in this country.")] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """The places named in most articles, with coordinates.
 
     Example: dyads places --country MLI
     """
     check_rows_format(fmt)
+    check_page(top, offset)
     with reading_store(db) as store:
-        rows = top_places(store, top, country)
-    emit(rows, fmt, None, "places")
+        page = top_places(store, top, country, offset)
+    emit(page.items, fmt, None, f"{page.total} places")
 
 
 def articles(
@@ -315,6 +322,7 @@ def articles(
     Example: dyads articles --limit 10
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         page = store.list_articles(limit, offset)
         counts = store.counts()
@@ -336,8 +344,10 @@ def show(
 
     Example: dyads show 3 --format json
     """
+    # A row id past SQLite's integers names no article (and would overflow the look-up).
+    past_row_ids = article.isdigit() and (not article.isascii() or int(article) > MAX_ROW_ID)
     with reading_store(db) as store:
-        doc = store.get_analysis(article)
+        doc = None if past_row_ids else store.get_analysis(article)
     if doc is None:
         raise fail(f"no article {article!r} in {db}")
     if fmt == "json":
@@ -345,25 +355,3 @@ def show(
         return
 
     print_analysis(analysis_from_json(doc))
-
-
-def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="File (csv, jsonl) or folder (parquet).")],
-    db: DbOption = DEFAULT_DB,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv (GDELT columns), jsonl or parquet.")
-    ] = "csv",
-) -> None:
-    """Export the corpus: CSV with GDELT 2.0 event columns, JSONL analyses, or Parquet by month.
-
-    Examples: dyads export --format csv --out events.csv; dyads export --format parquet --out events/
-    """
-
-    if fmt not in EXPORTERS:
-        raise fail(f"--format: expected one of {', '.join(EXPORTERS)}, got {fmt!r}")
-    with reading_store(db) as store:
-        try:
-            count = EXPORTERS[fmt](store, out)
-        except OSError as err:
-            raise fail(f"{out}: {err.strerror or err}") from None
-    typer.echo(f"exported {count} {'analyses' if fmt == 'jsonl' else 'events'} → {out}")

@@ -22,14 +22,33 @@ from dyads.cli.options import (
     RowsFormatOption,
     SinceOption,
     UntilOption,
+    check_page,
     check_rows_format,
     fail,
     reading_store,
 )
 from dyads.cli.output import emit, short_source
 from dyads.query import EventFilter, dyad_series, find_events, get_event, series
-from dyads.query.filters import split_list
-from dyads.store.ontology import quad_of
+from dyads.query.filters import DEFAULT_PERIOD, split_list
+from dyads.query.parse import (
+    parse_count,
+    parse_date,
+    parse_period,
+    parse_quad,
+    parse_row_id,
+    parse_text,
+    parse_types,
+)
+from dyads.query.parties import resolve_filter
+
+# The options the messages name, for the fields of an EventFilter.
+OPTION_NAMES = {"actor": "--actor", "recipient": "--recipient", "party": "--party"}
+
+
+def dated(since: str | None, until: str | None) -> EventFilter:
+    """A filter on dates only, as ``--since`` and ``--until`` give them."""
+    return EventFilter(since=parse_date(since, "--since"), until=parse_date(until, "--until"))
+
 
 # The columns each command shows in a table (and writes as CSV); the demo shows the same.
 EVENT_COLUMNS = [
@@ -92,13 +111,15 @@ def events(
     Example: dyads events --actor RUS --recipient MLI --since 2021 --type AGREE,COOPERATE
     """
     check_rows_format(fmt)
+    check_page(limit, offset)
     with reading_store(db) as store:
         flt = EventFilter(
-            actor=actor, recipient=recipient, party=party, types=split_list(type_),
-            quad=quad_of(quad) if quad else None, since=since, until=until, place=place, text=text,
-            min_mentions=min_mentions, include_auxiliary=all_,
+            actor=actor, recipient=recipient, party=party, types=parse_types(type_, "--type"),
+            quad=parse_quad(quad, "--quad"), since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"), place=place, text=parse_text(text, "--text"),
+            min_mentions=parse_count(min_mentions, "--min-mentions"), include_auxiliary=all_,
         )  # fmt: skip
-        page = find_events(store, flt, limit=limit, offset=offset)
+        page = find_events(store, resolve_filter(store, flt, OPTION_NAMES), limit=limit, offset=offset)
         emit(
             page.items,
             fmt,
@@ -118,7 +139,7 @@ def event(
     Example: dyads event 12
     """
     with reading_store(db) as store:
-        found = get_event(store, event_id)
+        found = get_event(store, parse_row_id(event_id, "EVENT_ID"))
     if found is None:
         raise fail(f"no event {event_id} in {db}")
     if fmt == "json":
@@ -138,7 +159,7 @@ def dyad(
     second: Annotated[str, typer.Argument(help="The other party.")],
     db: DbOption = DEFAULT_DB,
     fmt: RowsFormatOption = "table",
-    by: ByOption = "month",
+    by: ByOption = DEFAULT_PERIOD,
     one_way: Annotated[bool, typer.Option("--one-way", help="Only FIRST → SECOND.")] = False,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -149,7 +170,7 @@ def dyad(
     """
     check_rows_format(fmt)
     with reading_store(db) as store:
-        rows = dyad_series(store, first, second, by, not one_way, EventFilter(since=since, until=until))
+        rows = dyad_series(store, first, second, parse_period(by, "--by"), not one_way, dated(since, until))
     emit(rows, fmt, DYAD_COLUMNS, f"{first} ⇄ {second} by {by}")
 
 
@@ -166,8 +187,9 @@ def timeline(
     Example: dyads timeline MLI --since 2020
     """
     check_rows_format(fmt)
+    check_page(limit)
     with reading_store(db) as store:
-        rows = series.timeline(store, party, limit, EventFilter(since=since, until=until))
+        rows = series.timeline(store, party, limit, dated(since, until))
     if fmt == "table":
         for row in rows:
             row["sources"] = "; ".join(short_source(s) for s in row["sources"])
@@ -179,11 +201,14 @@ def compare(
     partners: Annotated[str, typer.Option("--partners", help="Comma separated, e.g. RUS,FRA.")],
     db: DbOption = DEFAULT_DB,
     fmt: RowsFormatOption = "table",
-    by: ByOption = "quarter",
+    by: ByOption = DEFAULT_PERIOD,
     since: SinceOption = None,
     until: UntilOption = None,
 ) -> None:
     """Who gains cooperation and who conflict with a target: counts by partner and period.
+
+    An event known only to a coarser period than --by counts in a period of its own ("2019" in a
+    monthly series), so the totals (period "all") are the same whatever --by.
 
     Example: dyads compare MLI --partners RUS,FRA --by quarter
     """
@@ -192,5 +217,5 @@ def compare(
     if not names:
         raise fail("--partners: give at least one party")
     with reading_store(db) as store:
-        rows = series.compare(store, target, names, by, EventFilter(since=since, until=until))
+        rows = series.compare(store, target, names, parse_period(by, "--by"), dated(since, until))
     emit(rows, fmt, COMPARE_COLUMNS, f"{target} with {', '.join(names)} by {by}")

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from dyads.cli.output import FORMATS
+from dyads.query.parse import parse_count
 from dyads.store import Store, StoreError, open_store
 
 DEFAULT_DB = Path("dyads.db")
@@ -65,6 +66,15 @@ def check_rows_format(fmt: str) -> None:
         raise fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
 
 
+def check_page(limit: int, offset: int = 0) -> None:
+    """Refuse a negative ``--limit`` or ``--offset`` (the API's parsers, the same message)."""
+    try:
+        parse_count(limit, "--limit")
+        parse_count(offset, "--offset")
+    except ValueError as err:
+        raise fail(str(err)) from None
+
+
 @contextmanager
 def reading_store(db: Path) -> Iterator[Store]:
     """The store at ``--db``, read-only; a store that cannot be opened, or a value the query
@@ -75,7 +85,7 @@ def reading_store(db: Path) -> Iterator[Store]:
         raise fail(str(err)) from None
     try:
         yield store
-    except ValueError as err:  # bad dates, periods, quad names: the user's input, named
+    except ValueError as err:  # bad dates, periods, quad names, unknown parties: the user's input, named
         raise fail(str(err)) from None
     finally:
         store.close()

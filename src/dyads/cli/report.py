@@ -7,7 +7,8 @@ from rich.table import Table
 
 from dyads.model import Analysis, Article
 
-console = Console()
+# On a terminal, its width; piped, rich would assume 80 columns and fold every table cell: 160 then.
+console = Console() if Console().is_terminal else Console(width=160)
 
 
 def print_article(article: Article) -> None:

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import ipaddress
-from pathlib import Path
+import socket
 from typing import Annotated
 
 import typer
 
-from dyads.cli.options import fail
+from dyads.cli.options import DEFAULT_DB, DbOption, fail
 from dyads.store import StoreError, open_store
 
 
+def check_port(host: str, port: int) -> None:
+    """A one-line error naming the port when ``host:port`` cannot be listened on, checked before
+    "serving" is printed. (The server then binds it itself: handing it this socket made uvicorn
+    answer some 50 ms slower per request.)"""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as err:
+        raise fail(f"--host {host}: {err.strerror or err}") from None
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as err:
+        sock.close()
+        raise fail(f"--port {port}: cannot listen on {host}:{port}: {err.strerror or err}") from None
+    sock.close()
+
+
 def serve(
-    db: Annotated[Path, typer.Option(help="The corpus store to serve (opened read-only).")] = Path(
-        "dyads.db"
-    ),
+    db: DbOption = DEFAULT_DB,
     host: Annotated[
         str, typer.Option(help="Address to bind; loopback unless you say otherwise.")
     ] = "127.0.0.1",
@@ -39,5 +56,6 @@ def serve(
     except ValueError:
         loopback = host == "localhost"
     where = "loopback only" if loopback else "REACHABLE FROM OTHER MACHINES"
+    check_port(host, port)
     typer.echo(f"dyads: serving {db} on http://{host}:{port} ({where}); API docs at /docs", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dyads.query.filters import EventFilter
 from dyads.query.listing import COUNT_CAP, find_page
+from dyads.query.parties import resolve_filter
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_LABELS
 
@@ -22,8 +23,10 @@ _WHEN = (
     " ELSE e.date_lo || '/' || e.date_hi END"
 )
 # The columns of an event row (over events ``e``), shared by the listing, one event and timelines.
+# ``date`` is the date as precise as known, like ``when`` (kept under its old name): an event known
+# only as 2012 is "2012", never "2012-01-01".
 EVENT_COLUMNS = (
-    f'e.id, e.date, {_WHEN} AS "when", e.type, e.quad, e.cameo, ROUND(e.score, 2) AS score, e.auxiliary,'
+    f'e.id, {_WHEN} AS date, {_WHEN} AS "when", e.type, e.quad, e.cameo, ROUND(e.score, 2) AS score, e.auxiliary,'
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
     "   WHERE event_id = e.id AND role = 'actor' ORDER BY name)) AS actor,"
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
@@ -62,16 +65,19 @@ def find_events(
 ) -> EventPage:
     """Deduplicated events matching ``flt``, by date (undated ones last), then id; paged.
 
-    Rows: id, date (first day), when (as precise as reported: 2019, 2019-06, 2019-06-25), type, quad,
+    Rows: id, when (as precise as reported: 2019, 2019-06, 2019-06-25; a range lo/hi when it is
+    none of these), date (the same), type, quad,
     quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
     first report), source (URL or input of the first report).
 
     The total is exact up to ``count_up_to`` matches (``None``: always); past that it is a lower
     bound (see :class:`EventPage`). The page is read off the indexes of schema 7
     (:mod:`dyads.query.listing`); ``use_indexes=False`` runs the general SQL instead, which
-    sorts every match (the reference the fast path is tested against).
+    sorts every match (the reference the fast path is tested against). Parties are resolved
+    first (:func:`~dyads.query.parties.resolve_party`: "mali", "Lavrov"); an unknown one raises
+    :class:`~dyads.query.parties.UnknownParty`.
     """
-    flt = flt or EventFilter()
+    flt = resolve_filter(store, flt or EventFilter())
     if use_indexes:
         found_page = find_page(store, flt, limit, offset, count_up_to)
         found = store.rows(

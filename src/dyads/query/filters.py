@@ -6,10 +6,14 @@ parameters.
 
 Party specs (who): ``"MLI"`` a country — anyone in it (government, army, rebels, people);
 ``"MLI:MIL"`` or ``"MLIMIL"`` a country's sector; anything else a name or organisation
-(``"Wagner Group"``, ``"ECOWAS"``), matched without regard to case.
+(``"Wagner Group"``, ``"ECOWAS"``), matched without regard to case. Six capitals without a colon
+are a country and sector only when the last three are a sector code ("ECOWAS" is an organisation,
+not "ECO:WAS"). What a user types ("mali", "Lavrov", "ecowas") becomes such a spec in :mod:`dyads.query.parties`.
 
 Dates are ISO dates; a year or a month stands for its whole span (``--since 2020`` counts from its
-first day, ``--until 2020-08`` to its last). Periods are day, week, month, quarter or year.
+first day, ``--until 2020-08`` to its last). Periods are day, week, month, quarter or year; an event
+known only to a coarser period than the series' counts in a period of its own precision
+(:func:`bucket_sql`), so totals do not depend on the period chosen.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from dyads.knowledge.registry import builtin_path, read_yaml
+from dyads.knowledge import load_knowledge
+from dyads.knowledge.plover import plover_types as plover_entries
 from dyads.store.dedup import date_range
 
 PERIODS = {
@@ -30,6 +35,16 @@ PERIODS = {
     "quarter": "substr({d}, 1, 4) || '-Q' || ((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)",
     "year": "substr({d}, 1, 4)",
 }
+# The coarser periods an event may fall back to when its dates span more than one period of the
+# series, finest first (a week is not within a month, so a week series falls back to months).
+COARSER = {
+    "day": ("month", "quarter", "year"),
+    "week": ("month", "quarter", "year"),
+    "month": ("quarter", "year"),
+    "quarter": ("year",),
+    "year": (),
+}
+DEFAULT_PERIOD = "month"  # the grain of dyad and compare series when none is asked for
 # The same grammar as patterns, for request validation (the web API checks values before a query).
 PERIOD_PATTERN = f"^({'|'.join(PERIODS)})$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -43,10 +58,34 @@ NOT_FACTUAL = ("negation", "future", "hypothetical")
 SCORE_NANOS = "CAST(round(e.score * 1000000000) AS INTEGER)"
 
 
-@lru_cache(maxsize=1)
 def plover_types() -> tuple[str, ...]:
-    """The PLOVER event types, in the order of the ontology (``knowledge/plover.yaml``)."""
-    return tuple(str(name) for name in read_yaml(builtin_path("plover.yaml")).get("types") or {})
+    """The PLOVER event type names, in the order of the ontology (:mod:`dyads.knowledge.plover`)."""
+    return tuple(info.name for info in plover_entries())
+
+
+@lru_cache(maxsize=1)
+def known_sectors() -> frozenset[str]:
+    """The sector codes the knowledge base uses (sector words, organisations, people's roles)."""
+    kb = load_knowledge(())
+    codes = set(kb.sector_terms.values())
+    codes.update(o.sector for o in kb.organizations if o.sector)
+    codes.update(p.sector for p in kb.people if p.sector)
+    codes.update(r.sector for p in kb.people for r in p.roles if r.sector)
+    return frozenset(codes)
+
+
+def country_spec(spec: str) -> tuple[str, str | None] | None:
+    """A country spec's code and sector (``"MLI:MIL"`` → ``("MLI", "MIL")``), or None for a name.
+
+    Without a colon the sector must be a sector code the knowledge base uses, so "ECOWAS" stays
+    an organisation rather than country ECO, sector WAS. (Which code-shaped words a user means as
+    countries, "IMF" or "MLI", is for :mod:`dyads.query.parties` to say: it knows the store.)"""
+    match = COUNTRY_SPEC.match(spec.strip())
+    if match is None:
+        return None
+    if match[2] and ":" not in spec and match[2] not in known_sectors():
+        return None
+    return match[1], match[2]
 
 
 def split_list(value: str | None) -> tuple[str, ...]:
@@ -61,8 +100,8 @@ def is_party(value: str) -> bool:
 
 def is_country(spec: str) -> bool:
     """Whether a party spec is a plain country code (no sector)."""
-    match = COUNTRY_SPEC.match(spec.strip())
-    return match is not None and not match[2]
+    found = country_spec(spec)
+    return found is not None and not found[1]
 
 
 def period_sql(by: str, column: str = "e.date") -> str:
@@ -72,10 +111,30 @@ def period_sql(by: str, column: str = "e.date") -> str:
     return PERIODS[by].format(d=column)
 
 
-def within_one_period(by: str) -> str:
-    """SQL keeping the events whose date range lies within one period: an event known only as
-    "2019" has no place in a quarterly series (it would all pile up in the first quarter)."""
-    return f"e.date IS NOT NULL AND {period_sql(by, 'e.date_lo')} = {period_sql(by, 'e.date_hi')}"
+def bucket_sql(by: str) -> str:
+    """SQL giving each dated event (``e``) its period in a ``by`` series: the finest of ``by`` and
+    the coarser periods (:data:`COARSER`) one period of which holds its whole date range, labelled
+    as that period is ("2019" in a monthly series for an event known only as 2019: it would
+    otherwise pile up in January, or drop out). NULL for undated events and for those vaguer than
+    a year, which no series counts, whatever its period. Labels are those of the rollups of
+    schema 6 (``event_facts``), read off ``e.date``."""
+    period_sql(by)  # refuses an unknown period
+    cases = [
+        f"WHEN {period_sql(grain, 'e.date_lo')} = {period_sql(grain, 'e.date_hi')}"
+        f" THEN {period_sql(grain, 'e.date')}"
+        for grain in (by, *COARSER[by])
+    ]
+    return f"(CASE WHEN e.date IS NULL THEN NULL {' '.join(cases)} END)"
+
+
+def grain_of(period: str) -> str:
+    """The grain of a period label: ``2019`` year, ``2019-Q2`` quarter, ``2019-W23`` week,
+    ``2019-06`` month, ``2019-06-25`` day."""
+    if "Q" in period:
+        return "quarter"
+    if "W" in period:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(period), "day")
 
 
 def date_bound(value: str | None, end: bool) -> str | None:
@@ -91,11 +150,11 @@ def date_bound(value: str | None, end: bool) -> str | None:
 def party_side(spec: str, alias: str = "ea") -> tuple[str, list[Any]]:
     """The condition on one event_actors row for a party spec, whatever its role."""
     spec = spec.strip()
-    match = COUNTRY_SPEC.match(spec)
-    if match and match[2]:
-        return f"{alias}.country = ? AND {alias}.sector = ?", [match[1], match[2]]
-    if match:
-        return f"{alias}.country = ?", [match[1]]
+    found = country_spec(spec)
+    if found and found[1]:
+        return f"{alias}.country = ? AND {alias}.sector = ?", list(found)
+    if found:
+        return f"{alias}.country = ?", [found[0]]
     return f"({alias}.name = ? COLLATE NOCASE OR {alias}.org = ? COLLATE NOCASE)", [spec, spec]
 
 
@@ -122,9 +181,23 @@ def dyad_condition(source: str, target: str) -> tuple[str, list[Any]]:
     return f"{a_sql} AND {b_sql}", [*a_params, *b_params]
 
 
+# Control characters (C0, DEL, C1): SQLite's FTS5 stops reading a query at a NUL, and none of them
+# is a word anyone searches for.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """A user's text without control characters (a tab or newline becomes a space)."""
+    return CONTROL.sub(" ", text)
+
+
 def fts_query(text: str) -> str:
-    """A user's words as a safe FTS5 query: each word quoted, all required ("U.S." stays a word)."""
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    """A user's words as a safe FTS5 query: each word quoted, all required ("U.S." stays a word;
+    ``AND``, ``NEAR(``, ``*`` and ``col:`` are words, not operators). Raises ValueError when no word
+    is left (an empty FTS5 query is a syntax error, not "everything")."""
+    words = [w for w in clean_text(text).split() if w]
+    if not words:
+        raise ValueError(f"no words to search for in {text[:50]!r}")
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
@@ -166,7 +239,7 @@ class EventFilter:
         if until:
             add("e.date <= ?", [until])
         if self.place:
-            if COUNTRY_SPEC.match(self.place) and len(self.place) == 3:
+            if is_country(self.place):
                 add("e.place_country = ?", [self.place])
             else:
                 add("e.place_name = ? COLLATE NOCASE", [self.place])

@@ -21,7 +21,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from dyads.query.filters import COUNTRY_SPEC, EventFilter, date_bound, party_side
+from dyads.query.filters import EventFilter, country_spec, date_bound, party_side
 from dyads.store import Store
 
 COUNT_CAP = 1_000  # matches counted before a total is reported as "at least" (cost grows with it)
@@ -68,19 +68,17 @@ def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
     """How to walk the matches of ``flt`` in listing order (see the module's description); with
     ``store``, from the country with the fewest events when the filter names several."""
     country_specs = [
-        (spec.strip(), role)
-        for name, role in _ROLES
-        if (spec := getattr(flt, name)) and COUNTRY_SPEC.match(spec.strip())
+        (spec.strip(), role) for name, role in _ROLES if (spec := getattr(flt, name)) and country_spec(spec)
     ]
     if not country_specs:
         where, where_params = flt.where()
         return _Plan("events e", where.removeprefix(" WHERE ") or "1", where_params, "e.date", "e.id")
-    countries = list(dict.fromkeys(COUNTRY_SPEC.match(spec)[1] for spec, _ in country_specs))  # type: ignore[index]
+    countries = list(dict.fromkeys(country_spec(spec)[0] for spec, _ in country_specs))  # type: ignore[index]
     country = _fewest_events(store, countries) if store and len(countries) > 1 else countries[0]
 
     # The country specs become look-ups on the event's parties; the other conditions stay as they are.
     def unless_country(spec: str | None) -> str | None:
-        return None if spec and COUNTRY_SPEC.match(spec.strip()) else spec
+        return None if spec and country_spec(spec) else spec
 
     rest, rest_params = dataclasses.replace(
         flt,

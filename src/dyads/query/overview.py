@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyads.query.filters import NOT_FACTUAL, party_condition, period_sql
-from dyads.store import Row, Store
+from dyads.query.filters import NOT_FACTUAL, bucket_sql, party_condition
+from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_NAMES
 
 _FACTUAL = f"(e.auxiliary IS NULL OR e.auxiliary NOT IN ({','.join('?' * len(NOT_FACTUAL))}))"
@@ -19,11 +19,14 @@ _PARTY = "COALESCE({a}.country, {a}.org, {a}.name)"
 
 
 def quad_series(store: Store, by: str = "month") -> list[Row]:
-    """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}."""
-    bucket = period_sql(by)
+    """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}.
+
+    An event known only to a coarser period than ``by`` counts in a period of its own ("2019" in a
+    monthly series; :func:`~dyads.query.filters.bucket_sql`), not in the first period of it."""
+    bucket = bucket_sql(by)
     found = store.rows(
         f"SELECT {bucket} AS period, e.quad, COUNT(*) AS n FROM events e"
-        f" WHERE e.date IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
+        f" WHERE {bucket} IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
         list(NOT_FACTUAL),
     )
     names = {number: name for name, number in QUAD_NAMES.items()}
@@ -102,10 +105,10 @@ def series_by_direction(rows: list[Row], key: str = "direction") -> dict[str, li
 
 
 def top_actors(
-    store: Store, limit: int = 20, kind: str | None = None, country: str | None = None
-) -> list[Row]:
-    """Actors by how many articles name them. Rows: name, kind, country, sector, code, articles,
-    mentions, as_actor (event mentions on the actor side), as_recipient."""
+    store: Store, limit: int = 20, kind: str | None = None, country: str | None = None, offset: int = 0
+) -> Page:
+    """Actors by how many articles name them, paged. Rows: name, kind, country, sector, code,
+    articles, mentions, as_actor (event mentions on the actor side), as_recipient."""
     clauses, params = [], []
     if kind:
         clauses.append("a.kind = ?")
@@ -114,27 +117,35 @@ def top_actors(
         clauses.append("a.country = ?")
         params.append(country)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return store.rows(
+    total = store.scalar(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM actors a{where} GROUP BY a.name, a.kind, a.country)", params
+    )
+    items = store.rows(
         "SELECT a.name, a.kind, a.country, MAX(a.sector) AS sector, MAX(a.code) AS code,"
         " COUNT(DISTINCT a.article_id) AS articles, SUM(a.n_mentions) AS mentions,"
         " SUM((SELECT COUNT(*) FROM mention_actors ma WHERE ma.actor_id = a.id AND ma.role = 'actor')) AS as_actor,"
         " SUM((SELECT COUNT(*) FROM mention_actors ma WHERE ma.actor_id = a.id AND ma.role = 'recipient'))"
         f" AS as_recipient FROM actors a{where} GROUP BY a.name, a.kind, a.country"
-        " ORDER BY articles DESC, mentions DESC, a.name LIMIT ?",
-        [*params, limit],
+        " ORDER BY articles DESC, mentions DESC, a.name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
+    return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
 
-def top_places(store: Store, limit: int = 20, country: str | None = None) -> list[Row]:
-    """Places by how many articles name them. Rows: name, country, feature, geonameid, lat, lon,
-    articles, mentions, events (event mentions placed there)."""
+def top_places(store: Store, limit: int = 20, country: str | None = None, offset: int = 0) -> Page:
+    """Places by how many articles name them, paged. Rows: name, country, feature, geonameid, lat,
+    lon, articles, mentions, events (event mentions placed there)."""
     where, params = (" WHERE p.country = ?", [country]) if country else ("", [])
-    return store.rows(
+    total = store.scalar(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM places p{where} GROUP BY p.name, p.country)", params
+    )
+    items = store.rows(
         "SELECT p.name, p.country, p.feature, p.geonameid, p.lat, p.lon, COUNT(DISTINCT p.article_id) AS articles,"
         " (SELECT COUNT(*) FROM mentions mm JOIN places p2 ON p2.id = mm.place_id"
         "   WHERE p2.name = p.name AND p2.country IS p.country) AS mentions,"
         " (SELECT COUNT(*) FROM event_mentions em JOIN places p3 ON p3.id = em.place_id"
         "   WHERE p3.name = p.name AND p3.country IS p.country) AS events"
-        f" FROM places p{where} GROUP BY p.name, p.country ORDER BY articles DESC, p.name LIMIT ?",
-        [*params, limit],
+        f" FROM places p{where} GROUP BY p.name, p.country ORDER BY articles DESC, p.name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
+    return Page(items=items, total=int(total or 0), offset=offset, limit=limit)

@@ -3,7 +3,7 @@
 Each function returns the rows :mod:`dyads.query.series` would compute from the events, or ``None``
 when the question is beyond what the pre-aggregated tables hold — a party that is not a plain
 country, filters on places, text, names or mention counts, day or week periods, or date bounds that
-cut through a period — in which case the caller runs the general SQL. The tables and the triggers
+cut through a year — in which case the caller runs the general SQL. The tables and the triggers
 that keep them exact are described in ``migrations/0006_rollups.sql``.
 """
 
@@ -45,9 +45,9 @@ def period_label(by: str, day: date) -> str:
     return f"{day.year:04d}"
 
 
-# The period of a rollup row in a coarser series: rows hold each event under the finest grain that
-# holds its date range, so a quarterly series adds the months to the quarter-wide rows.
-_GRAINS_IN = {"month": ("month",), "quarter": ("month", "quarter"), "year": GRAINS}
+# The period of a rollup row in a series: rows hold each event under the finest grain that holds its
+# date range, so a quarterly series adds the months to the quarter-wide rows, and keeps the
+# year-wide rows as years (as dyads.query.filters.bucket_sql does).
 _BUCKET = {
     "month": "period",
     "quarter": "CASE grain WHEN 'month' THEN substr(period, 1, 4) || '-Q' ||"
@@ -64,11 +64,11 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
     if flt.min_mentions > 1:
         return None
     bucket = _BUCKET[by]
-    clauses = [f"grain IN ({','.join('?' * len(_GRAINS_IN[by]))})"]
-    params: list[Any] = list(_GRAINS_IN[by])
+    clauses: list[str] = []
+    params: list[Any] = []
     _add_type_and_quad(flt, "", clauses, params)
-    # An event lies within one period, so "its date is on or after the first day of a period" is
-    # "its period is that one or later"; a bound inside a period needs the events' own dates.
+    # An event lies within one year, so "its date is on or after the first day of a year" is "its
+    # year is that one or later"; a bound inside a year may cut through a row of any grain.
     for value, first in ((flt.since, True), (flt.until, False)):
         if not value:
             continue
@@ -76,14 +76,14 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
         if span is None:
             return None  # the general query reports the bad date
         day = span[0] if first else span[1]
-        if day != (_start(by, day) if first else _end(by, day)):
+        if day != (_start("year", day) if first else _end("year", day)):
             return None
-        clauses.append(f"{bucket} >= ?" if first else f"{bucket} <= ?")
-        params.append(period_label(by, day))
+        clauses.append("substr(period, 1, 4) >= ?" if first else "substr(period, 1, 4) <= ?")
+        params.append(period_label("year", day))
     if not flt.include_auxiliary:
         clauses.append(f"auxiliary NOT IN ({','.join('?' * len(not_factual))})")
         params.extend(not_factual)
-    return bucket, " AND ".join(clauses), params
+    return bucket, " AND ".join(clauses) or "1", params
 
 
 def dyad_rows(

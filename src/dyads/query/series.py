@@ -2,6 +2,8 @@
 
 Each function takes an open :class:`~dyads.store.Store` and returns plain rows. Where the tables of
 schema 6 hold the answer (:mod:`dyads.query.rollups`) they are read; otherwise the events are.
+Parties are resolved first (:mod:`dyads.query.parties`: "mali" is MLI, "Lavrov" Sergey Lavrov);
+an unknown one raises :class:`~dyads.query.parties.UnknownParty`.
 
 - :func:`dyad_series` — counts by period and type, summed and mean scores, in both directions.
 - :func:`timeline` — the key events of one party, in date order, with sources.
@@ -18,12 +20,13 @@ from dyads.query.filters import (
     NOT_FACTUAL,
     SCORE_NANOS,
     EventFilter,
+    bucket_sql,
     dyad_condition,
+    grain_of,
     is_country,
     party_condition,
-    period_sql,
-    within_one_period,
 )
+from dyads.query.parties import resolve_filter, resolve_party
 from dyads.query.rollups import compare_rows, dyad_rows, timeline_ids
 from dyads.store import Row, Store
 
@@ -39,15 +42,18 @@ def dyad_series(
 ) -> list[Row]:
     """Events between two parties by period, direction and type.
 
-    Rows: period, direction ("RUS→MLI"), source, target, type, quad, quad_class, events, mentions,
-    score_sum, score_mean (mean over events of their mean score). Events dated less precisely than
-    the period (a year, in a monthly series) are left out. Two country codes read the dyads table,
-    where countries acting jointly in a cooperative event count in both directions.
+    Rows: period, grain (of the period: an event known only as "2019" counts in period "2019",
+    grain "year", of a monthly series), direction ("RUS→MLI"), source, target, type, quad,
+    quad_class, events, mentions, score_sum, score_mean (mean over events of their mean score).
+    Every dated event counts, whatever ``by`` (see :func:`~dyads.query.filters.bucket_sql`). Two
+    country codes read the dyads table, where countries acting jointly in a cooperative event count
+    in both directions.
     """
-    bucket = period_sql(by)
+    bucket = bucket_sql(by)
+    first, second = resolve_party(store, first, "first").spec, resolve_party(store, second, "second").spec
     pairs = [(first, second)] + ([(second, first)] if both_directions and first != second else [])
     rows: list[Row] = []
-    base = flt or EventFilter()
+    base = resolve_filter(store, flt or EventFilter())
     for source, target in pairs:
         fast = dyad_rows(store, source, target, by, base, NOT_FACTUAL) if use_rollups else None
         if fast is not None:
@@ -55,7 +61,7 @@ def dyad_series(
             continue
         pair_sql, pair_params = dyad_condition(source, target)
         where, params = base.with_conditions(
-            (pair_sql, tuple(pair_params)), (within_one_period(by), ())
+            (pair_sql, tuple(pair_params)), (f"{bucket} IS NOT NULL", ())
         ).where()
         found = store.rows(
             f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, e.type, e.quad,"
@@ -67,7 +73,14 @@ def dyad_series(
         )
         rows.extend(found)
     rows.sort(key=lambda r: (r["period"], r["direction"] != f"{first}→{second}", r["quad"], r["type"]))
-    return labelled(rows)
+    return with_grains(labelled(rows))
+
+
+def with_grains(rows: list[Row]) -> list[Row]:
+    """The rows, each with the grain of its period beside it (``all`` totals have none)."""
+    for row in rows:
+        row["grain"] = grain_of(row["period"]) if row["period"] != "all" else None
+    return rows
 
 
 def timeline(
@@ -84,7 +97,8 @@ def timeline(
     score; the ``limit`` strongest are returned in date order. Each row is a :func:`find_events` row
     plus ``sources``: up to ``sources`` distinct reports (title, outlet, published, url or input).
     """
-    base = flt or EventFilter()
+    base = resolve_filter(store, flt or EventFilter())
+    party = resolve_party(store, party).spec
     a_sql, a_params = party_condition(party, None)
     ids = timeline_ids(store, party, limit, base) if use_rollups else None
     if ids is not None:
@@ -124,11 +138,14 @@ def compare(
     Counts both directions (partner→target and target→partner). Rows: partner, period, events,
     cooperation (quad 1+2), verbal_cooperation, material_cooperation, conflict (quad 3+4),
     verbal_conflict, material_conflict, score_sum, score_mean, balance (cooperation − conflict).
-    A final row per partner with period "all" sums its periods. As in :func:`dyad_series`, events
-    dated less precisely than the period are left out.
+    A final row per partner with period "all" sums its periods: the same whatever ``by``, as every
+    dated event counts in one period (an event known only as 2019 in period "2019" of a monthly
+    series; each row's ``grain`` says which).
     """
-    period_sql(by)  # refuses an unknown period before anything is read
-    base = flt or EventFilter()
+    bucket_sql(by)  # refuses an unknown period before anything is read
+    base = resolve_filter(store, flt or EventFilter())
+    target = resolve_party(store, target, "target").spec
+    partners = [resolve_party(store, partner, "partners").spec for partner in partners]
     out: list[Row] = []
     for partner in partners:
         fast = compare_rows(store, target, partner, by, base, NOT_FACTUAL) if use_rollups else None
@@ -151,7 +168,7 @@ def compare(
         total["score_mean"] = round(total["score_sum"] / total["events"], 2) if total["events"] else None
         total["balance"] = total["cooperation"] - total["conflict"]
         out.append(total)
-    return out
+    return with_grains(out)
 
 
 def _compare_events(store: Store, target: str, partner: str, by: str, base: EventFilter) -> list[Row]:
@@ -170,9 +187,10 @@ def _compare_events(store: Store, target: str, partner: str, by: str, base: Even
             dyad_condition(target, partner),
         )
         sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
-    where, params = base.with_conditions((sql, values), (within_one_period(by), ())).where()
+    bucket = bucket_sql(by)
+    where, params = base.with_conditions((sql, values), (f"{bucket} IS NOT NULL", ())).where()
     return store.rows(
-        f"SELECT ? AS partner, {period_sql(by)} AS period, COUNT(*) AS events,"
+        f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events,"
         " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
         " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
         " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"

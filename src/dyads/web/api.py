@@ -2,6 +2,11 @@
 
 Parameters are validated in :mod:`dyads.web.params` (types, ranges, patterns); a bad value is a 4xx
 with a message, never a 500. Every query reaches SQLite through bound parameters only.
+
+Conventions: every list answers ``{"total", "offset", "limit", "items"}`` (the series too, whole:
+offset 0); every error ``{"error", "status"}``; the filters of ``/events`` (parties, ``type``,
+``quad``, ``since``/``until``, ``place``, ``text``, ``min_mentions``) apply to the dyad, timeline
+and compare series as well.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from fastapi.responses import StreamingResponse
 
 from dyads import query
 from dyads.query import overview
-from dyads.query.filters import split_list
+from dyads.query.filters import DEFAULT_PERIOD, split_list
+from dyads.query.parse import parse_kind, parse_text
+from dyads.query.parties import find_parties
 from dyads.web.params import (
     Filter,
     Limit,
@@ -24,6 +31,8 @@ from dyads.web.params import (
     OptText,
     Party,
     Period,
+    RowId,
+    SeriesFilter,
     StoreDep,
     check_party,
     check_ref,
@@ -34,6 +43,11 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 
 def _page(page: Any) -> dict[str, Any]:
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "items": page.items}
+
+
+def _whole(rows: list[Any]) -> dict[str, Any]:
+    """A list answered whole, in the wrapper every list has."""
+    return {"total": len(rows), "offset": 0, "limit": len(rows), "items": rows}
 
 
 @router.get("/health")
@@ -74,7 +88,8 @@ def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) 
     return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
 
 
-# the columns of the events CSV (identifiers, not words)
+# the columns of the events CSV (identifiers, not words); ``when`` last: the columns before it
+# keep the places they had before it was added
 CSV_COLUMNS = [
     "id",
     "date",
@@ -94,20 +109,26 @@ CSV_COLUMNS = [
     "n_sources",
     "sentence",
     "source",
+    "when",
 ]
 
 
 @router.get("/events.csv")
 def events_csv(store: StoreDep, flt: Filter) -> StreamingResponse:
-    """The same query as /events, every matching event, as CSV."""
+    """The same query as /events, every matching event, as CSV (``when``: the date as precise as
+    known, 2012, 2012-03 or 2012-03-04)."""
+    # The first page is read before the answer starts: a bad filter is still a 4xx, not a 200
+    # with an empty body.
+    first = query.find_events(store, flt, limit=1000, offset=0)
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        offset = 0
+        offset, page = 0, first
         while True:
-            page = query.find_events(store, flt, limit=1000, offset=offset)
+            if offset:
+                page = query.find_events(store, flt, limit=1000, offset=offset)
             for item in page.items:
                 writer.writerow(item)
             yield buffer.getvalue()
@@ -122,7 +143,7 @@ def events_csv(store: StoreDep, flt: Filter) -> StreamingResponse:
 
 
 @router.get("/events/{event_id}")
-def event(event_id: int, store: StoreDep) -> dict[str, Any]:
+def event(event_id: RowId, store: StoreDep) -> dict[str, Any]:
     """One deduplicated event with its parties and every mention (sentence, trigger, why)."""
     found = query.get_event(store, event_id)
     if found is None:
@@ -131,19 +152,22 @@ def event(event_id: int, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/dyad/{first}/{second}")
-def dyad(first: str, second: str, store: StoreDep, by: Period = "month") -> dict[str, Any]:
-    """Events between two parties by period and type, both directions."""
+def dyad(
+    first: str, second: str, store: StoreDep, flt: SeriesFilter, by: Period = DEFAULT_PERIOD
+) -> dict[str, Any]:
+    """Events between two parties by period and type, both directions. An event known only to a
+    coarser period than ``by`` counts in a period of its own (``grain`` says which)."""
     for name, value in (("first", first), ("second", second)):
         check_party(name, value)
-    rows = query.dyad_series(store, first, second, by=by)
-    return {"first": first, "second": second, "by": by, "rows": rows}
+    rows = query.dyad_series(store, first, second, by=by, flt=flt)
+    return {"first": first, "second": second, "by": by, **_whole(rows)}
 
 
 @router.get("/timeline/{party}")
-def timeline(party: str, store: StoreDep, limit: Limit = 25) -> dict[str, Any]:
+def timeline(party: str, store: StoreDep, flt: SeriesFilter, limit: Limit = 25) -> dict[str, Any]:
     """The key events of a party, deduplicated, in date order, with sources."""
     check_party("party", party)
-    return {"party": party, "events": query.timeline(store, party, limit=limit)}
+    return {"party": party, **_whole(query.timeline(store, party, limit=limit, flt=flt))}
 
 
 @router.get("/compare")
@@ -151,15 +175,28 @@ def compare(
     store: StoreDep,
     target: Party,
     partners: Annotated[str, Query(max_length=500, description="comma-separated parties")],
-    by: Period = "quarter",
+    flt: SeriesFilter,
+    by: Period = DEFAULT_PERIOD,
 ) -> dict[str, Any]:
-    """Who gains cooperation and who conflict with the target (the influence view)."""
+    """Who gains cooperation and who conflict with the target (the influence view); a final row
+    per partner, period "all", sums its periods (the same whatever ``by``)."""
     names = split_list(partners)
     if not names:
         raise HTTPException(422, "partners: give at least one party, e.g. RUS,FRA")
     for name in names:
         check_party("partners", name)
-    return {"target": target, "by": by, "rows": query.compare(store, target, names, by=by)}
+    return {"target": target, "by": by, **_whole(query.compare(store, target, names, by=by, flt=flt))}
+
+
+@router.get("/parties")
+def parties(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=100, description="what has been typed")],
+    limit: Limit = 10,
+) -> dict[str, Any]:
+    """Parties whose code or name starts with ``q``, most events first (for autocompletion).
+    Items: name, kind, code (the value to filter with), count (events)."""
+    return _whole(find_parties(store, q, limit=limit))
 
 
 @router.get("/quotes")
@@ -167,7 +204,10 @@ def quotes(
     store: StoreDep, search: OptText = None, speaker: OptText = None, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
     """Quotes by words (full text) and speaker (ISO3 or part of a name)."""
-    return _page(query.search_quotes(store, search=search, speaker=speaker, limit=limit, offset=offset))
+    found = query.search_quotes(
+        store, search=parse_text(search, "search"), speaker=speaker, limit=limit, offset=offset
+    )
+    return _page(found)
 
 
 @router.get("/search")
@@ -178,30 +218,36 @@ def search(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Sentences containing all the words of ``q``."""
-    return _page(query.search_sentences(store, q, limit=limit, offset=offset))
+    return _page(query.search_sentences(store, parse_text(q, "q") or "", limit=limit, offset=offset))
 
 
 @router.get("/actors")
 def actors(
     store: StoreDep,
     limit: Limit = 20,
-    kind: Annotated[str | None, Query(pattern=r"^(person|country|organization|group)$")] = None,
+    offset: Offset = 0,
+    kind: Annotated[
+        str | None, Query(max_length=30, description="person, country, organization or group")
+    ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
 ) -> dict[str, Any]:
     """Actors by how many articles name them."""
-    return {"items": query.top_actors(store, limit=limit, kind=kind, country=country)}
+    return _page(query.top_actors(store, limit=limit, kind=parse_kind(kind), country=country, offset=offset))
 
 
 @router.get("/places")
 def places(
-    store: StoreDep, limit: Limit = 20, country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None
+    store: StoreDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
 ) -> dict[str, Any]:
     """Places by how many articles name them, with coordinates."""
-    return {"items": query.top_places(store, limit=limit, country=country)}
+    return _page(query.top_places(store, limit=limit, country=country, offset=offset))
 
 
 @router.get("/overview")
-def summary(store: StoreDep, by: Period = "month") -> dict[str, Any]:
+def summary(store: StoreDep, by: Period = DEFAULT_PERIOD) -> dict[str, Any]:
     """Corpus summary: events by quad class over time, top dyads, most active actors, event places."""
     return {
         "quads": overview.quad_series(store, by),

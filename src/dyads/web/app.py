@@ -3,22 +3,29 @@
 ``create_app(db)`` is what ``dyads serve`` runs with uvicorn. Every response carries a strict
 Content-Security-Policy (scripts only from this server, no inline script execution), so even a
 stored ``<script>`` that escaped escaping could not run.
+
+Every error of the API, unknown routes and methods included, is ``{"error": …, "status": …}``
+(pages get the error page); a value the query cannot use is a 422 with the message the command line
+prints for it. HEAD is answered on every GET route; answers over 1 KB are gzipped for clients that
+accept it.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyads import __version__
+from dyads.query.parse import BadParameter
 from dyads.web import api, docs, pages
 
 STATIC = Path(__file__).with_name("static")
@@ -53,6 +60,28 @@ class DropEmptyParams:
         await self.app(scope, receive, send)
 
 
+class HeadAsGet:
+    """Answer HEAD on every GET route: the GET's status and headers, without its body (FastAPI's
+    routes list GET only, so HEAD would be a 405)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -74,7 +103,9 @@ def create_app(db: str | Path) -> FastAPI:
     )
     app.state.db = Path(db)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -84,31 +115,34 @@ def create_app(db: str | Path) -> FastAPI:
     def favicon() -> Response:
         return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
+    def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+        return pages.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
+        )
+
+    # Starlette's HTTPException: raised by the handlers and for unknown routes (404) and methods (405).
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        if _wants_json(request):
-            return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
-        return pages.templates.TemplateResponse(
-            request,
-            "error.html",
-            {"status": exc.status_code, "message": exc.detail},
-            status_code=exc.status_code,
-        )
+        message = exc.detail
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page: {request.url.path[:100]}"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path[:100]}"
+        return error(request, exc.status_code, str(message), getattr(exc, "headers", None))
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter) -> Response:
+        return error(request, 422, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError) -> Response:
-        message = _message(exc)
-        if _wants_json(request):
-            return JSONResponse({"error": message, "status": 422}, status_code=422)
-        return pages.templates.TemplateResponse(
-            request, "error.html", {"status": 422, "message": message}, status_code=422
-        )
+        return error(request, 422, _message(exc))
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError) -> Response:
-        # The query layer raises ValueError for values it cannot use (an unknown period, a bad date).
-        if _wants_json(request):
-            return JSONResponse({"error": str(exc), "status": 400}, status_code=400)
-        return HTMLResponse(f"<h1>400</h1><p>{html.escape(str(exc))}</p>", status_code=400)
+        # The query layer raises ValueError for values it cannot use (no words left to search for).
+        return error(request, 400, str(exc))
 
     return app

@@ -1,68 +1,80 @@
 """Request parameters shared by the REST API and the pages: their types, bounds and checks.
 
-Values are validated here, before any query (types, ranges, patterns from :mod:`dyads.query.filters`);
-a bad value is a 4xx with a message, never a 500.
+Values are parsed by :mod:`dyads.query.parse`, the parsers the command line uses too, so both accept
+the same values (types as lists, quad classes by name or number, dates as YYYY, YYYY-MM or
+YYYY-MM-DD) and refuse the others with the same message; a refused value is a 422 with that
+message, never a 500. Parties are resolved by the queries (:mod:`dyads.query.parties`).
+
+Dates are ``since``/``until``, as on the command line; ``start``/``end``, their earlier names here,
+are still read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query
+from fastapi import Depends, HTTPException, Path, Query
 
-from dyads.query.filters import (
-    DATE_PATTERN,
-    PARTY_PATTERN,
-    PERIOD_PATTERN,
-    EventFilter,
-    is_party,
-    plover_types,
-)
+from dyads.query.filters import PARTY_PATTERN, PERIOD_PATTERN, EventFilter, is_party, plover_types
+from dyads.query.parse import MAX_ROW_ID, parse_date, parse_quad, parse_text, parse_types
 from dyads.store import Store
 from dyads.web.deps import get_store
 
 TYPES = list(plover_types())  # the order of the ontology, as the API lists them
 
 StoreDep = Annotated[Store, Depends(get_store)]
-Party = Annotated[str, Query(pattern=PARTY_PATTERN, description="ISO3, ISO3:SECTOR, or a name")]
-OptParty = Annotated[str | None, Query(pattern=PARTY_PATTERN)]
-Limit = Annotated[int, Query(ge=1, le=500)]
+Party = Annotated[
+    str, Query(pattern=PARTY_PATTERN, description="ISO3, ISO3:SECTOR, a name, an acronym or a surname")
+]
+OptParty = Annotated[
+    str | None,
+    Query(pattern=PARTY_PATTERN, description="ISO3, ISO3:SECTOR, a name, an acronym or a surname"),
+]
+Limit = Annotated[int, Query(ge=0, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Period = Annotated[str, Query(pattern=PERIOD_PATTERN)]
-OptDate = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+OptDate = Annotated[str | None, Query(max_length=20, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 OptText = Annotated[str | None, Query(max_length=200)]
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+
+
+def series_filter(
+    type: Annotated[
+        list[str] | None, Query(max_length=500, description="PLOVER types: AGREE,AID or repeated")
+    ] = None,
+    quad: Annotated[str | None, Query(max_length=30, description="1-4 or e.g. material_conflict")] = None,
+    since: OptDate = None,
+    until: OptDate = None,
+    start: Annotated[str | None, Query(max_length=20, deprecated=True, description="since")] = None,
+    end: Annotated[str | None, Query(max_length=20, deprecated=True, description="until")] = None,
+    place: OptParty = None,
+    text: OptText = None,
+    min_mentions: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    include_auxiliary: bool = False,
+) -> EventFilter:
+    """The filters of every event query but the parties (the dyad, timeline and compare routes
+    name theirs in the path or their own parameters)."""
+    return EventFilter(
+        types=parse_types(type or ()),
+        quad=parse_quad(quad),
+        since=parse_date(since, "since") or parse_date(start, "start"),
+        until=parse_date(until, "until") or parse_date(end, "end"),
+        place=place,
+        text=parse_text(text),
+        min_mentions=min_mentions,
+        include_auxiliary=include_auxiliary,
+    )
+
+
+SeriesFilter = Annotated[EventFilter, Depends(series_filter)]
 
 
 def event_filter(
-    actor: OptParty = None,
-    recipient: OptParty = None,
-    party: OptParty = None,
-    type: Annotated[list[str] | None, Query(description="PLOVER types")] = None,
-    quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-    start: OptDate = None,
-    end: OptDate = None,
-    place: OptParty = None,
-    text: OptText = None,
-    include_auxiliary: bool = False,
+    flt: SeriesFilter, actor: OptParty = None, recipient: OptParty = None, party: OptParty = None
 ) -> EventFilter:
-    types = tuple(t.upper() for t in (type or []) if t)
-    unknown = [t for t in types if t not in TYPES]
-    if unknown:
-        raise HTTPException(
-            422, f"type: unknown PLOVER type {unknown[0]!r}; expected one of {', '.join(TYPES)}"
-        )
-    return EventFilter(
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        types=types,
-        quad=quad,
-        since=start,
-        until=end,
-        place=place,
-        text=text or None,
-        include_auxiliary=include_auxiliary,
-    )
+    """The filters of ``/events``: those of :func:`series_filter` and the parties."""
+    return dataclasses.replace(flt, actor=actor, recipient=recipient, party=party)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -75,7 +87,10 @@ def check_party(name: str, value: str) -> None:
 
 
 def check_ref(ref: str) -> str:
-    """An article reference (row id, article id or hash), refused when absurdly long."""
+    """An article reference (row id, article id or hash), refused when absurdly long or a row id
+    past SQLite's integers."""
     if len(ref) > 200:
         raise HTTPException(422, "article reference too long")
+    if ref.isdigit() and (not ref.isascii() or int(ref) > MAX_ROW_ID):
+        raise HTTPException(404, f"no article {ref[:50]!r}")
     return ref
