@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Article, ReadError
+from dyads.read.html_depth import flatten_deep_markup, lost_depth
 from dyads.read.html_meta import PageMeta, page_meta, split_names
 from dyads.read.language import detect_language
 from dyads.read.paragraphs import join_broken, split_paragraphs
@@ -90,6 +91,10 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     from trafilatura.utils import load_html
 
     tree = load_html(markup)
+    if tree is not None and lost_depth(tree):
+        # The parser dropped what lay below its nesting limit: read a shallower rewrite instead.
+        markup = flatten_deep_markup(markup)
+        tree = load_html(markup)
     if tree is None:
         raise ReadError(source, "not a readable HTML document")
     meta = page_meta(tree, url)
