@@ -1,14 +1,15 @@
-"""The kinds of site boilerplate news pages wrap around an article, as rules over paragraphs.
+"""The kinds of site boilerplate pages wrap around an article, as rules over paragraphs.
 
-Two strengths of rule:
+Three strengths of rule, their phrases in ``knowledge/lexicons/read_boilerplate.yaml``:
 
 * a *footer opener* ("Note to readers", "The original source of this article",
-  "Copyright ©", "Disclaimer:", "Articles by", "About the author") starts the
-  site's footer: once the article has begun, it and everything after it go;
-* a *prompt* (share requests, subscribe/newsletter/membership appeals,
-  "Comment on … Facebook", "Read more: …", "Follow us") is a short paragraph
-  dropped wherever it stands, because such lines also sit between article
-  paragraphs.
+  "Copyright ©", "Disclaimer:", "About the author") starts the site's footer in a
+  text or Markdown crawl: once the article has begun, it and everything after it go;
+* a *related heading* ("Related articles", "Auch interessant", "Lo más leído")
+  introduces a list of the site's other articles: it and the short lines after it go;
+* a *prompt* (read-more links, share and follow requests, subscribe/newsletter/membership
+  appeals, "Write to … at", "Order reprints", copyright notices) is a short paragraph
+  dropped wherever it stands, because such lines also sit between article paragraphs.
 
 The rules name what sites say, never one site.
 """
@@ -17,53 +18,51 @@ from __future__ import annotations
 
 import re
 
-_FOOTER_OPENERS = re.compile(
-    r"""^\W*(?:
-        note\s+to\s+(?:our\s+)?readers\b
-      | (?:the\s+)?original\s+source\s+of\s+this\s+article\b
-      | this\s+(?:article|story|piece|post)\s+(?:was|is|has\s+been|first)\s+(?:originally\s+|first\s+)?
-            (?:published|appeared|posted|republished|reproduced)\b
-      | copyright\s*(?:©|\(c\)|\d{4})
-      | (?:©|\(c\))\s*(?:\d{4}|\w)
-      | all\s+rights\s+reserved\b
-      | disclaimer\b
-      | articles?\s+by\s*:
-      | more\s+(?:articles|stories|posts)\s+(?:by|from)\b
-      | about\s+the\s+authors?\b
-      | related\s+(?:articles|stories|posts|content|coverage|reading)\b
-      | (?:you\s+may|you\s+might)\s+also\s+(?:like|be\s+interested)\b
-      | (?:recommended|trending|most\s+(?:read|popular|viewed))(?:\s+(?:articles|stories|now))?\s*:?\s*$
-      | (?:leave\s+a\s+(?:comment|reply)|comments?\s*(?:\(\d+\))?\s*:?\s*$)
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+from dyads.knowledge.registry import words
 
-_PROMPTS = re.compile(
-    r"""(?:
-        \bshare\s+(?:this|the\s+article|on\b|via\b|buttons?\b)
-      | \bclick\s+(?:the\s+)?share\b
-      | \bforward\s+this\s+(?:article|story|email)\b
-      | \bcross-?post\b
-      | \bcomment\s+on\b.*\b(?:facebook|twitter|page)\b
-      | \bfollow\s+(?:us|@\w+)\b.*\b(?:on|at)\b
-      | \b(?:become|join|sign\s+up\s+as)\s+an?\s+(?:member|subscriber|supporter|patron)\b
-      | \bsubscribe\b
-      | \bnewsletters?\b
-      | \bsign\s+up\b
-      | \b(?:support|donate\s+to)\s+(?:us|our\s+work|independent\s+(?:media|journalism))\b
-      | \bdonate\b
-      | ^\W*(?:read|see)\s+(?:more|also)\s*:
-      | ^\W*(?:related|recommended|advertisement|sponsored(?:\s+content)?)\s*:?\s*$
-      | ^\W*related(?:\s+(?:articles?|stories|posts|reading|coverage))?\s*:
-      | ^\W*(?:like|rate|share)\s+this\s*:?\s*$
-      | ^\W*(?:click|tap)\s+here\b
-      | ^\W*(?:photo|image|picture|video)\s*(?:credit)?\s*:
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+_LEXICON = words("read_boilerplate")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A lexicon phrase as a pattern: any spacing between words, "..." for any words, whole words."""
+    parts = [r"\s+".join(re.escape(word) for word in piece.split()) for piece in phrase.split("...")]
+    pattern = r"\b.*?\b".join(p for p in parts if p)
+    if phrase[:1].isalnum():
+        pattern = r"\b" + pattern
+    if phrase.rstrip(".")[-1:].isalnum():
+        pattern += r"\b"
+    return pattern
+
+
+def _alternatives(key: str) -> str:
+    # Longest first, so that "related articles" wins over "related" where the length matters.
+    return "|".join(_phrase_pattern(p) for p in sorted(_LEXICON[key], key=len, reverse=True))
+
+
+# Symbols, not words, so they stay here: "© 2021", "(c) Reuters", "Copyright 2021".
+_COPYRIGHT = r"copyright\s*(?:©|\(c\)|\d{4})|(?:©|\(c\))\s*(?:\d{4}|\w)"
+
+_FOOTER_OPENERS = re.compile(
+    rf"^\W*(?:{_COPYRIGHT}|(?:{_alternatives('footer_openers')})"
+    # A "Comments" or "Most read" heading alone on its line.
+    r"|comments?\s*(?:\(\d+\))?\s*:?\s*$|(?:recommended|trending|most\s+(?:read|popular|viewed))"
+    r"(?:\s+(?:articles|stories|now))?\s*:?\s*$)",
+    re.IGNORECASE,
+)
+_PROMPT_OPENERS = re.compile(rf"^\W*(?:{_alternatives('prompt_openers')})", re.IGNORECASE)
+_PROMPT_PHRASES = re.compile(rf"{_alternatives('prompt_phrases')}|^\W*(?:{_COPYRIGHT})", re.IGNORECASE)
+# A related heading is the whole line, perhaps naming the site after a preposition ("Mehr zum Thema auf
+# UEPO.de"); not a heading that only begins so ("Noch mehr Arbeit für …").
+_RELATED_HEADINGS = re.compile(
+    rf"^\W*(?:{_alternatives('related_headings')})(?:\W*$|\s+(?:{_alternatives('site_prepositions')})\s+\S)",
+    re.IGNORECASE,
 )
 
 # A prompt is a line or two; a longer paragraph that says "subscribe" is article text.
 _MAX_PROMPT_WORDS = 40
+# A heading is a few words; the titles listed under it are short lines too.
+_MAX_HEADING_WORDS = 8
+_MAX_LISTED_TITLE_WORDS = 20
 
 
 # Picture credits inside a caption ("Delegates at the table. Photo: Reuters").
@@ -84,7 +83,22 @@ def opens_footer(paragraph: str) -> bool:
 
 
 def is_prompt(paragraph: str) -> bool:
-    return len(paragraph.split()) <= _MAX_PROMPT_WORDS and bool(_PROMPTS.search(paragraph))
+    if len(paragraph.split()) > _MAX_PROMPT_WORDS:
+        return False
+    return bool(_PROMPT_OPENERS.search(paragraph) or _PROMPT_PHRASES.search(paragraph))
+
+
+def is_related_heading(paragraph: str) -> bool:
+    return len(paragraph.split()) <= _MAX_HEADING_WORDS and bool(_RELATED_HEADINGS.search(paragraph))
+
+
+def is_list_item(paragraph: str) -> bool:
+    return paragraph.lstrip().startswith(("- ", "* ", "• "))
+
+
+def is_listed_title(paragraph: str) -> bool:
+    """A line of a list of links: a list item, or a short line."""
+    return is_list_item(paragraph) or len(paragraph.split()) <= _MAX_LISTED_TITLE_WORDS
 
 
 def is_decoration(paragraph: str) -> bool:

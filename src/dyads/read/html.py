@@ -13,7 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Article, ReadError
+from dyads.read.html_depth import flatten_deep_markup, lost_depth
 from dyads.read.html_meta import PageMeta, page_meta, split_names
+from dyads.read.html_text import article_paragraphs
 from dyads.read.language import detect_language
 from dyads.read.paragraphs import join_broken, split_paragraphs
 from dyads.read.text import article_id
@@ -90,20 +92,24 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     from trafilatura.utils import load_html
 
     tree = load_html(markup)
+    if tree is not None and lost_depth(tree):
+        # The parser dropped what lay below its nesting limit: read a shallower rewrite instead.
+        markup = flatten_deep_markup(markup)
+        tree = load_html(markup)
     if tree is None:
         raise ReadError(source, "not a readable HTML document")
     meta = page_meta(tree, url)
     # trafilatura prunes the tree it is given: it works on a copy so our metadata rules see the page whole.
     document = _trafilatura_document(load_html(markup), url or meta.url)
     text = getattr(document, "text", None) or "" if document is not None else ""
+    merged = _merge(meta, document)
     paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")), long_lines=False)
-    clean = "\n\n".join(paragraphs)
+    clean = "\n\n".join(article_paragraphs(paragraphs, merged))
     letters = sum(ch.isalnum() for ch in clean)
     if letters < _MIN_ARTICLE_LETTERS:
         # Menus and "Home" links are what trafilatura falls back to on a page without an article.
         # Letters, not words: Chinese and Japanese do not separate words by spaces.
         raise ReadError(source, f"no article text found (only {letters} letters outside page furniture)")
-    merged = _merge(meta, document)
     return Article(
         id=article_id(clean),
         text=clean,
