@@ -22,9 +22,11 @@ MAX_DEPTH = 128
 # The depth at which libxml2 gives up; a parsed tree this deep has lost what was below.
 PARSER_DEPTH_LIMIT = 255
 
+# HTML tag names (identifiers, not words)
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 })  # fmt: skip
+# HTML tag names (identifiers, not words)
 _BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "nav", "ol", "p", "pre",
