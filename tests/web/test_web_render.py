@@ -53,3 +53,20 @@ def test_dates_links_and_segments() -> None:
         assert live_url(hostile) is None
     assert path_segment("wire/2012/a b") == "wire%2F2012%2Fa%20b"
     assert path_segment("..") == "%2E%2E" and path_segment("../../api") == "..%2F..%2Fapi"
+
+
+def test_coarser_periods_stay_beside_the_axis() -> None:
+    # a monthly series may hold "2019" for events known only to the year: never dropped, never
+    # read as a month
+    series = {
+        "RUS": [
+            {"period": "2019-01", "score": 1.0, "events": 1},
+            {"period": "2019", "score": 2.0, "events": 3},
+            {"period": "2019-03", "score": 1.0, "events": 1},
+        ]
+    }
+    filled = fill_series(series, "month")["RUS"]
+    assert [r["period"] for r in filled] == ["2019-01", "2019-02", "2019-03", "2019"]
+    assert sum(r["events"] for r in filled) == 5
+    rows = fill_rows([{"period": "2020-Q1", "n": 1}, {"period": "2020", "n": 2}], "quarter", {"n": 0})
+    assert [r["period"] for r in rows] == ["2020-Q1", "2020"]

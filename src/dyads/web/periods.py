@@ -15,6 +15,15 @@ from typing import Any
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+# the label of a period of each grain; a series by month may also hold coarser periods ("2019")
+# for events known only that precisely: those stay beside the axis, never on it
+_LABEL = {
+    "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "week": _WEEK,
+    "month": re.compile(r"^\d{4}-\d{2}$"),
+    "quarter": _QUARTER,
+    "year": re.compile(r"^\d{4}$"),
+}
 MAX_PERIODS = 5000  # a chart of more points than this is unreadable; the gaps stay gaps beyond it
 
 
@@ -59,29 +68,44 @@ def period_range(first: str, last: str, by: str) -> list[str]:
     return out
 
 
-def _periods(rows: Iterable[dict[str, Any]]) -> list[str]:
-    return sorted({str(r["period"]) for r in rows if r.get("period") not in (None, "all")})
+def on_axis(label: str, by: str) -> bool:
+    """Is the label a period of the grain ``by`` (not a coarser one, nor the total)?"""
+    pattern = _LABEL.get(by)
+    return bool(pattern and pattern.match(label))
+
+
+def _periods(rows: Iterable[dict[str, Any]], by: str) -> list[str]:
+    return sorted({str(r["period"]) for r in rows if on_axis(str(r.get("period")), by)})
+
+
+def _coarser(rows: Iterable[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Rows of periods coarser than the axis's, after it in label order (an event known only as
+    2019 counts in its own "2019", after the months)."""
+    kept = [r for r in rows if r.get("period") not in (None, "all") and not on_axis(str(r["period"]), by)]
+    return sorted(kept, key=lambda r: str(r["period"]))
 
 
 def fill_series(series: dict[str, list[dict[str, Any]]], by: str) -> dict[str, list[dict[str, Any]]]:
     """Line-chart series ({name: [{period, score, events}]}) over one continuous axis: every series
     gets every period from the earliest to the latest of them all, empty ones at zero."""
-    known = _periods(row for rows in series.values() for row in rows)
+    known = _periods((row for rows in series.values() for row in rows), by)
     if not known:
         return series
     axis = period_range(known[0], known[-1], by)
     filled = {}
     for name, rows in series.items():
         by_period = {r["period"]: r for r in rows}
-        filled[name] = [by_period.get(p, {"period": p, "score": 0.0, "events": 0}) for p in axis]
+        line = [by_period.get(p, {"period": p, "score": 0.0, "events": 0}) for p in axis]
+        filled[name] = line + _coarser(rows, by)
     return filled
 
 
 def fill_rows(rows: Sequence[dict[str, Any]], by: str, zero: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows with one ``period`` each (e.g. the quad-class series) over a continuous axis; a missing
     period gets a copy of ``zero``."""
-    known = _periods(rows)
+    known = _periods(rows, by)
     if not known:
         return list(rows)
     by_period = {r["period"]: r for r in rows}
-    return [by_period.get(p, {**zero, "period": p}) for p in period_range(known[0], known[-1], by)]
+    line = [by_period.get(p, {**zero, "period": p}) for p in period_range(known[0], known[-1], by)]
+    return line + _coarser(rows, by)
