@@ -1,5 +1,6 @@
-"""The Language of a run, declared in one place: the English model (verb lemmas repaired against our
-lexicons), our entity patterns, then our five components in the order each reads what the ones before it wrote.
+"""The Language of a run, declared in one place: the English model (paragraph breaks end sentences;
+verb lemmas repaired against our lexicons), our entity patterns, then our five components in the
+order each reads what the ones before it wrote.
 
     nlp = build_nlp()                         # built once per process and per knowledge folders
     for doc in nlp.pipe(texts): doc._.events  # everything, as Doc extensions (see doc_data.py)
@@ -22,6 +23,7 @@ from dyads.nlp.actors import component as actors_component
 from dyads.nlp.actors.knowledge_ruler import add_actor_ruler
 from dyads.nlp.events import component as events_component
 from dyads.nlp.lemmas import NAME as LEMMA_REPAIR
+from dyads.nlp.paragraphs import NAME as PARAGRAPHS
 from dyads.nlp.places import component as places_component
 from dyads.nlp.quotes import component as quotes_component
 from dyads.nlp.times import component as times_component
@@ -61,6 +63,7 @@ def build_nlp(
         raise ValueError(f"unknown component {unknown[0]!r}; choose from {', '.join(COMPONENTS)}")
     nlp = spacy.load(model_location(model))
     nlp.max_length = 2_000_000
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp, knowledge_dirs)
     nlp.add_pipe(LEMMA_REPAIR, after="lemmatizer", config={"knowledge_dirs": list(knowledge_dirs)})
     for name in components:
