@@ -102,6 +102,11 @@ def _by_stored_name(store: Store, text: str) -> Party | None:
             if country_spec(str(found)):
                 return None  # a stored name that reads as a code: the code has been tried
             return Party(str(found), str(found), "organization" if column == "org" else "name")
+    # an actor the store knows who is party to no event yet: a real party with no events, not an
+    # unknown one (the dashboard links every actor it shows)
+    found = store.scalar("SELECT name FROM actors WHERE name = ? COLLATE NOCASE LIMIT 1", [text])
+    if found and not country_spec(str(found)):
+        return Party(str(found), str(found), "name")
     return None
 
 
