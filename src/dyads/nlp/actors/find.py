@@ -91,6 +91,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             add_known_org(doc, drafts, kb, ent, rest)
         elif ent.label_ == "PERSON" or (not kind and part_of_a_name(ent, surnames)):
             read_person_name(doc, drafts, kb, ent, names, org_country, focal)
+        elif ent.label_ == "ORG" and not kind and (known := kb.organization_for(ent.text)) is not None:
+            add_known_org(doc, drafts, kb, ent, normalize(known.name))  # an imported organisation
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
             lone_place = in_locative_phrase(ent.root) or is_city_name(ent.text)
             if len(ent) == 1 and lone_place and not _institutional(ent, kb):

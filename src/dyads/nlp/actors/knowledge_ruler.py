@@ -65,11 +65,17 @@ def knowledge_patterns(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
             yield "GPE", f"capital:{country.iso3}", capital
         for seat, sector in country.seats:
             yield "ORG", f"seat:{country.iso3}:{sector or ''}", seat
+    # Imported entries (tens of thousands) stay out of the matcher: building it would cost
+    # seconds per process, and the NER finds such names; they are looked up by their text then.
     for org in kb.organizations:
+        if org.source is not None:
+            continue
         label = "NORP" if org.kind == "group" else "ORG"
         for name in org.all_names:
             yield label, f"org:{normalize(org.name)}", name
     for person in kb.people:
+        if person.source is not None:
+            continue
         for name in (person.name, *person.aliases):
             yield "PERSON", f"person:{normalize(person.name)}", name
     for region in kb.regions:
