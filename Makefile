@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-slow lint eval bench browser
+.PHONY: setup demo test test-slow lint eval bench browser knowledge
 
 $(BIN)/dyads: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -43,3 +43,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python -m bench
+
+# Re-import the Phoenix/PETRARCH2 dictionaries into src/dyads/knowledge/imported/ (never at run time).
+knowledge: setup
+	$(BIN)/python scripts/import_phoenix.py --from ../shared/reference/phoenix
