@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError, read_yaml
+from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError, read_yaml, words
 
 IMPORTED_DIR = BUILTIN_DIR / "imported"
 SOURCE = "phoenix"
@@ -89,8 +89,15 @@ def imported_organizations() -> tuple[dict[str, Any], ...]:
 
 @lru_cache(maxsize=1)
 def imported_agents() -> dict[str, str]:
-    """Generic noun (lower case) -> sector code."""
-    return {r["noun"]: r["sector"] for r in _rows("phoenix_agents.tsv")}
+    """Generic noun (lower case) -> sector code, without the nouns and sectors dyads does not
+    read as actors (``lexicons/knowledge_agent_exclusions.yaml``)."""
+    excluded = words("knowledge_agent_exclusions")
+    nouns, sectors = set(excluded["nouns"]), set(excluded["sectors"])
+    return {
+        r["noun"]: r["sector"]
+        for r in _rows("phoenix_agents.tsv")
+        if r["sector"] not in sectors and r["noun"].split()[-1] not in nouns
+    }
 
 
 def source_of(path: Path) -> str:

@@ -43,11 +43,18 @@ from dyads.model import Actor, Article, Options
 from dyads.nlp.actors.acronyms import find_acronyms
 from dyads.nlp.actors.drafts import Drafts, country_draft, group_draft
 from dyads.nlp.actors.groups import ethnic_groups, find_groups, regional_bodies
-from dyads.nlp.actors.name_context import focal_country, in_locative_phrase, is_city_name, is_metonym
+from dyads.nlp.actors.name_context import (
+    focal_country,
+    in_locative_phrase,
+    is_city_name,
+    is_metonym,
+    place_not_actor,
+)
 from dyads.nlp.actors.organisations import add_known_org, known_org_countries, unknown_org
 from dyads.nlp.actors.people import decide_people, resolve_people
 from dyads.nlp.actors.person_names import NameMention, find_titled_names, part_of_a_name, read_person_name
 from dyads.nlp.actors.records import freeze
+from dyads.nlp.actors.titles import title_before
 from dyads.nlp.doc_cache import doc_ents
 
 
@@ -71,6 +78,10 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
+        if not kind and ent.label_ in {"PERSON", "ORG"} and place_not_actor(ent, kb, surnames):
+            if title_before(doc, ent.start, kb) is None:
+                drafts.taken.update(range(ent.start, ent.end))
+                continue  # "Raqqa", "al-Hawl": places the NER took for actors
         if kind in {"country", "adjective"} and ent.end < len(doc) and doc[ent.end].text == "$":
             drafts.taken.update(range(ent.start, ent.end))
             continue  # "US $50 million": a currency
