@@ -8,7 +8,7 @@ import pytest
 
 from dyads.knowledge import load_knowledge
 from dyads.knowledge.imported import IMPORTED_DIR, imported_organizations, imported_people, read_codes
-from dyads.knowledge.phoenix import build, convert_actors, convert_agents, CodeReader, parse_code, parse_date
+from dyads.knowledge.phoenix import CodeReader, build, convert_actors, convert_agents, parse_code, parse_date
 
 ROOT = Path(__file__).resolve().parents[2]
 PHOENIX = ROOT.parent / "shared" / "reference" / "phoenix"
@@ -52,7 +52,12 @@ def test_a_person_with_dated_codes_becomes_dated_roles_with_provenance():
     assert bodies == []
     assert len(people) == 1
     name, aliases, country, sector, roles, source = people[0]
-    assert (name, country, sector, source) == ("Amadou Example Maiga", "MLI", "ELI", "Phoenix.Countries.actors.txt:3")
+    assert (name, country, sector, source) == (
+        "Amadou Example Maiga",
+        "MLI",
+        "ELI",
+        "Phoenix.Countries.actors.txt:3",
+    )
     assert aliases == "A. E. Maiga"  # the titled alias is dropped: titles are read from the text
     assert roles == "public figure,MLI,ELI,1960-01-01,2002-06-08;government office,MLI,GOV,2002-06-08,"
 
@@ -68,7 +73,13 @@ def test_armed_groups_keep_country_sector_and_acronym():
 
 
 def test_agent_nouns_expand_substitution_sets_and_plurals():
-    lines = ["!PERSON! = MAN, WOMAN", "POLICE {} [~COP]", "BUSINESS!PERSON! [~BUS]", "REBEL [~REB]", "OBSERVER [IGO~]"]
+    lines = [
+        "!PERSON! = MAN, WOMAN",
+        "POLICE {} [~COP]",
+        "BUSINESS!PERSON! [~BUS]",
+        "REBEL [~REB]",
+        "OBSERVER [IGO~]",
+    ]
     rows = {noun: sector for noun, sector, _ in convert_agents(lines, "Phoenix.agents.txt", reader())}
     assert rows["police"] == "COP" and "polices" not in rows
     assert rows["businessman"] == rows["businesswoman"] == "BUS"
@@ -102,4 +113,6 @@ def test_importer_output_equals_the_shipped_files():
     files = {name: (PHOENIX / name).read_text(encoding="utf-8", errors="replace") for name in DICTIONARIES}
     built = build(files, load_knowledge(()), read_codes())
     for name, text in built.items():
-        assert (IMPORTED_DIR / name).read_text(encoding="utf-8") == text, f"{name} differs: run make knowledge"
+        assert (IMPORTED_DIR / name).read_text(encoding="utf-8") == text, (
+            f"{name} differs: run make knowledge"
+        )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ from dyads.knowledge.imported import imported_agents, imported_organizations, im
 from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError, read_yaml, user_files
 
 BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
-SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions")
+SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions", "peoples")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ class Knowledge:
     sector_terms: Mapping[str, str]  # lower-case noun or phrase -> sector code
     student_titles: frozenset[str]  # titles whose affiliation says nothing of nationality
     regions: tuple[str, ...] = ()  # regions and their adjectives: places, never actors
+    peoples: tuple[str, ...] = ()  # adjectives of peoples without a state ("Kurdish"): never actors
     _country_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _code_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _iso3: dict[str, Country] = field(default_factory=dict, repr=False, compare=False)
@@ -273,6 +274,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
     sector_terms: dict[str, str] = {}
     student_titles: set[str] = set()
     regions: dict[str, None] = {}
+    peoples: dict[str, None] = {}
     sector_terms.update(imported_agents())  # under the curated sector words, which follow
     for path in _files(dirs):
         data = _read_yaml(path)
@@ -288,6 +290,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
                 sector_terms[normalize(word)] = str(code).upper()
         student_titles.update(normalize(t) for t in _tuple(data.get("student_titles")))
         regions.update(dict.fromkeys(_tuple(data.get("regions"))))
+        peoples.update(dict.fromkeys(_tuple(data.get("peoples"))))
     own = [{k: e for k, e in t.items() if "source" not in e} for t in (organizations, people)]
     taken = _names_taken(countries, *own)
     try:
@@ -298,6 +301,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
             sector_terms=sector_terms,
             student_titles=frozenset(student_titles),
             regions=tuple(regions),
+            peoples=tuple(peoples),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(",".join(dirs) or str(BUILTIN_DIR), f"malformed entry ({error})") from None

@@ -51,7 +51,13 @@ def _list(text: str) -> list[str]:
 
 def _role(text: str) -> dict[str, Any]:
     title, of, sector, start, end = text.split(",")
-    return {"title": title, "of": of or None, "sector": sector or None, "from": start or None, "to": end or None}
+    return {
+        "title": title,
+        "of": of or None,
+        "sector": sector or None,
+        "from": start or None,
+        "to": end or None,
+    }
 
 
 @lru_cache(maxsize=1)

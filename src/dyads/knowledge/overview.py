@@ -65,7 +65,9 @@ def lookup(kb: Knowledge, name: str, date: str | None = None) -> list[dict[str, 
     person = kb.person_for(name)
     if person is not None:
         active = person.roles_on(date) if date else ()
-        acting = next((r for r in reversed(active) if r.sector == "IGO"), None) or (active[-1] if active else None)
+        acting = next((r for r in reversed(active) if r.sector == "IGO"), None) or (
+            active[-1] if active else None
+        )
         if acting is not None:
             why = f"holds '{acting.title}' on {date}"
             country = None if acting.sector == "IGO" else person.country or acting.of
@@ -103,11 +105,11 @@ def lookup(kb: Knowledge, name: str, date: str | None = None) -> list[dict[str, 
         )
     iso3 = kb.country_for(name)
     if iso3 is not None:
-        country = kb.country(iso3)
+        state = kb.country(iso3)
         found.append(
             {
                 "kind": "country",
-                "name": country.name if country else iso3,
+                "name": state.name if state else iso3,
                 "country": iso3,
                 "sector": None,
                 "source": CURATED,

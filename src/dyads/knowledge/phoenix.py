@@ -320,7 +320,11 @@ def convert_agents(lines: list[str], file_name: str, reader: CodeReader) -> list
         code = match.group(3)
         sector = reader.sector(code.replace("~", "")) if code.endswith("~") else None
         sector = sector or next(
-            (reader.table["sectors"][p] for p in reader.parts(code.strip("~")) if p in reader.table["sectors"]),
+            (
+                reader.table["sectors"][p]
+                for p in reader.parts(code.strip("~"))
+                if p in reader.table["sectors"]
+            ),
             None,
         )
         if not sector:
@@ -373,11 +377,15 @@ def build(files: Mapping[str, str], kb: Knowledge, table: Mapping[str, Any]) -> 
     bodies += convert_actors(files[groups].splitlines(), groups, reader, groups=True)[1]
     agents = convert_agents(files["Phoenix.agents.txt"].splitlines(), "Phoenix.agents.txt", reader)
     return {
-        "phoenix_people.tsv": render_tsv(HEADER.format(what="People with dated roles"), PEOPLE_COLUMNS, _once(people)),
+        "phoenix_people.tsv": render_tsv(
+            HEADER.format(what="People with dated roles"), PEOPLE_COLUMNS, _once(people)
+        ),
         "phoenix_organizations.tsv": render_tsv(
             HEADER.format(what="Organisations and armed groups"), ORGANISATION_COLUMNS, _once(bodies)
         ),
-        "phoenix_agents.tsv": render_tsv(HEADER.format(what="Generic nouns and their sectors"), AGENT_COLUMNS, agents),
+        "phoenix_agents.tsv": render_tsv(
+            HEADER.format(what="Generic nouns and their sectors"), AGENT_COLUMNS, agents
+        ),
         "LICENSE.phoenix": files["LICENSE"],
     }
 

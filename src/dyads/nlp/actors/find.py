@@ -78,10 +78,14 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
-        if not kind and ent.label_ in {"PERSON", "ORG"} and place_not_actor(ent, kb, surnames):
-            if title_before(doc, ent.start, kb) is None:
-                drafts.taken.update(range(ent.start, ent.end))
-                continue  # "Raqqa", "al-Hawl": places the NER took for actors
+        if (
+            not kind
+            and ent.label_ in {"PERSON", "ORG"}
+            and place_not_actor(ent, kb, surnames)
+            and title_before(doc, ent.start, kb) is None
+        ):
+            drafts.taken.update(range(ent.start, ent.end))
+            continue  # "Raqqa", "al-Hawl": places the NER took for actors
         if kind in {"country", "adjective"} and ent.end < len(doc) and doc[ent.end].text == "$":
             drafts.taken.update(range(ent.start, ent.end))
             continue  # "US $50 million": a currency

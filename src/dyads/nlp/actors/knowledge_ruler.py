@@ -12,6 +12,7 @@ entry it matched:
     org:<key>        an organisation                      label ORG (NORP for armed groups)
     person:<key>     a person                             label PERSON
     region:<key>     a region or its adjective ("Sahel")  label LOC (NORP for adjectives)
+    people:<key>     an adjective of a people ("Kurdish") label NORP: it modifies actors, is none
 
 Matching is token-exact (case-sensitive) through one PhraseMatcher built once per Language;
 accent-free spellings and "-an"/"-i" plural demonyms are derived from the knowledge entries.
@@ -81,6 +82,8 @@ def knowledge_patterns(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
     for region in kb.regions:
         label = "NORP" if region[:1].isupper() and region.endswith(("an", "ern")) else "LOC"
         yield label, f"region:{normalize(region)}", region
+    for people in kb.peoples:
+        yield "NORP", f"people:{normalize(people)}", people
 
 
 class ActorRuler:

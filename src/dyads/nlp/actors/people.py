@@ -134,7 +134,9 @@ def _office_family(m: NameMention, kb: Knowledge) -> str | None:
     if not (m.title and m.title.sector):
         return None
     countries = {
-        p.country for p in kb.people_with_surname(m.words[-1]) if any(r.sector == m.title.sector for r in p.roles)
+        p.country
+        for p in kb.people_with_surname(m.words[-1])
+        if any(r.sector == m.title.sector for r in p.roles)
     }
     return countries.pop() if len(countries) == 1 else None
 
@@ -144,7 +146,9 @@ def _from_knowledge(m: NameMention, drafts: Drafts, kb: Knowledge, date: str | N
         return None
     surname = m.words[-1]
     holders = [
-        p for p in kb.people_with_surname(surname) if any(r.sector == m.title.sector for r in p.roles_on(date))
+        p
+        for p in kb.people_with_surname(surname)
+        if any(r.sector == m.title.sector for r in p.roles_on(date))
     ]
     if len(holders) != 1:
         return None
