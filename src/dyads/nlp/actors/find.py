@@ -73,7 +73,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     defined = find_acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
-    surnames = {normalize(e.text).split()[-1] for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+    full_names = {normalize(e.text) for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {name.split()[-1] for name in full_names}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
@@ -81,7 +82,7 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
         if (
             not kind
             and ent.label_ in {"PERSON", "ORG"}
-            and place_not_actor(ent, kb, surnames)
+            and place_not_actor(ent, kb, full_names)
             and title_before(doc, ent.start, kb) is None
         ):
             drafts.taken.update(range(ent.start, ent.end))

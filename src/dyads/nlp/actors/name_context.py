@@ -126,18 +126,19 @@ def org_country(token: Token, kb: Knowledge) -> str | None:
     return org.country if org is not None else None
 
 
-def place_not_actor(ent: Span, kb: Knowledge, surnames: set[str]) -> bool:
+def place_not_actor(ent: Span, kb: Knowledge, full_names: set[str]) -> bool:
     """A name the NER took for a person or an organisation that is a place: the gazetteer knows
     it ("Raqqa", "al-Hawl", "Afrin"), the knowledge base knows no actor of that name, and no
     person named in the article bears it as a surname ("Bolton" after "John Bolton")."""
     if len(ent) > 3 or kb.person_for(ent.text) or kb.organization_for(ent.text):
         return False
-    if normalize(ent.text).split()[-1] in surnames:
+    key = normalize(ent.text)
+    if any(name != key and name.split()[-1] == key.split()[-1] for name in full_names):
         return False
     places = load_gazetteer().lookup(ent.text)
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" and not key.startswith(("al ", "el ")):
         return any(p.population >= PERSON_AS_PLACE_POPULATION for p in places)
-    return bool(places)
+    return bool(places)  # an "al-" name alone ("al-Hawl") is a place, a person's is "X al-Y"
 
 
 def focal_country(doc: Doc) -> str | None:
