@@ -133,11 +133,9 @@ def _office_family(m: NameMention, kb: Knowledge) -> str | None:
     """The one country of every known holder of the mention's kind of office with that surname."""
     if not (m.title and m.title.sector):
         return None
-    countries = {
-        p.country
-        for p in kb.people_with_surname(m.words[-1])
-        if any(r.sector == m.title.sector for r in p.roles)
-    }
+    holders = [p for p in kb.people_with_surname(m.words[-1]) if any(r.sector == m.title.sector for r in p.roles)]
+    curated = [p for p in holders if p.source is None]  # a famous holder over imported namesakes
+    countries = {p.country for p in curated or holders}
     return countries.pop() if len(countries) == 1 else None
 
 
