@@ -41,3 +41,16 @@ def test_an_imported_organisation_found_by_the_ner_is_looked_up(nlp):
     text = "The Inter-Services Intelligence denied the report on Tuesday."
     [isi] = [a for a in actors_of(nlp, text, "2010-05-04") if a.kind == "organization"]
     assert isi.country == "PAK"
+
+
+def test_a_demonym_in_the_description_gives_the_nationality(nlp):
+    text = "Among those who left was Sally Jones, a British member of the group."
+    [jones] = [a for a in actors_of(nlp, text, "2017-10-12") if a.kind == "person"]
+    assert jones.country == "GBR"
+
+
+def test_an_imported_namesake_yields_to_what_the_text_says(nlp):
+    # an Amadou Diallo was a Guinean minister in the imported dictionaries; this one is Malian
+    text = "Amadou Diallo, a Malian farmer, said the soldiers came at night."
+    [diallo] = [a for a in actors_of(nlp, text, "2019-06-01") if a.kind == "person"]
+    assert diallo.country == "MLI"

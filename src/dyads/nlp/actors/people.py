@@ -133,7 +133,9 @@ def _office_family(m: NameMention, kb: Knowledge) -> str | None:
     """The one country of every known holder of the mention's kind of office with that surname."""
     if not (m.title and m.title.sector):
         return None
-    holders = [p for p in kb.people_with_surname(m.words[-1]) if any(r.sector == m.title.sector for r in p.roles)]
+    holders = [
+        p for p in kb.people_with_surname(m.words[-1]) if any(r.sector == m.title.sector for r in p.roles)
+    ]
     curated = [p for p in holders if p.source is None]  # a famous holder over imported namesakes
     countries = {p.country for p in curated or holders}
     return countries.pop() if len(countries) == 1 else None
@@ -174,9 +176,12 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         draft.country = None if international_body else (person.country if person else None) or body.country
         draft.note(f"title held in {body.org}")
     else:
-        if person and person.country:
+        from_title = next((t for t in draft.titles if t.country), None)
+        # an imported namesake (thousands of minor office-holders) yields to what the text says
+        imported = person is not None and person.source is not None and from_title is not None
+        if person and person.country and not imported:
             draft.country = person.country
-        elif (from_title := next((t for t in draft.titles if t.country), None)) is not None:
+        elif from_title is not None:
             draft.country = from_title.country
             draft.note(f"country from the title '{from_title.text}'")
         elif draft.affiliations:
