@@ -54,3 +54,14 @@ def test_an_imported_namesake_yields_to_what_the_text_says(nlp):
     text = "Amadou Diallo, a Malian farmer, said the soldiers came at night."
     [diallo] = [a for a in actors_of(nlp, text, "2019-06-01") if a.kind == "person"]
     assert diallo.country == "MLI"
+
+
+def test_unnamed_rebels_and_civilians_are_coded_where_the_article_is(nlp):
+    text = (
+        "Syria's army shelled the town. Syria said the offensive would go on. "
+        "Damascus blamed Syria's neighbours. Rebels said civilians were killed."
+    )
+    actors = actors_of(nlp, text, "2018-02-20")
+    rebels = next(a for a in actors if a.name.lower() == "rebels")
+    civilians = next(a for a in actors if a.name.lower() == "civilians")
+    assert rebels.country == civilians.country == "SYR"

@@ -10,6 +10,10 @@ from dyads.knowledge import Knowledge
 from dyads.knowledge.registry import words
 from dyads.nlp.actors.drafts import Draft, Drafts, group_draft
 from dyads.nlp.actors.name_context import NATIONAL_SECTORS, sentence_country
+
+# Unnamed armed groups and civilians are coded where the article is, as national bodies are: in a
+# report on Syria, "rebels" and "civilians" are Syria's (the codebook's rule for local actors).
+LOCAL_SECTORS = {"REB", "INS", "UAF", "CVL"}
 from dyads.nlp.actors.titles import entity_country
 from dyads.nlp.doc_cache import doc_ents
 
@@ -95,7 +99,7 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             if token.lower_ in VAGUE_GROUP_NOUNS and not specific:
                 continue
             local = sentence_country(doc, token.idx, kb)
-            if focal and sector in NATIONAL_SECTORS:
+            if focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS:
                 countries = [(focal, token.i, "the article's focal country")]
             elif local:
                 countries = [(local, token.i, "the only country named in its sentence")]
