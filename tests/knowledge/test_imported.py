@@ -100,11 +100,11 @@ def test_curated_entries_replace_imported_ones_and_users_update_them(tmp_path):
     kb = load_knowledge(())
     putin = kb.person_for("Vladimir Putin")
     assert putin is not None and putin.source is None  # curated: titles, exact dates
-    hunt = kb.person_for("Jeremy Hunt")
+    hunt = kb.person_for("Rex Hunt")  # known from the imported dictionaries only
     assert hunt is not None and hunt.country == "GBR" and hunt.source is not None
     assert hunt.source.startswith("phoenix Phoenix.Countries.actors.txt:")
-    (tmp_path / "mine.yaml").write_text("people:\n- {name: Jeremy Hunt, sector: LEG}\n", encoding="utf-8")
-    mine = load_knowledge((str(tmp_path),)).person_for("Jeremy Hunt")
+    (tmp_path / "mine.yaml").write_text("people:\n- {name: Rex Hunt, sector: LEG}\n", encoding="utf-8")
+    mine = load_knowledge((str(tmp_path),)).person_for("Rex Hunt")
     assert mine is not None and mine.sector == "LEG" and mine.country == "GBR" and mine.roles == hunt.roles
 
 

@@ -242,8 +242,12 @@ def person_row(entry: RawEntry, reader: CodeReader, source: str) -> tuple[str, .
     sector = next((s for s in (reader.sector(c.code) for c in undated) if s), "")
     roles = []
     for code in dated:
-        role_sector = reader.sector(code.code) or ""
-        of = reader.body(code.code) or reader.country(code.code) or ""
+        role_sector = reader.sector(code.code)
+        if role_sector is None or (code.start and code.end and code.start > code.end):
+            continue  # a code with no sector says no office; reversed dates are a slip
+        of = reader.body(code.code) or reader.country(code.code) or country
+        if not of:
+            continue  # held nowhere the code names: no role to date
         fields = (reader.title(role_sector), of, role_sector, code.start or "", code.end or "")
         roles.append(",".join(fields))
     aliases = "|".join(_aliases(entry, name, organisation=False))
@@ -261,7 +265,9 @@ def organisation_row(entry: RawEntry, reader: CodeReader, source: str, kind: str
     org = short or (found[0] if found else name)
     aliases = "|".join(_aliases(entry, name, organisation=True))
     country = reader.country(code) or ""
-    sector = reader.sector(code) or ""
+    sector = reader.sector(code)
+    if sector is None:
+        return None  # neither a sector nor a body dyads could code it as
     return (name, org, aliases, country, sector, kind, source)
 
 
