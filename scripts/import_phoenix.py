@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dyads.knowledge import load_knowledge
 from dyads.knowledge.imported import IMPORTED_DIR, read_codes
-from dyads.knowledge.phoenix import build
+from dyads.knowledge.phoenix_build import build
 
 DICTIONARIES = (
     "Phoenix.Countries.actors.txt",

@@ -8,7 +8,8 @@ import pytest
 
 from dyads.knowledge import load_knowledge
 from dyads.knowledge.imported import IMPORTED_DIR, imported_organizations, imported_people, read_codes
-from dyads.knowledge.phoenix import CodeReader, build, convert_actors, convert_agents, parse_code, parse_date
+from dyads.knowledge.phoenix import CodeReader, convert_actors, convert_agents, parse_code, parse_date
+from dyads.knowledge.phoenix_build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 PHOENIX = ROOT.parent / "shared" / "reference" / "phoenix"

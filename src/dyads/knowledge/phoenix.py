@@ -199,15 +199,6 @@ class CodeReader:
         return str(self.table["role_titles"].get(sector or "", "office"))
 
 
-@dataclass(frozen=True)
-class Imported:
-    """What one run of the importer produces: rows of the three imported tables."""
-
-    people: tuple[tuple[str, ...], ...]
-    organizations: tuple[tuple[str, ...], ...]
-    agents: tuple[tuple[str, ...], ...]
-
-
 def _aliases(entry: RawEntry, name: str, organisation: bool) -> list[str]:
     """Other names of an entry, written as news writes them. A person keeps no one-word alias
     (a bare surname is linked within the article, not from the dictionary) and no alias that is
@@ -351,54 +342,3 @@ def convert_agents(lines: list[str], file_name: str, reader: CodeReader) -> list
             for form in forms:
                 rows.setdefault(form, (form, str(sector), f"{file_name}:{number}"))
     return list(rows.values())
-
-
-def render_tsv(header: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    """A TSV file: comment header, column names, rows (tabs and newlines never occur in fields)."""
-    lines = [f"# {line}".rstrip() for line in header.splitlines()]
-    lines.append("\t".join(columns))
-    lines.extend("\t".join(r.replace("\t", " ") for r in row) for row in rows)
-    return "\n".join(lines) + "\n"
-
-
-PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "roles", "source")
-ORGANISATION_COLUMNS = ("name", "org", "aliases", "country", "sector", "kind", "source")
-AGENT_COLUMNS = ("noun", "sector", "source")
-HEADER = """{what}, imported from the Phoenix/PETRARCH2 dictionaries (MIT licence: LICENSE.phoenix).
-Written by scripts/import_phoenix.py (make knowledge); do not edit: curated files override it.
-Fields are tab-separated; lists are |-separated; a role is title,of,sector,from,to (;-separated).
-source is the dictionary file and line each row came from."""
-
-
-def build(files: Mapping[str, str], kb: Knowledge, table: Mapping[str, Any]) -> dict[str, str]:
-    """The imported knowledge files (name -> text) from the dictionaries' texts (name -> text)."""
-    reader = CodeReader(kb, table)
-    people: list[tuple[str, ...]] = []
-    bodies: list[tuple[str, ...]] = []
-    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
-        found_people, found_bodies = convert_actors(files[name].splitlines(), name, reader)
-        people += found_people
-        bodies += found_bodies
-    groups = "Phoenix.MilNonState.actors.txt"
-    bodies += convert_actors(files[groups].splitlines(), groups, reader, groups=True)[1]
-    agents = convert_agents(files["Phoenix.agents.txt"].splitlines(), "Phoenix.agents.txt", reader)
-    return {
-        "phoenix_people.tsv": render_tsv(
-            HEADER.format(what="People with dated roles"), PEOPLE_COLUMNS, _once(people)
-        ),
-        "phoenix_organizations.tsv": render_tsv(
-            HEADER.format(what="Organisations and armed groups"), ORGANISATION_COLUMNS, _once(bodies)
-        ),
-        "phoenix_agents.tsv": render_tsv(
-            HEADER.format(what="Generic nouns and their sectors"), AGENT_COLUMNS, agents
-        ),
-        "LICENSE.phoenix": files["LICENSE"],
-    }
-
-
-def _once(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The first row of each name: the dictionaries repeat some entries."""
-    seen: dict[str, tuple[str, ...]] = {}
-    for row in rows:
-        seen.setdefault(normalize(row[0]), row)
-    return list(seen.values())

@@ -10,13 +10,12 @@ from dyads.knowledge import Knowledge
 from dyads.knowledge.registry import words
 from dyads.nlp.actors.drafts import Draft, Drafts, group_draft
 from dyads.nlp.actors.name_context import NATIONAL_SECTORS, sentence_country
+from dyads.nlp.actors.titles import entity_country
+from dyads.nlp.doc_cache import doc_ents
 
 # Unnamed armed groups and civilians are coded where the article is, as national bodies are: in a
 # report on Syria, "rebels" and "civilians" are Syria's (the codebook's rule for local actors).
 LOCAL_SECTORS = {"REB", "INS", "UAF", "CVL"}
-from dyads.nlp.actors.titles import entity_country
-from dyads.nlp.doc_cache import doc_ents
-
 _NOUNS = words("actors_nouns")
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
