@@ -73,7 +73,9 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     defined = find_acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
-    full_names = {normalize(e.text) for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
+    full_names = {
+        n for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 and (n := normalize(e.text))
+    }
     surnames = {name.split()[-1] for name in full_names}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):

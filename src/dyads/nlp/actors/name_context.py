@@ -133,6 +133,8 @@ def place_not_actor(ent: Span, kb: Knowledge, full_names: set[str]) -> bool:
     if len(ent) > 3 or kb.person_for(ent.text) or kb.organization_for(ent.text):
         return False
     key = normalize(ent.text)
+    if not key:
+        return False
     if any(name != key and name.split()[-1] == key.split()[-1] for name in full_names):
         return False
     places = load_gazetteer().lookup(ent.text)

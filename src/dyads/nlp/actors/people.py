@@ -60,6 +60,9 @@ def resolve_people(
     all_words = [m.words for m in mentions]
     for m in mentions:
         is_partial = any(_subsequence(m.words, other) for other in all_words)
+        if m.person is not None and m.person.source is not None and is_partial:
+            pending.append(m)  # an imported namesake of part of a longer name in the article
+            continue
         if m.person is not None:
             draft = drafts.get(person_key(m.person), m.person.name, "person")
             draft.person = m.person
@@ -150,6 +153,8 @@ def _from_knowledge(m: NameMention, drafts: Drafts, kb: Knowledge, date: str | N
         for p in kb.people_with_surname(surname)
         if any(r.sector == m.title.sector for r in p.roles_on(date))
     ]
+    curated = [p for p in holders if p.source is None]  # the famous holder over imported namesakes
+    holders = curated or holders
     if len(holders) != 1:
         return None
     person = holders[0]
