@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-slow lint eval bench browser tour screenshots
+.PHONY: setup demo test test-slow lint eval bench browser tour screenshots knowledge
 
 $(BIN)/dyads: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -51,3 +51,7 @@ tour: setup
 # The README's dashboard screenshots (docs/screenshots/), taken by the browser tests.
 screenshots: setup browser
 	DYADS_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_web_example_store.py -k photographed
+
+# Re-import the Phoenix/PETRARCH2 dictionaries into src/dyads/knowledge/imported/ (never at run time).
+knowledge: setup
+	$(BIN)/python scripts/import_phoenix.py --from ../shared/reference/phoenix

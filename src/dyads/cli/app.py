@@ -34,6 +34,7 @@ from dyads.cli.corpus import (
 from dyads.cli.demo import demo
 from dyads.cli.events import compare, dyad, event, events, timeline
 from dyads.cli.export import export
+from dyads.cli.knowledge import knowledge_app
 from dyads.cli.serve import serve
 from dyads.knowledge import KnowledgeError
 
@@ -74,6 +75,7 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
 )
 for command in COMMANDS:
     app.command()(command)
+app.add_typer(knowledge_app)  # dyads knowledge stats | lookup
 
 
 def show_version(value: bool) -> None:

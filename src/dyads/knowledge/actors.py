@@ -20,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dyads.knowledge.imported import imported_agents, imported_organizations, imported_people
 from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError, read_yaml, user_files
 
 BUILTIN_FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "sectors.yaml")
-SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions")
+SECTIONS = ("countries", "organizations", "people", "sectors", "student_titles", "regions", "peoples")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Organization:
     # Regional adjectives whose leaders, acting together, are this body ("West African leaders"
     # imposing sanctions is ECOWAS) — used only when the article names the body itself.
     regions: tuple[str, ...] = ()
+    source: str | None = None  # where an imported entry came from ("phoenix <file>:<line>")
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -84,6 +86,7 @@ class Person:
     sector: str | None = None  # sector outside any dated role (e.g. MIL for an officer)
     roles: tuple[PersonRole, ...] = ()
     note: str | None = None
+    source: str | None = None  # where an imported entry came from ("phoenix <file>:<line>")
 
     def roles_on(self, date: str | None) -> tuple[PersonRole, ...]:
         if date is None:
@@ -109,11 +112,13 @@ class Knowledge:
     sector_terms: Mapping[str, str]  # lower-case noun or phrase -> sector code
     student_titles: frozenset[str]  # titles whose affiliation says nothing of nationality
     regions: tuple[str, ...] = ()  # regions and their adjectives: places, never actors
+    peoples: tuple[str, ...] = ()  # adjectives of peoples without a state ("Kurdish"): never actors
     _country_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _code_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _iso3: dict[str, Country] = field(default_factory=dict, repr=False, compare=False)
     _org_index: dict[str, Organization] = field(default_factory=dict, repr=False, compare=False)
     _person_index: dict[str, Person] = field(default_factory=dict, repr=False, compare=False)
+    _surname_index: dict[str, list[Person]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for country in self.countries:
@@ -133,6 +138,9 @@ class Knowledge:
         for person in self.people:
             for text in (person.name, *person.aliases):
                 self._person_index.setdefault(normalize(text), person)
+            words = normalize(person.name).split()
+            if words:
+                self._surname_index.setdefault(words[-1], []).append(person)
 
     def bodies_of_region(self, phrase: str) -> tuple[Organization, ...]:
         """The organisations that speak for a region named by ``phrase`` ("West African")."""
@@ -154,6 +162,10 @@ class Knowledge:
 
     def person_for(self, text: str) -> Person | None:
         return self._person_index.get(normalize(text))
+
+    def people_with_surname(self, surname: str) -> tuple[Person, ...]:
+        """Every person whose canonical name ends with ``surname`` (normalised), in order."""
+        return tuple(self._surname_index.get(normalize(surname), ()))
 
     def sector_for(self, noun: str) -> str | None:
         """Sector of a title or group noun ("minister" -> GOV, "Malian troops" -> MIL)."""
@@ -203,6 +215,7 @@ def _organization(entry: dict[str, Any]) -> Organization:
         aliases=_tuple(entry.get("aliases")),
         note=entry.get("note"),
         regions=_tuple(entry.get("regions")),
+        source=entry.get("source"),
     )
 
 
@@ -224,6 +237,7 @@ def _person(entry: dict[str, Any]) -> Person:
         sector=entry.get("sector"),
         roles=roles,
         note=entry.get("note"),
+        source=entry.get("source"),
     )
 
 
@@ -236,30 +250,38 @@ def _files(dirs: Iterable[str]) -> list[Path]:
     return builtin + user_files(dirs)
 
 
-def _merge(entries: dict[str, dict[str, Any]], new: Any, key: str, source: Path, section: str) -> None:
+def _merge(
+    entries: dict[str, dict[str, Any]], new: Any, key: str, source: Path, section: str, curated: bool = False
+) -> None:
     if not isinstance(new, list):
         raise KnowledgeError(str(source), f"'{section}' must be a list of entries")
     for number, entry in enumerate(new, 1):
         if not isinstance(entry, dict) or key not in entry:
             raise KnowledgeError(str(source), f"entry {number} of '{section}' needs a '{key}'")
         ident = str(entry[key]).upper() if key == "iso3" else normalize(str(entry[key]))
-        entries[ident] = {**entries.get(ident, {}), **entry}
+        old = entries.get(ident, {})
+        # a curated entry replaces an imported one of the same name; any other layer updates
+        entries[ident] = dict(entry) if curated and "source" in old else {**old, **entry}
 
 
 @lru_cache(maxsize=8)
 def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
     """The built-in knowledge with the user's folders (or single files) layered over it, in order."""
     countries: dict[str, dict[str, Any]] = {}
-    organizations: dict[str, dict[str, Any]] = {}
-    people: dict[str, dict[str, Any]] = {}
+    # the imported layer first: the curated files replace its entries, the user's update them
+    organizations = {normalize(e["name"]): e for e in imported_organizations()}
+    people = {normalize(e["name"]): e for e in imported_people()}
     sector_terms: dict[str, str] = {}
     student_titles: set[str] = set()
     regions: dict[str, None] = {}
+    peoples: dict[str, None] = {}
+    sector_terms.update(imported_agents())  # under the curated sector words, which follow
     for path in _files(dirs):
         data = _read_yaml(path)
         _merge(countries, data.get("countries", []), "iso3", path, "countries")
-        _merge(organizations, data.get("organizations", []), "name", path, "organizations")
-        _merge(people, data.get("people", []), "name", path, "people")
+        builtin = path.parent == BUILTIN_DIR
+        _merge(organizations, data.get("organizations", []), "name", path, "organizations", builtin)
+        _merge(people, data.get("people", []), "name", path, "people", builtin)
         sectors = data.get("sectors", {}) or {}
         if not isinstance(sectors, dict):
             raise KnowledgeError(str(path), "'sectors' must map a sector code to a list of words")
@@ -268,17 +290,47 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
                 sector_terms[normalize(word)] = str(code).upper()
         student_titles.update(normalize(t) for t in _tuple(data.get("student_titles")))
         regions.update(dict.fromkeys(_tuple(data.get("regions"))))
+        peoples.update(dict.fromkeys(_tuple(data.get("peoples"))))
+    own = [{k: e for k, e in t.items() if "source" not in e} for t in (organizations, people)]
+    taken = _names_taken(countries, *own)
     try:
         return Knowledge(
             countries=tuple(_country(e) for e in countries.values()),
-            organizations=tuple(_organization(e) for e in organizations.values()),
-            people=tuple(_person(e) for e in people.values()),
+            organizations=tuple(_organization(e) for e in _beneath(organizations, taken)),
+            people=tuple(_person(e) for e in _beneath(people, taken)),
             sector_terms=sector_terms,
             student_titles=frozenset(student_titles),
             regions=tuple(regions),
+            peoples=tuple(peoples),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(",".join(dirs) or str(BUILTIN_DIR), f"malformed entry ({error})") from None
+
+
+def _names_taken(*tables: dict[str, dict[str, Any]]) -> set[str]:
+    """Every name the curated and user entries use: an imported entry may not take one."""
+    taken: set[str] = set()
+    for table in tables:
+        for entry in table.values():
+            for key in ("name", "org", "aliases", "names", "adjectives", "capitals", "seats"):
+                taken.update(normalize(str(n)) for n in _tuple(entry.get(key)))
+    return taken
+
+
+def _beneath(entries: dict[str, dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:
+    """The table in look-up order: curated and user entries first, then the imported ones that
+    keep a name of their own (an alias another entry uses is dropped from the imported one)."""
+    own = [e for e in entries.values() if "source" not in e]
+    imported = []
+    for entry in entries.values():
+        if "source" not in entry:
+            continue
+        if normalize(str(entry["name"])) in taken:
+            continue
+        aliases = _tuple(entry.get("aliases"))
+        kept = [a for a in aliases if normalize(a) not in taken]
+        imported.append(entry if len(kept) == len(aliases) else {**entry, "aliases": kept})
+    return own + imported
 
 
 def country_for(text: str, dirs: tuple[str, ...] = ()) -> str | None:

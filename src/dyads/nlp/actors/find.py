@@ -43,11 +43,18 @@ from dyads.model import Actor, Article, Options
 from dyads.nlp.actors.acronyms import find_acronyms
 from dyads.nlp.actors.drafts import Drafts, country_draft, group_draft
 from dyads.nlp.actors.groups import ethnic_groups, find_groups, regional_bodies
-from dyads.nlp.actors.name_context import focal_country, in_locative_phrase, is_city_name, is_metonym
+from dyads.nlp.actors.name_context import (
+    focal_country,
+    in_locative_phrase,
+    is_city_name,
+    is_metonym,
+    place_not_actor,
+)
 from dyads.nlp.actors.organisations import add_known_org, known_org_countries, unknown_org
 from dyads.nlp.actors.people import decide_people, resolve_people
 from dyads.nlp.actors.person_names import NameMention, find_titled_names, part_of_a_name, read_person_name
 from dyads.nlp.actors.records import freeze
+from dyads.nlp.actors.titles import title_before
 from dyads.nlp.doc_cache import doc_ents
 
 
@@ -66,13 +73,22 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     defined = find_acronyms(doc, drafts, kb, focal, org_country)
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
-    # a name of symbols only normalises to nothing and has no surname
-    person_words = (normalize(e.text).split() for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1)
-    surnames = {words[-1] for words in person_words if words}
+    full_names = {
+        n for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 and (n := normalize(e.text))
+    }
+    surnames = {name.split()[-1] for name in full_names}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
+        if (
+            not kind
+            and ent.label_ in {"PERSON", "ORG"}
+            and place_not_actor(ent, kb, full_names)
+            and title_before(doc, ent.start, kb) is None
+        ):
+            drafts.taken.update(range(ent.start, ent.end))
+            continue  # "Raqqa", "al-Hawl": places the NER took for actors
         if kind in {"country", "adjective"} and ent.end < len(doc) and doc[ent.end].text == "$":
             drafts.taken.update(range(ent.start, ent.end))
             continue  # "US $50 million": a currency
@@ -93,6 +109,8 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             add_known_org(doc, drafts, kb, ent, rest)
         elif ent.label_ == "PERSON" or (not kind and part_of_a_name(ent, surnames)):
             read_person_name(doc, drafts, kb, ent, names, org_country, focal)
+        elif ent.label_ == "ORG" and not kind and (known := kb.organization_for(ent.text)) is not None:
+            add_known_org(doc, drafts, kb, ent, normalize(known.name))  # an imported organisation
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):
             lone_place = in_locative_phrase(ent.root) or is_city_name(ent.text)
             if len(ent) == 1 and lone_place and not _institutional(ent, kb):

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.knowledge import Knowledge, normalize
+from dyads.knowledge import Knowledge
 from dyads.knowledge.registry import words
 from dyads.nlp.actors.drafts import Draft, Drafts, group_draft
 from dyads.nlp.actors.name_context import NATIONAL_SECTORS, sentence_country
 from dyads.nlp.actors.titles import entity_country
 from dyads.nlp.doc_cache import doc_ents
 
+# Unnamed armed groups and civilians are coded where the article is, as national bodies are: in a
+# report on Syria, "rebels" and "civilians" are Syria's (the codebook's rule for local actors).
+LOCAL_SECTORS = {"REB", "INS", "UAF", "CVL"}
 _NOUNS = words("actors_nouns")
 # People who speak for an institution: "a spokesman for the army" is the army speaking.
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy"}
@@ -95,7 +98,7 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             if token.lower_ in VAGUE_GROUP_NOUNS and not specific:
                 continue
             local = sentence_country(doc, token.idx, kb)
-            if focal and sector in NATIONAL_SECTORS:
+            if focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS:
                 countries = [(focal, token.i, "the article's focal country")]
             elif local:
                 countries = [(local, token.i, "the only country named in its sentence")]
@@ -130,6 +133,15 @@ def _draft_at(drafts: Drafts, token: Token) -> Draft | None:
     return None
 
 
+def _surname_countries(kb: Knowledge, surname: str) -> set[str | None]:
+    """The countries of the known people of a surname: the curated ones when there are any (the
+    imported dictionaries hold thousands of minor office-holders who would make every famous
+    surname ambiguous: George W. Bush and a Cayman Islands minister)."""
+    people = kb.people_with_surname(surname)
+    curated = [p for p in people if p.source is None]
+    return {p.country for p in curated or people}
+
+
 def _led_by(drafts: Drafts, token: Token, kb: Knowledge) -> tuple[str, str, int] | None:
     """A government named after its leader ("the Obama administration", "Assad's regime"):
     the leader's country, name and first token. A surname the article does not resolve still
@@ -139,7 +151,7 @@ def _led_by(drafts: Drafts, token: Token, kb: Knowledge) -> tuple[str, str, int]
         return None
     for child in token.lefts:
         if child.dep_ in {"compound", "poss"} and child.ent_type_ in {"PERSON", "ORG"}:
-            family = {p.country for p in kb.people if normalize(p.name).split()[-1] == normalize(child.text)}
+            family = _surname_countries(kb, child.text)
             if len(family) == 1 and (country := family.pop()):
                 start = child.i
                 while start > 0 and token.doc[start].ent_iob_ == "I":

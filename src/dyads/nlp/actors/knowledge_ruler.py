@@ -12,6 +12,7 @@ entry it matched:
     org:<key>        an organisation                      label ORG (NORP for armed groups)
     person:<key>     a person                             label PERSON
     region:<key>     a region or its adjective ("Sahel")  label LOC (NORP for adjectives)
+    people:<key>     an adjective of a people ("Kurdish") label NORP: it modifies actors, is none
 
 Matching is token-exact (case-sensitive) through one PhraseMatcher built once per Language;
 accent-free spellings and "-an"/"-i" plural demonyms are derived from the knowledge entries.
@@ -65,16 +66,24 @@ def knowledge_patterns(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
             yield "GPE", f"capital:{country.iso3}", capital
         for seat, sector in country.seats:
             yield "ORG", f"seat:{country.iso3}:{sector or ''}", seat
+    # Imported entries (tens of thousands) stay out of the matcher: building it would cost
+    # seconds per process, and the NER finds such names; they are looked up by their text then.
     for org in kb.organizations:
+        if org.source is not None:
+            continue
         label = "NORP" if org.kind == "group" else "ORG"
         for name in org.all_names:
             yield label, f"org:{normalize(org.name)}", name
     for person in kb.people:
+        if person.source is not None:
+            continue
         for name in (person.name, *person.aliases):
             yield "PERSON", f"person:{normalize(person.name)}", name
     for region in kb.regions:
         label = "NORP" if region[:1].isupper() and region.endswith(("an", "ern")) else "LOC"
         yield label, f"region:{normalize(region)}", region
+    for people in kb.peoples:
+        yield "NORP", f"people:{normalize(people)}", people
 
 
 class ActorRuler:

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.knowledge import Knowledge
-from dyads.knowledge.gazetteer import populous_city_names
+from dyads.knowledge import Knowledge, normalize
+from dyads.knowledge.gazetteer import load_gazetteer, populous_city_names
 from dyads.knowledge.registry import words
 from dyads.nlp.actors.titles import entity_country
 from dyads.nlp.doc_cache import doc_ents
@@ -26,6 +26,9 @@ INSTITUTION_NOUNS = frozenset(_NOUNS["institution_nouns"])
 # Sectors of bodies that belong to one country: with no country stated, they are the article's.
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
 CITY_POPULATION = 50_000  # towns this large are better known as towns than as surnames
+# A lone name the NER took for a person is a place when a town of this size bears it ("Afrin");
+# smaller places share their names with too many people ("Anna", "Hunt").
+PERSON_AS_PLACE_POPULATION = 20_000
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +124,23 @@ def org_country(token: Token, kb: Knowledge) -> str | None:
         return None
     org = kb.organization_for(token.ent_kb_id_[4:])
     return org.country if org is not None else None
+
+
+def place_not_actor(ent: Span, kb: Knowledge, full_names: set[str]) -> bool:
+    """A name the NER took for a person or an organisation that is a place: the gazetteer knows
+    it ("Raqqa", "al-Hawl", "Afrin"), the knowledge base knows no actor of that name, and no
+    person named in the article bears it as a surname ("Bolton" after "John Bolton")."""
+    if len(ent) > 3 or kb.person_for(ent.text) or kb.organization_for(ent.text):
+        return False
+    key = normalize(ent.text)
+    if not key:
+        return False
+    if any(name != key and name.split()[-1] == key.split()[-1] for name in full_names):
+        return False
+    places = load_gazetteer().lookup(ent.text)
+    if ent.label_ == "PERSON" and not key.startswith(("al ", "el ")):
+        return any(p.population >= PERSON_AS_PLACE_POPULATION for p in places)
+    return bool(places)  # an "al-" name alone ("al-Hawl") is a place, a person's is "X al-Y"
 
 
 def focal_country(doc: Doc) -> str | None:

@@ -60,6 +60,9 @@ def resolve_people(
     all_words = [m.words for m in mentions]
     for m in mentions:
         is_partial = any(_subsequence(m.words, other) for other in all_words)
+        if m.person is not None and m.person.source is not None and is_partial:
+            pending.append(m)  # an imported namesake of part of a longer name in the article
+            continue
         if m.person is not None:
             draft = drafts.get(person_key(m.person), m.person.name, "person")
             draft.person = m.person
@@ -133,11 +136,11 @@ def _office_family(m: NameMention, kb: Knowledge) -> str | None:
     """The one country of every known holder of the mention's kind of office with that surname."""
     if not (m.title and m.title.sector):
         return None
-    countries = {
-        p.country
-        for p in kb.people
-        if normalize(p.name).split()[-1] == m.words[-1] and any(r.sector == m.title.sector for r in p.roles)
-    }
+    holders = [
+        p for p in kb.people_with_surname(m.words[-1]) if any(r.sector == m.title.sector for r in p.roles)
+    ]
+    curated = [p for p in holders if p.source is None]  # a famous holder over imported namesakes
+    countries = {p.country for p in curated or holders}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -147,10 +150,11 @@ def _from_knowledge(m: NameMention, drafts: Drafts, kb: Knowledge, date: str | N
     surname = m.words[-1]
     holders = [
         p
-        for p in kb.people
-        if normalize(p.name).split()[-1] == surname
-        and any(r.sector == m.title.sector for r in p.roles_on(date))
+        for p in kb.people_with_surname(surname)
+        if any(r.sector == m.title.sector for r in p.roles_on(date))
     ]
+    curated = [p for p in holders if p.source is None]  # the famous holder over imported namesakes
+    holders = curated or holders
     if len(holders) != 1:
         return None
     person = holders[0]
@@ -177,9 +181,12 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         draft.country = None if international_body else (person.country if person else None) or body.country
         draft.note(f"title held in {body.org}")
     else:
-        if person and person.country:
+        from_title = next((t for t in draft.titles if t.country), None)
+        # an imported namesake (thousands of minor office-holders) yields to what the text says
+        imported = person is not None and person.source is not None and from_title is not None
+        if person and person.country and not imported:
             draft.country = person.country
-        elif (from_title := next((t for t in draft.titles if t.country), None)) is not None:
+        elif from_title is not None:
             draft.country = from_title.country
             draft.note(f"country from the title '{from_title.text}'")
         elif draft.affiliations:

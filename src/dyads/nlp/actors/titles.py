@@ -159,7 +159,25 @@ def description_after(doc: Doc, end: int, kb: Knowledge) -> tuple[Title | None, 
     tokens = [t for t in tokens if t.lower_ not in {"a", "an", "the"}]
     if not tokens:
         return None, end
-    return read_title(doc, tokens, kb), i
+    title = read_title(doc, tokens, kb)
+    if title is None and (country := _leading_demonym(tokens, kb)) is not None:
+        # "Sally Jones, a British member of Isis": no title noun, but the nationality is stated
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        title = Title(
+            text=text, sector=None, country=country, start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1])
+        )
+    return title, i
+
+
+def _leading_demonym(tokens: list[Token], kb: Knowledge) -> str | None:
+    """The country of a demonym among a description's words before any preposition ("British
+    member of Isis" is British; "member of a Syrian group" says nothing of the person)."""
+    for t in tokens:
+        if t.pos_ == "ADP":
+            return None
+        if t.ent_type_ == "NORP" and (country := entity_country(t, kb)):
+            return country
+    return None
 
 
 def token_at(doc: Doc, char: int) -> int:
