@@ -53,8 +53,8 @@ def _actor_for(spec: str, number: int, mentions: tuple[tuple[int, int], ...]) ->
 
 
 def default_score(event_type: str) -> float:
-    entry = plover_types().get(event_type, {})
-    return float(entry.get("score", 0.0))
+    entry = plover_types().get(event_type)
+    return entry.score if entry else 0.0
 
 
 def make_analysis(

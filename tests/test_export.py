@@ -135,3 +135,10 @@ def test_exporting_again_leaves_no_stale_month_and_no_other_file_touched(
     assert sorted(p.name for p in out.iterdir()) == ["README.txt", "month=2020-01"]
     parts = ds.dataset(out, format="parquet", partitioning="hive", exclude_invalid_files=True)
     assert parts.to_table().num_rows == 1
+
+
+def test_csv_and_jsonl_exports_make_their_folder(store: Store, tmp_path: Path) -> None:
+    # the Parquet export always made its folder; the file exports now do as well
+    assert export_csv(store, tmp_path / "new" / "events.csv") > 0
+    assert export_jsonl(store, tmp_path / "other" / "deep" / "analyses.jsonl") > 0
+    assert (tmp_path / "new" / "events.csv").stat().st_size > 0

@@ -118,6 +118,7 @@ def gdelt_row(event: dict[str, Any]) -> dict[str, Any]:
 def export_csv(store: Store, out: str | Path) -> int:
     """Deduplicated events as CSV with a GDELT 2.0 header; returns the number of rows."""
     count = 0
+    Path(out).parent.mkdir(parents=True, exist_ok=True)  # as the Parquet export makes its folder
     with Path(out).open("w", encoding="utf-8", newline="") as sink:
         writer = csv.DictWriter(sink, fieldnames=COLUMNS)
         writer.writeheader()
@@ -130,6 +131,7 @@ def export_csv(store: Store, out: str | Path) -> int:
 def export_jsonl(store: Store, out: str | Path) -> int:
     """Every stored analysis as its dyads.analysis/1 document, one a line; returns how many."""
     count = 0
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     with Path(out).open("w", encoding="utf-8") as sink:
         for doc in store.iter_analyses():
             sink.write(json.dumps(doc, ensure_ascii=False) + "\n")

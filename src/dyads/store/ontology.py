@@ -8,28 +8,19 @@ root code decides (01–05, 06–08, 09–13, 14–20, as in GDELT), and failing
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
-from dyads.knowledge.registry import KnowledgeError, builtin_path, read_yaml
+from dyads.knowledge.plover import QUADS, PloverType
+from dyads.knowledge.plover import plover_types as known_types
 
-QUAD_NAMES = {
-    "verbal_cooperation": 1,
-    "material_cooperation": 2,
-    "verbal_conflict": 3,
-    "material_conflict": 4,
-}
+# GDELT's QuadClass numbers, in the codebook's order of the quads
+QUAD_NAMES = {name: number for number, name in enumerate(QUADS, 1)}
 QUAD_LABELS = {number: name.replace("_", " ") for name, number in QUAD_NAMES.items()}
 
 
 @lru_cache(maxsize=1)
-def plover_types() -> dict[str, dict[str, Any]]:
-    """Each PLOVER type's entry in ``plover.yaml`` (quad, CAMEO root, score, modes), by type name."""
-    try:
-        data = read_yaml(builtin_path("plover.yaml"))
-    except KnowledgeError:  # no ontology file: the CAMEO root or the score decides (see quad_class)
-        return {}
-    types = data.get("types") or {}
-    return {str(k): v for k, v in types.items() if isinstance(v, dict)}
+def plover_types() -> dict[str, PloverType]:
+    """The PLOVER types by name, from the one table of them (``dyads.knowledge.plover``)."""
+    return {t.name: t for t in known_types()}
 
 
 def _quad_from_cameo(cameo: str | None) -> int | None:
@@ -45,8 +36,8 @@ def _quad_from_cameo(cameo: str | None) -> int | None:
 def quad_class(event_type: str, cameo: str | None = None, score: float = 0.0) -> int:
     """GDELT QuadClass (1–4) of a PLOVER event type."""
     entry = plover_types().get(event_type.upper())
-    if entry and entry.get("quad") in QUAD_NAMES:
-        return QUAD_NAMES[entry["quad"]]
+    if entry and entry.quad in QUAD_NAMES:
+        return QUAD_NAMES[entry.quad]
     from_cameo = _quad_from_cameo(cameo)
     if from_cameo:
         return from_cameo
@@ -58,7 +49,7 @@ def cameo_root(event_type: str, cameo: str | None = None) -> str | None:
     if cameo and cameo[:2].isdigit():
         return cameo[:2]
     entry = plover_types().get(event_type.upper())
-    code = str(entry.get("cameo") or "") if entry else ""
+    code = str(entry.cameo or "") if entry else ""
     return code[:2] if code[:2].isdigit() else None
 
 
