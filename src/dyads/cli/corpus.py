@@ -265,7 +265,7 @@ def search(
 ) -> None:
     """Full text search over every stored sentence, best first.
 
-    Example: dyads search "Russian instructors"
+    Example: dyads search "Wagner group"
     """
     check_rows_format(fmt)
     check_page(limit, offset)
