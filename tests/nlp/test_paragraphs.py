@@ -39,3 +39,11 @@ def test_a_line_break_inside_a_paragraph_is_not_a_sentence_break(nlp: Language) 
 def test_the_first_word_of_a_paragraph_stays_with_its_sentence(nlp: Language) -> None:
     doc = nlp("By Kester Kenn\n\nRussia signed a deal with Mali on Monday.")
     assert [s.text.strip() for s in doc.sents][-1] == "Russia signed a deal with Mali on Monday."
+
+
+def test_a_sentence_a_crawl_broke_across_paragraphs_stays_whole(nlp: Language) -> None:
+    text = (
+        "In an official statement to mark the anniversary of its independence, the Russian "
+        "Ministry of Foreign\n\nAffairs hoped that Mali would hold free elections."
+    )
+    assert len(list(nlp(text).sents)) == 1
