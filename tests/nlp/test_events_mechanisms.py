@@ -138,3 +138,11 @@ def test_every_side_between_which_a_mutual_act_happens_acts() -> None:
     analysis = analyse("Talks between Russia and Ukraine resumed in Istanbul on Monday.")
     event = only(analysis, "CONSULT")
     assert sorted(c or "" for c in parties(analysis, event)[0]) == ["RUS", "UKR"]
+
+
+def test_an_accusation_told_as_a_noun_is_aimed_at_its_clause() -> None:
+    # "accusation/claim/allegation/demand/threat/charge/denial/warning that" 72 times in the
+    # Guardian articles and the wire sentences
+    analysis = analyse("The UK government dismissed Moscow's accusation that Britain directed the attack.")
+    accusations = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert any(parties(analysis, e) == (["RUS"], ["GBR"]) for e in accusations)

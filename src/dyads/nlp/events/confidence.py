@@ -34,6 +34,7 @@ RECIPIENT_RULES = (
     "content_targets",
     "same_type_content",
     "modifier_parties",
+    "clause_of_the_noun",
     "inside_object",
     "place_of_event",
     "victims_country",

@@ -42,6 +42,7 @@ from dyads.nlp.events.participants import (
     undoing_verb,
 )
 from dyads.nlp.events.parties import (
+    clause_of_the_noun,
     content_targets,
     crowd_country,
     described_actor,
@@ -88,6 +89,7 @@ RECIPIENT_FINDERS: tuple[Rule, ...] = (
     content_targets,
     same_type_content,
     modifier_parties,
+    clause_of_the_noun,
     inside_object,
 )
 DYAD_GUARDS: tuple[Rule, ...] = (background_without_dyad,)

@@ -24,7 +24,14 @@ from dyads.nlp.events.setting import event_location
 from dyads.nlp.events.triggers import Candidate
 
 DOMESTIC_TARGET = {"PROTEST"}  # acts aimed, unless said otherwise, at one's own government
-PLACED_VICTIMS = {"ASSAULT", "COERCE"}  # harm done to people, who belong where it happened
+PLACED_VICTIMS = {"ASSAULT", "COERCE"}
+# acts whose content clause names their target ("the accusation that Britain …", "a demand that Kyiv …")
+CLAUSE_TARGETED = {
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "REQUEST",
+}  # harm done to people, who belong where it happened
 PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
 
@@ -101,6 +108,24 @@ def _described(token: Token, index: ActorIndex, exclude: list[str]) -> str | Non
     if not definite(token) or index.for_token(token):
         return None
     return index.described_before(token.lemma_.lower(), token.idx, exclude)
+
+
+def clause_of_the_noun(draft: Draft) -> bool:
+    """ "Moscow's accusation that Britain directed the attack": an accusation, a threat, a demand
+    or a denial told as a noun is aimed at the subject of the clause that says what it is."""
+    cand = draft.cand
+    if draft.recipient_ids or cand.kind != "noun" or cand.sense.type not in CLAUSE_TARGETED:
+        return False
+    index = draft.scene.index
+    for clause in (c for c in cand.head.children if c.dep_ in ("acl", "ccomp", "relcl")):
+        if not any(m.lower_ == "that" and m.dep_ in ("mark", "nsubj") for m in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+        found = [a for a in index.for_tokens(subjects) if a not in draft.actor_ids]
+        if found:
+            draft.recipient_ids = found
+            return True
+    return False
 
 
 def inside_object(draft: Draft) -> bool:
