@@ -31,6 +31,8 @@ from dyads.nlp.events.guards import (
     natural_deaths,
     no_known_party,
     nobody_named,
+    only_private_people,
+    page_furniture,
     verbal_noun_without_actor,
 )
 from dyads.nlp.events.location import locate_event
@@ -74,6 +76,7 @@ from dyads.nlp.events.syntax import describe, subjects
 from dyads.nlp.events.triggers import Candidate
 
 WORD_GUARDS: tuple[Rule, ...] = (
+    page_furniture,
     generic_subject,
     carried_not_visiting,
     natural_deaths,
@@ -101,7 +104,7 @@ FALLBACKS: tuple[Rule, ...] = (
     host_receives,  # after the recipient fallbacks, before the one that reads the actors' country
     own_government,
 )
-PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, verbal_noun_without_actor)
+PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
 RECODES: tuple[Rule, ...] = (ordered_act, negated_promise, modality_reduction, historical)
 
 

@@ -6,9 +6,14 @@ the party guards read the actors found for them. ``decision`` runs them in order
 
 from __future__ import annotations
 
+import re
+
 from dyads.nlp.events.draft import Draft
 
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
+
+# an e-mail address or a web address (scheme, www., or a domain followed by a path)
+WEB_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}|https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/")
 
 
 def generic_subject(draft: Draft) -> bool:
@@ -68,6 +73,20 @@ def background_without_dyad(draft: Draft) -> bool:
 def no_known_party(draft: Draft) -> bool:
     """An event is between known actors; nobody known took part."""
     return not draft.actor_ids and not draft.recipient_ids
+
+
+def only_private_people(draft: Draft) -> bool:
+    """The private story of people who belong to no country, body or sector ("She cried and said
+    to me …", "helping her daughter through school") is no political event."""
+    index = draft.scene.index
+    parties = [*draft.actor_ids, *draft.recipient_ids]
+    return bool(parties) and not any(index.political(p) for p in parties)
+
+
+def page_furniture(draft: Draft) -> bool:
+    """A sentence with a web or e-mail address is the page's furniture ("click here to visit
+    gu.com/letters", "email letters@…"), not its news."""
+    return bool(WEB_ADDRESS.search(draft.sent.text))
 
 
 def verbal_noun_without_actor(draft: Draft) -> bool:

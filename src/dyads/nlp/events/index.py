@@ -98,6 +98,11 @@ class ActorIndex:
             return None
         return actor.name.split()[-1].lower()
 
+    def political(self, actor_id: str) -> bool:
+        """Does the actor belong to a country, a body or a sector (not a private person)?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and bool(actor.country or actor.org or actor.sector)
+
     def placed(self, actor_id: str) -> bool:
         """Does the actor belong to a known country or body?"""
         actor = self._actors.get(actor_id)
