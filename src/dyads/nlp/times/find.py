@@ -37,6 +37,7 @@ from dyads.model import TimeExpr
 from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.times.calendar import Tense, parse_iso
 from dyads.nlp.times.context import Context
+from dyads.nlp.times.function import in_function_phrase
 from dyads.nlp.times.grammar import Candidate, candidates, scan, select
 from dyads.nlp.times.normalise import is_reference, normalise
 from dyads.nlp.times.parse import plausible, tense_of
@@ -63,6 +64,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         )
 
     def accept(cand: Candidate) -> bool:
+        if in_function_phrase(text, cand.start, cand.end):
+            return False
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not plausible(cand, span):
             return False

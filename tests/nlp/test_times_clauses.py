@@ -1,0 +1,94 @@
+"""Time expressions whose value depends on the clause around them: function phrases, periods
+ending at the article date, ranges, years taken from another time, habitual clock times.
+
+Sentences written for the purpose; each test cites where the construction occurs in the
+non-gold corpus (``shared/corpus``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dyads.model import TimeExpr
+from dyads.nlp.times.find import find_times
+
+
+def times(nlp: Language, text: str, published: str = "2018-12-14") -> list[tuple[str, str, str]]:
+    return [(text[t.span[0] : t.span[1]], t.value, t.type) for t in find_times(nlp(text), published)]
+
+
+def covering(found: list[TimeExpr], text: str, phrase: str) -> list[TimeExpr]:
+    start = text.index(phrase)
+    return [t for t in found if t.span[0] < start + len(phrase) and start < t.span[1]]
+
+
+# --- function phrases ------------------------------------------------------------------------
+# "Islamist militants began attacking ... as soon as Mr. Sisi took power" (wire-01268), "blew
+# himself up as soon as he reached Salem checkpoint" (wire-08278): "as soon as" joins clauses.
+
+
+def test_as_soon_as_before_a_clause_is_no_time(nlp: Language) -> None:
+    assert times(nlp, "The families will go home as soon as the shelling stops.") == []
+
+
+def test_as_soon_as_before_a_day_leaves_the_day(nlp: Language) -> None:
+    # "could come as soon as Thursday" (guardian-286): the time is Thursday, not "soon"
+    found = times(nlp, "The convoy could cross the border as soon as Monday.", "2018-12-14")
+    assert [text for text, _, _ in found] == ["Monday"]
+
+
+def test_as_soon_as_possible_is_still_soon(nlp: Language) -> None:
+    found = times(nlp, "The minister wants the talks to resume as soon as possible.")
+    assert [(value, kind) for _, value, kind in found] == [("FUTURE_REF", "DATE")]
+
+
+def test_as_long_as_is_no_time(nlp: Language) -> None:
+    assert times(nlp, "The truce will hold as long as the guns stay silent.") == []
+
+
+# --- "the past year" ends at the article date -------------------------------------------------
+# "roadside bombs ... have steadily increased over the past year" (guardian-98), "killed
+# scores of police and soldiers over the past year" (wire-01414), "in the past month"
+# (wire-02237): the months up to the article, not the previous calendar year or month.
+
+
+def test_the_past_year_is_twelve_months_to_the_article(nlp: Language) -> None:
+    found = times(nlp, "Attacks on the pipeline have doubled over the past year.")
+    assert [(value, kind) for _, value, kind in found] == [("P1Y", "DURATION")]
+
+
+def test_the_last_month_is_a_month_to_the_article(nlp: Language) -> None:
+    found = times(nlp, "Hundreds of families have fled the valley in the last month.")
+    assert [(value, kind) for _, value, kind in found] == [("P1M", "DURATION")]
+
+
+def test_last_year_without_the_is_still_the_calendar_year(nlp: Language) -> None:
+    found = times(nlp, "The governor resigned last year.")
+    assert [(value, kind) for _, value, kind in found] == [("2017", "DATE")]
+
+
+def test_the_last_year_of_a_term_is_not_a_lookback(nlp: Language) -> None:
+    # "in the last year of the Obama presidency" (guardian-286): the final year of something
+    found = times(nlp, "The bill passed in the last year of the old parliament.")
+    assert all(kind != "DURATION" for _, _, kind in found)
+
+
+# --- ranges -------------------------------------------------------------------------------------
+# "Isis could likely resurge in Syria within six to 12 months" (guardian-79), "the city will
+# fall within four to six weeks" (guardian-738), "within two or three days" (wire-05574).
+
+
+def test_a_range_of_months_is_one_open_duration(nlp: Language) -> None:
+    text = "The rebels could regroup within six to 12 months."
+    found = times(nlp, text)
+    assert found == [("six to 12 months", "PXM", "DURATION")]
+
+
+def test_a_range_with_or_is_one_open_duration(nlp: Language) -> None:
+    found = times(nlp, "Engineers said the bridge would reopen in three or four weeks.")
+    assert [(value, kind) for _, value, kind in found] == [("PXW", "DURATION")]
+
+
+def test_a_single_count_keeps_its_number(nlp: Language) -> None:
+    found = times(nlp, "The siege lasted six months.")
+    assert [(value, kind) for _, value, kind in found] == [("P6M", "DURATION")]
