@@ -65,6 +65,12 @@ def duration_of(c: Candidate, ctx: Context) -> Normalised | None:
         return None  # "a second round"
     if code == "Q" and num_word in ("a", "an") and not det:
         return None  # "a quarter of"
+    if g.get("num2") and (g.get("range") or "").lower() in ("to", "or", "-"):
+        # "six to 12 months" is one stretch of a length the text leaves open between the two
+        # numbers: TIMEX3 writes that as an unknown count of the unit (PXM), not as its first end
+        second = number_value(g["num2"])
+        if amount is not None and second is not None and second > amount:
+            return duration_value(None, code), "DURATION"
     if num_word in ("a", "an") and _SET_AFTER.search(ctx.before):
         return duration_value(1, code), "SET"  # "$5 a year", "twice a week"
     return duration_value(amount, code), "DURATION"
