@@ -92,3 +92,35 @@ def test_a_range_with_or_is_one_open_duration(nlp: Language) -> None:
 def test_a_single_count_keeps_its_number(nlp: Language) -> None:
     found = times(nlp, "The siege lasted six months.")
     assert [(value, kind) for _, value, kind in found] == [("P6M", "DURATION")]
+
+
+# --- the year of a month named inside a clause anchored to another time -----------------------
+# "spent four months in jail last year after his arrest in July" (guardian-159, of 2018-12-14):
+# July is last year's, 2017-07, not the July nearest the article. "Montoya was captured last
+# year and Varela was killed in Venezuela in February" (wire-07424, of 2008-05-02): another
+# clause, so February keeps the year nearest the article.
+
+
+def test_a_month_takes_the_year_of_its_clause(nlp: Language) -> None:
+    text = "She spent a year in exile last year after the coup in August."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "August")] == ["2017-08"]
+
+
+def test_a_month_takes_a_written_year_of_its_clause(nlp: Language) -> None:
+    text = "The court convicted him in 2015 of the bombing in May."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "May")] == ["2015-05"]
+
+
+def test_a_month_in_another_clause_keeps_the_nearest_year(nlp: Language) -> None:
+    text = "The colonel was captured last year and his deputy was killed in March."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "March")] == ["2018-03"]
+
+
+def test_a_bare_month_lends_no_year(nlp: Language) -> None:
+    # "from November to February" in a January article crosses the new year
+    text = "The fighting lasted from November to February."
+    found = find_times(nlp(text), "2019-01-20")
+    assert [t.value for t in found if t.type == "DATE"] == ["2018-11", "2019-02"]

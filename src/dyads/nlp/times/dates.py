@@ -48,6 +48,8 @@ def month_day_value(c: Candidate, ctx: Context) -> Normalised | None:
         return None
     if "year" in g:
         year = _year_of(g["year"])
+    elif ctx.clause_year is not None and "weekday" not in g:
+        year = ctx.clause_year
     elif ctx.anchor is None:
         return _unknown_year(month, day), "DATE"
     else:
@@ -101,6 +103,8 @@ def month_year_value(c: Candidate, ctx: Context) -> Normalised:
 def month_value(c: Candidate, ctx: Context) -> Normalised:
     month = _month(c.groups["month"])
     rel = (c.groups.get("rel") or "").lower()
+    if ctx.clause_year is not None and not rel and "yearrel" not in c.groups:
+        return f"{ctx.clause_year:04d}-{month:02d}", "DATE"
     if ctx.anchor is None:
         return _unknown_year(month), "DATE"
     if "yearrel" in c.groups:

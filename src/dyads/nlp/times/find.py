@@ -40,12 +40,20 @@ from dyads.nlp.times.context import Context
 from dyads.nlp.times.function import in_function_phrase
 from dyads.nlp.times.grammar import Candidate, candidates, scan, select
 from dyads.nlp.times.normalise import is_reference, normalise
-from dyads.nlp.times.parse import plausible, tense_of
+from dyads.nlp.times.parse import governing_verb, plausible, tense_of
 
 Precision = Literal["day", "month", "year"]
 
 # A date a later "the following day" or "a year earlier" can count from.
 _REFERENCE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?")
+# A year that a month named later in the same clause belongs to: a year ("2016", "last year")
+# or a date with its year written out ("June 2016", "July 3, 2016"). A bare month or a day is left out: "from
+# November to February" in a January article spans the new year.
+_CLAUSE_YEAR = re.compile(r"\d{4}")
+
+
+def _names_year(cand: Candidate, value: str) -> bool:
+    return bool(_CLAUSE_YEAR.fullmatch(value)) or ("year" in cand.groups and value[:4].isdigit())
 
 
 def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
@@ -53,14 +61,18 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     anchor = parse_iso(published)
     text = doc_text(doc)
     tenses: dict[int, Tense | None] = {}  # by id() of the candidate
+    clauses: dict[int, int | None] = {}  # the governing verb's index, by id() of the candidate
+    clause_years: dict[int, int] = {}  # a year named in the clause of that verb, so far
 
     def context(cand: Candidate, reference: str | None) -> Context:
+        verb = clauses.get(id(cand))
         return Context(
             anchor,
             tenses[id(cand)],
             reference,
             text[max(0, cand.start - 30) : cand.start],
             text[cand.end : cand.end + 30],
+            clause_years.get(verb) if verb is not None else None,
         )
 
     def accept(cand: Candidate) -> bool:
@@ -70,6 +82,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         if span is None or not plausible(cand, span):
             return False
         tenses[id(cand)] = tense_of(span)
+        verb = governing_verb(span)
+        clauses[id(cand)] = verb.i if verb is not None else None
         # whether it names a time at all does not depend on the reference time
         return normalise(cand, context(cand, None)) is not None
 
@@ -87,6 +101,9 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         found.append(TimeExpr(span=(start, end), value=value, type=kind))
         if kind == "DATE" and _REFERENCE.fullmatch(value) and is_reference(cand):
             reference = value
+        verb = clauses.get(id(cand))
+        if verb is not None and _names_year(cand, value) and is_reference(cand):
+            clause_years[verb] = int(value[:4])
     return found
 
 
