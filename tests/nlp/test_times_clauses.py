@@ -124,3 +124,32 @@ def test_a_bare_month_lends_no_year(nlp: Language) -> None:
     text = "The fighting lasted from November to February."
     found = find_times(nlp(text), "2019-01-20")
     assert [t.value for t in found if t.type == "DATE"] == ["2018-11", "2019-02"]
+
+
+# --- habitual clock times -------------------------------------------------------------------
+# "She would leave the house at 6am every day for a seven-hour class that began at 8am"
+# (guardian-769): both times are a routine, not the article's day.
+
+
+def test_a_clock_time_in_a_habitual_clause_has_no_day(nlp: Language) -> None:
+    text = "The border post usually closes at 5pm."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [(t.value, t.type) for t in covering(found, text, "5pm")] == [("XXXX-XX-XXT17:00", "TIME")]
+
+
+def test_a_clock_time_beside_every_day_has_no_day(nlp: Language) -> None:
+    text = "Guards search the cells at 6am every day."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "6am")] == ["XXXX-XX-XXT06:00"]
+
+
+def test_a_habit_reaches_the_clauses_below_it(nlp: Language) -> None:
+    text = "Every morning she took a bus to a class that began at 8am."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "8am")] == ["XXXX-XX-XXT08:00"]
+
+
+def test_a_clock_time_of_one_event_keeps_the_day(nlp: Language) -> None:
+    text = "Polling stations closed at 5pm and counting began."
+    found = find_times(nlp(text), "2018-12-14")
+    assert [t.value for t in covering(found, text, "5pm")] == ["2018-12-14T17:00"]

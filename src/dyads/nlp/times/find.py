@@ -22,7 +22,10 @@ whether an ambiguous one is a time ("May" the modal, "1960 troops") and which te
 it; ``normalise`` gives the value through one handler per rule (``dates``, ``periods``,
 ``relative``, ``amounts``, over the arithmetic of ``calendar``), placing a bare "December 30"
 or "Friday" by that tense. Overlaps go to the longest candidate that survives both; spans
-leave out prepositions ("in", "over the").
+leave out prepositions ("in", "over the"). The clause matters too: ``function`` drops time
+words that join clauses ("as soon as"), a month takes the year its clause names ("last year
+after his arrest in July"), and ``habit`` leaves the day of a routine clock time open
+("usually closes at 5pm" is ``XXXX-XX-XXT17:00``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from dyads.nlp.times.calendar import Tense, parse_iso
 from dyads.nlp.times.context import Context
 from dyads.nlp.times.function import in_function_phrase
 from dyads.nlp.times.grammar import Candidate, candidates, scan, select
+from dyads.nlp.times.habit import habitual
 from dyads.nlp.times.normalise import is_reference, normalise
 from dyads.nlp.times.parse import governing_verb, plausible, tense_of
 
@@ -63,6 +67,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     tenses: dict[int, Tense | None] = {}  # by id() of the candidate
     clauses: dict[int, int | None] = {}  # the governing verb's index, by id() of the candidate
     clause_years: dict[int, int] = {}  # a year named in the clause of that verb, so far
+    habits: set[int] = set()  # id() of the clock times in habitual clauses
 
     def context(cand: Candidate, reference: str | None) -> Context:
         verb = clauses.get(id(cand))
@@ -73,6 +78,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             text[max(0, cand.start - 30) : cand.start],
             text[cand.end : cand.end + 30],
             clause_years.get(verb) if verb is not None else None,
+            id(cand) in habits,
         )
 
     def accept(cand: Candidate) -> bool:
@@ -84,6 +90,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         tenses[id(cand)] = tense_of(span)
         verb = governing_verb(span)
         clauses[id(cand)] = verb.i if verb is not None else None
+        if cand.rule == "clock" and habitual(span):
+            habits.add(id(cand))
         # whether it names a time at all does not depend on the reference time
         return normalise(cand, context(cand, None)) is not None
 

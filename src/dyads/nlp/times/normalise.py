@@ -53,7 +53,7 @@ def _clock(c: Candidate, ctx: Context) -> Normalised | None:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-    day = reference_day(ctx)
+    day = None if ctx.habitual else reference_day(ctx)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     dayref = g.get("dayref") or g.get("dayref0")
     if dayref:
