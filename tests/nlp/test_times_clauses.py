@@ -153,3 +153,11 @@ def test_a_clock_time_of_one_event_keeps_the_day(nlp: Language) -> None:
     text = "Polling stations closed at 5pm and counting began."
     found = find_times(nlp(text), "2018-12-14")
     assert [t.value for t in covering(found, text, "5pm")] == ["2018-12-14T17:00"]
+
+
+def test_soon_after_an_event_is_no_time(nlp: Language) -> None:
+    # "She married the Dutch national ... soon after arriving in Syria" (guardian-36), "was moved
+    # from al-Hawl to al-Roj shortly after giving birth" (guardian-34); 33 such phrases in the
+    # corpus: each ties one event to another and points neither ahead nor to now
+    assert times(nlp, "The hostage was probably killed soon after being captured.") == []
+    assert times(nlp, "The embassy stayed open until shortly after the bombing.") == []

@@ -1,4 +1,5 @@
-"""Function phrases: time words that join clauses ("as soon as", "as long as") name no time.
+"""Function phrases: time words that join clauses ("as soon as", "as long as") or tie one
+event to another ("soon after", "shortly before") name no time.
 
 ``in_function_phrase(text, start, end)`` says whether the candidate at ``start:end`` lies
 inside such a phrase; the phrases come from ``lexicons/times_function_phrases.yaml``.
@@ -18,7 +19,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 _PHRASE = re.compile(
-    rf"\b(?:{_alternation(_LEXICON['conjunctions'])})\b(?!\s+(?:{_alternation(_LEXICON['still_times_before'])})\b)",
+    rf"\b(?:{_alternation(_LEXICON['links'])})\b(?!\s+(?:{_alternation(_LEXICON['still_times_before'])})\b)",
     re.IGNORECASE,
 )
 
