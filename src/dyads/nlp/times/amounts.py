@@ -42,8 +42,17 @@ def duration_value(amount: float | None, code: str) -> str:
         smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "W": ("D", 7)}
         if code in smaller:
             unit2, factor = smaller[code]
-            clock = clock or unit2 == "H"
-            return ("PT" if clock else "P") + f"{int(amount * factor)}{unit2}"
+            whole = int(amount)
+            part = f"{round((amount - whole) * factor)}{unit2}"
+            if whole == 0:
+                return ("PT" if clock or unit2 == "H" else "P") + part
+            # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M, "1.5 days" P1DT12H
+            return (
+                ("PT" if clock else "P")
+                + f"{whole}{unit}"
+                + ("T" if unit2 == "H" and not clock else "")
+                + part
+            )
         number = str(amount)
     else:
         number = str(int(amount))
@@ -58,6 +67,12 @@ _SET_AFTER = re.compile(
 def duration_of(c: Candidate, ctx: Context) -> Normalised | None:
     g = c.groups
     amount = number_value(g["num"])
+    joined = (g.get("range") or "").lower()
+    if amount is not None and joined.startswith("and"):
+        # "two and a half years": the grammar reads "a half" as the second number or the link
+        extra = number_value(g["num2"]) if g.get("num2") else (0.5 if "half" in joined else None)
+        if extra is not None and extra < 1:
+            amount += extra
     code = unit_code(g["unit"])
     det = (g.get("det") or "").lower()
     num_word = g["num"].lower()
@@ -65,6 +80,12 @@ def duration_of(c: Candidate, ctx: Context) -> Normalised | None:
         return None  # "a second round"
     if code == "Q" and num_word in ("a", "an") and not det:
         return None  # "a quarter of"
+    if g.get("num2") and (g.get("range") or "").lower() in ("to", "or", "-"):
+        # "six to 12 months" is one stretch of a length the text leaves open between the two
+        # numbers: TIMEX3 writes that as an unknown count of the unit (PXM), not as its first end
+        second = number_value(g["num2"])
+        if amount is not None and second is not None and second > amount:
+            return duration_value(None, code), "DURATION"
     if num_word in ("a", "an") and _SET_AFTER.search(ctx.before):
         return duration_value(1, code), "SET"  # "$5 a year", "twice a week"
     return duration_value(amount, code), "DURATION"

@@ -24,6 +24,11 @@ class Context:
     reference: str | None = None  # value of the last date mentioned before
     before: str = ""  # a few characters of text before the expression
     after: str = ""  # and after it
+    # the year of a date that anchors the same clause: "jailed last year after his arrest in
+    # July" puts July in that year, not the one nearest the article date
+    clause_year: int | None = None
+    # the clause states a habit ("usually", "every day"): a clock time in it names no one day
+    habitual: bool = False
 
 
 def reference_day(ctx: Context) -> date | None:

@@ -48,6 +48,8 @@ def month_day_value(c: Candidate, ctx: Context) -> Normalised | None:
         return None
     if "year" in g:
         year = _year_of(g["year"])
+    elif ctx.clause_year is not None and "weekday" not in g:
+        year = ctx.clause_year
     elif ctx.anchor is None:
         return _unknown_year(month, day), "DATE"
     else:
@@ -101,6 +103,8 @@ def month_year_value(c: Candidate, ctx: Context) -> Normalised:
 def month_value(c: Candidate, ctx: Context) -> Normalised:
     month = _month(c.groups["month"])
     rel = (c.groups.get("rel") or "").lower()
+    if ctx.clause_year is not None and not rel and "yearrel" not in c.groups:
+        return f"{ctx.clause_year:04d}-{month:02d}", "DATE"
     if ctx.anchor is None:
         return _unknown_year(month), "DATE"
     if "yearrel" in c.groups:
@@ -163,30 +167,38 @@ _FIXED_HOLIDAYS = {
 }
 
 
+def _holiday_in(name: str, year: int) -> date | None:
+    """The day of holiday ``name`` in ``year``; None for one this table does not compute."""
+    if name in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name.startswith("thanksgiving"):
+        return nth_weekday(year, 11, 3, 4)
+    if name == "labor day":
+        return nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return nth_weekday(year, 5, 0, -1)
+    return None  # Easter: a movable feast
+
+
 def holiday_value(c: Candidate, ctx: Context) -> Normalised | None:
     name = re.sub(r"\s+", " ", c.groups["name"]).lower()
     if "year" in c.groups:
-        year: int | None = int(c.groups["year"])
-    elif ctx.anchor:
-        year = ctx.anchor.year
-    else:
-        year = None
-    if year is None:
+        when = _holiday_in(name, int(c.groups["year"]))
+        return (when.isoformat(), "DATE") if when else None
+    if ctx.anchor is None:
         return None
-    fixed = _FIXED_HOLIDAYS
-    if name in fixed:
-        month, day = fixed[name]
-        if ctx.anchor and "year" not in c.groups:
-            year = choose_year(ctx.anchor, month, day, ctx.tense)
-        return f"{year:04d}-{month:02d}-{day:02d}", "DATE"
-    if name.startswith("thanksgiving"):
-        when = nth_weekday(year, 11, 3, 4)
-    elif name == "labor day":
-        when = nth_weekday(year, 9, 0, 1)
-    elif name == "memorial day":
-        when = nth_weekday(year, 5, 0, -1)
+    when = _holiday_in(name, ctx.anchor.year)
+    if when is None:
+        return None
+    # like a date without a year: the occurrence nearest the article, the way the tense
+    # points; "last Thanksgiving" is strictly before the article, "next" strictly after
+    said = re.search(r"\b(last|next)\s*$", ctx.before, re.IGNORECASE)
+    if said:
+        step = -1 if said[1].lower() == "last" else 1
+        ahead_of_anchor = when > ctx.anchor if step > 0 else when < ctx.anchor
+        year = ctx.anchor.year if ahead_of_anchor else ctx.anchor.year + step
     else:
-        return None  # Easter: a movable feast this table does not compute
-    if ctx.anchor and "year" not in c.groups and ctx.tense == "past" and when > ctx.anchor:
-        return holiday_value(Candidate(c.rule, c.start, c.end, {**c.groups, "year": str(year - 1)}), ctx)
+        year = choose_year(ctx.anchor, when.month, when.day, ctx.tense)
+    when = _holiday_in(name, year) or when
     return when.isoformat(), "DATE"

@@ -22,7 +22,10 @@ whether an ambiguous one is a time ("May" the modal, "1960 troops") and which te
 it; ``normalise`` gives the value through one handler per rule (``dates``, ``periods``,
 ``relative``, ``amounts``, over the arithmetic of ``calendar``), placing a bare "December 30"
 or "Friday" by that tense. Overlaps go to the longest candidate that survives both; spans
-leave out prepositions ("in", "over the").
+leave out prepositions ("in", "over the"). The clause matters too: ``function`` drops time
+words that join clauses ("as soon as"), a month takes the year its clause names ("last year
+after his arrest in July"), and ``habit`` leaves the day of a routine clock time open
+("usually closes at 5pm" is ``XXXX-XX-XXT17:00``).
 """
 
 from __future__ import annotations
@@ -37,14 +40,24 @@ from dyads.model import TimeExpr
 from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.times.calendar import Tense, parse_iso
 from dyads.nlp.times.context import Context
+from dyads.nlp.times.function import in_function_phrase
 from dyads.nlp.times.grammar import Candidate, candidates, scan, select
+from dyads.nlp.times.habit import habitual
 from dyads.nlp.times.normalise import is_reference, normalise
-from dyads.nlp.times.parse import plausible, tense_of
+from dyads.nlp.times.parse import governing_verb, plausible, tense_of
 
 Precision = Literal["day", "month", "year"]
 
 # A date a later "the following day" or "a year earlier" can count from.
 _REFERENCE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?")
+# A year that a month named later in the same clause belongs to: a year ("2016", "last year")
+# or a date with its year written out ("June 2016", "July 3, 2016"). A bare month or a day is left out: "from
+# November to February" in a January article spans the new year.
+_CLAUSE_YEAR = re.compile(r"\d{4}")
+
+
+def _names_year(cand: Candidate, value: str) -> bool:
+    return bool(_CLAUSE_YEAR.fullmatch(value)) or ("year" in cand.groups and value[:4].isdigit())
 
 
 def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
@@ -52,21 +65,33 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     anchor = parse_iso(published)
     text = doc_text(doc)
     tenses: dict[int, Tense | None] = {}  # by id() of the candidate
+    clauses: dict[int, int | None] = {}  # the governing verb's index, by id() of the candidate
+    clause_years: dict[int, int] = {}  # a year named in the clause of that verb, so far
+    habits: set[int] = set()  # id() of the clock times in habitual clauses
 
     def context(cand: Candidate, reference: str | None) -> Context:
+        verb = clauses.get(id(cand))
         return Context(
             anchor,
             tenses[id(cand)],
             reference,
             text[max(0, cand.start - 30) : cand.start],
             text[cand.end : cand.end + 30],
+            clause_years.get(verb) if verb is not None else None,
+            id(cand) in habits,
         )
 
     def accept(cand: Candidate) -> bool:
+        if in_function_phrase(text, cand.start, cand.end):
+            return False
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not plausible(cand, span):
             return False
         tenses[id(cand)] = tense_of(span)
+        verb = governing_verb(span)
+        clauses[id(cand)] = verb.i if verb is not None else None
+        if cand.rule == "clock" and habitual(span):
+            habits.add(id(cand))
         # whether it names a time at all does not depend on the reference time
         return normalise(cand, context(cand, None)) is not None
 
@@ -84,6 +109,9 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         found.append(TimeExpr(span=(start, end), value=value, type=kind))
         if kind == "DATE" and _REFERENCE.fullmatch(value) and is_reference(cand):
             reference = value
+        verb = clauses.get(id(cand))
+        if verb is not None and _names_year(cand, value) and is_reference(cand):
+            clause_years[verb] = int(value[:4])
     return found
 
 

@@ -71,7 +71,7 @@ _NUM_WORD = (
     r"|sixteen|seventeen|eighteen|nineteen|a\s+single|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen"
     r"|a\s+half|half\s+an?|(?:a\s+|one\s+)?hundred|an?)"
 )
-NUM = rf"(?:(?<![0-9][,.])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
+NUM = rf"(?:(?<![0-9][,.])(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+\s+[1-3]/[2-4]\b|[0-9]+(?:\.[0-9]+)?)|{_NUM_WORD}|{_alt(VAGUE_QUANTITIES)})"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 UNIT_ONE = r"(?:day|week|weekend|month|year|decade|century|quarter|hour|minute)"
 _APPROX = _alt(_MODIFIERS["approximations"])
@@ -309,6 +309,9 @@ def number_value(words: str) -> float | None:
     text = re.sub(r"\s+", " ", words.strip().lower())
     if not text:
         return None
+    fraction = re.fullmatch(r"([0-9]+) ([0-9])/([0-9])", text)
+    if fraction:  # "2 1/2"
+        return int(fraction[1]) + int(fraction[2]) / int(fraction[3])
     if text[0].isdigit():
         try:
             return float(text.replace(",", ""))

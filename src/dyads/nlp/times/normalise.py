@@ -15,7 +15,9 @@ TimeML conventions followed here:
   a stretch on the side the verb's tense does not point to counting 270 days further
   (``calendar.place_in_year``): "said on December 30" in a January article is last
   year's; after "to", "until", "by" the date is an end point the tense does not place
-  ("extended the offer to Nov. 20" in a Nov. 2 article is this year's);
+  ("extended the offer to Nov. 20" in a Nov. 2 article is this year's); but a month named
+  in a clause that already names its year takes that year ("jailed last year after his
+  arrest in July" is last year's July; ``Context.clause_year``);
 * weekdays go the way of the tense, today included (a simple present is a schedule:
   "they meet Monday"); "last"/"next" are strict;
 * "last month"/"two years ago" count from the article date, at the unit's granularity;
@@ -51,7 +53,7 @@ def _clock(c: Candidate, ctx: Context) -> Normalised | None:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-    day = reference_day(ctx)
+    day = None if ctx.habitual else reference_day(ctx)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     dayref = g.get("dayref") or g.get("dayref0")
     if dayref:

@@ -37,6 +37,12 @@ def tense_of(span: Span) -> Tense | None:
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _END_POINT:
         return None
+    verb = governing_verb(span)
+    return _verb_tense(verb, depth=0) if verb is not None else None
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb whose clause holds ``span``: the nearest verb above it, else the sentence's."""
     token: Token = span.root
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -47,7 +53,7 @@ def tense_of(span: Span) -> Tense | None:
         if root.pos_ not in ("VERB", "AUX"):
             return None
         token = root
-    return _verb_tense(token, depth=0)
+    return token
 
 
 def _verb_tense(verb: Token, depth: int) -> Tense | None:

@@ -18,6 +18,9 @@ from dyads.nlp.times.context import Context, Normalised, precise_enough, quarter
 from dyads.nlp.times.grammar import PARTS_OF_DAY, WEEKDAYS, Candidate, number_value
 from dyads.nlp.times.periods import quarter_back
 
+# Units whose "the past ..." is a stretch ending at the article date ("the past month").
+_LOOKBACK = ("W", "M", "Y", "DE")
+
 _PERIODS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
 
 
@@ -86,6 +89,10 @@ def relative_value(c: Candidate, ctx: Context) -> Normalised | None:
     code = unit_code(word)
     det = (g.get("det") or "").lower()
     offset = _REL_OFFSETS[rel]
+    if det == "the" and rel in ("past", "last") and code in _LOOKBACK and not re.match(r"\s*of\b", ctx.after):
+        # "over the past year" is the twelve months up to the article, not the last calendar
+        # year; "the last year of his term" is that term's final year, left to the next rule
+        return duration_value(1, code), "DURATION"
     # "the following day", "that week", "the same year", "the previous day": from the
     # reference time; "last week", "next year": from the article date
     from_reference = rel in ("following", "same", "that", "preceding") or (
