@@ -1,0 +1,70 @@
+"""Places read as a news reader reads them: sentences written for these tests.
+
+The comments cite where each use occurs in non-gold news text of the shared corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.knowledge.gazetteer import haversine_km
+from dyads.model import Options, Place
+from dyads.nlp.pipeline import build_nlp
+from dyads.nlp.places.find import find_places
+
+
+@pytest.fixture(scope="module")
+def places_of():
+    nlp = build_nlp()
+
+    def run(text: str) -> list[Place]:
+        return find_places(nlp(text), [], Options())
+
+    return run
+
+
+def mentioned_as(places: list[Place], name: str, text: str) -> Place:
+    for place in places:
+        if any(text[s:e] == name for s, e in place.mentions):
+            return place
+    raise AssertionError(f"no place mentioned as {name!r} in {[p.name for p in places]}")
+
+
+def km_from(place: Place, lat: float, lon: float) -> float:
+    assert place.lat is not None and place.lon is not None, place
+    return haversine_km(place.lat, place.lon, lat, lon)
+
+
+def test_washington_alone_is_the_capital_not_the_state(places_of) -> None:
+    # Guardian: "according to officials in Washington", "Baghdad and Washington are in talks".
+    text = "Diplomats in Washington said on Monday that the embargo would be lifted by spring."
+    washington = mentioned_as(places_of(text), "Washington", text)
+    assert washington.feature == "city"
+    assert km_from(washington, 38.9, -77.04) < 30
+
+
+def test_washington_state_is_the_state(places_of) -> None:
+    text = "Farmers in Washington state lost most of their apple harvest to the early frost."
+    washington = mentioned_as(places_of(text), "Washington", text)
+    assert washington.feature == "admin"
+    assert km_from(washington, 47.4, -120.5) < 200
+
+
+def test_a_division_word_makes_the_name_the_division(places_of) -> None:
+    # Guardian: "three million people live in Idlib province", "Iraq's Anbar province".
+    text = "Aid convoys reached four villages in Idlib province before the road was closed."
+    idlib = mentioned_as(places_of(text), "Idlib", text)
+    assert idlib.country == "SYR"
+    assert idlib.feature == "admin"
+    # Without the division word the town is the town.
+    town_text = "Aid convoys reached the city of Idlib, Syria, before the road was closed."
+    assert mentioned_as(places_of(town_text), "Idlib", town_text).feature == "city"
+
+
+def test_a_region_named_with_a_country_adjective_is_in_that_country(places_of) -> None:
+    # Guardian: "the government-backed army of Iraqi Kurdistan", "near the Iraqi Kurdistan border".
+    text = "Oil exports from Iraqi Kurdistan resumed after the pipeline was repaired."
+    region = mentioned_as(places_of(text), "Iraqi Kurdistan", text)
+    assert region.country == "IRQ"
+    # Named without the adjective, the region spans borders and belongs to no one country.
+    bare = "Oil exports from Kurdistan resumed after the pipeline was repaired."
+    assert mentioned_as(places_of(bare), "Kurdistan", bare).country is None
