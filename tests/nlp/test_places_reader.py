@@ -68,3 +68,25 @@ def test_a_region_named_with_a_country_adjective_is_in_that_country(places_of) -
     # Named without the adjective, the region spans borders and belongs to no one country.
     bare = "Oil exports from Kurdistan resumed after the pipeline was repaired."
     assert mentioned_as(places_of(bare), "Kurdistan", bare).country is None
+
+
+def test_an_occasion_named_after_a_place_is_not_the_place(places_of) -> None:
+    # Wire: "the demilitarized zone between Iraq and Kuwait since the Gulf War", "after the 1991
+    # Gulf War"; "2018 World Cup qualification".
+    text = "Veterans of the Gulf War marched past the memorial to the Korea War dead in Denver."
+    names = {text[s:e] for place in places_of(text) for s, e in place.mentions}
+    assert "Gulf" not in names and "Korea" not in names
+    assert "Denver" in names
+
+
+def test_a_town_the_recogniser_took_for_a_group_after_in(places_of) -> None:
+    # Guardian: "a press conference in Oxford at around 1.30pm on Thursday".
+    text = "The charity sale was held in Oxford on Saturday."
+    oxford = mentioned_as(places_of(text), "Oxford", text)
+    assert oxford.country == "GBR"
+
+
+def test_a_legislature_after_in_is_not_a_small_town(places_of) -> None:
+    # Guardian: "some of Trump's most loyal backers in Congress".
+    text = "The measure stalled in Congress after the recess."
+    assert places_of(text) == []

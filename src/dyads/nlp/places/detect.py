@@ -17,6 +17,8 @@ Metonymic uses ("Russia said", "Washington announced") stay toponyms.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
@@ -102,7 +104,18 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found.extend(_after_prepositions(doc, gaz))
     found.extend(find_pattern_toponyms(doc, gaz))
     chosen = _without_overlaps(found)
-    return _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
+    toponyms = _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
+    return [t for t in toponyms if not _opens_occasion_name(text, t)]
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)\b")
+
+
+def _opens_occasion_name(text: str, toponym: Toponym) -> bool:
+    """ "the Gulf War", "the Olympic Games", "Lincoln Day": the name of an occasion that
+    opens with a place name is not a mention of the place."""
+    match = _NEXT_WORD.match(text, toponym.end)
+    return match is not None and match.group(1).casefold() in WORDS.occasion_heads
 
 
 def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
@@ -240,6 +253,9 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
+LABELLED_TOWN_POPULATION = 20_000
+
+
 def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
     preposition of place, that the gazetteer knows as a town of some size or a division."""
@@ -251,10 +267,13 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.lower_ in WORDS.calendar:
             continue
         ent = next((e for e in doc_ents(doc) if e.start == first.i), None) if first.ent_type_ else None
-        if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON")):
+        # The recogniser's "ORG", "PERSON" or "NORP" right after "in": "in Oxford" is the town,
+        # unless the word is an adjective of nationality.
+        if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON", "NORP")):
+            continue
+        if ent is not None and ent.label_ == "NORP" and normalize(ent.text) in gaz.demonyms:
             continue
         if ent is not None:
-            # The recogniser's "ORG"/"PERSON" right after "in": "in Oxford" is the town.
             span = ent
         else:
             end = first.i + 1
@@ -263,7 +282,10 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             ):
                 end += 1
             span = doc[first.i : end]
+        # A name the recogniser took for an organisation or a group must name a sizeable town to
+        # outweigh it: "in Congress" is the legislature, not Congress, Arizona.
+        smallest = LABELLED_TOWN_POPULATION if ent is not None and ent.label_ != "PERSON" else 1000
         entries = gaz.lookup(span.text)
-        if any(e.kind != CITY or e.population >= 1000 for e in entries):
+        if any(e.kind != CITY or e.population >= smallest for e in entries):
             out.append(Toponym(span.start_char, span.end_char, span.text, "context"))
     return out

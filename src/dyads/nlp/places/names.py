@@ -29,6 +29,7 @@ class NameWords:
     place_prepositions: frozenset[str]
     calendar: frozenset[str]
     divisions: frozenset[str]
+    occasion_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def name_words() -> NameWords:
         place_prepositions=listed("place_prepositions"),
         calendar=listed("calendar_words"),
         divisions=listed("division_words"),
+        occasion_heads=listed("occasion_heads"),
     )
 
 
