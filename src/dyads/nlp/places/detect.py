@@ -253,9 +253,6 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
-LABELLED_TOWN_POPULATION = 20_000
-
-
 def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
     preposition of place, that the gazetteer knows as a town of some size or a division."""
@@ -282,10 +279,7 @@ def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             ):
                 end += 1
             span = doc[first.i : end]
-        # A name the recogniser took for an organisation or a group must name a sizeable town to
-        # outweigh it: "in Congress" is the legislature, not Congress, Arizona.
-        smallest = LABELLED_TOWN_POPULATION if ent is not None and ent.label_ != "PERSON" else 1000
         entries = gaz.lookup(span.text)
-        if any(e.kind != CITY or e.population >= smallest for e in entries):
+        if any(e.kind != CITY or e.population >= 1000 for e in entries):
             out.append(Toponym(span.start_char, span.end_char, span.text, "context"))
     return out

@@ -85,9 +85,17 @@ def _feature(group: NameGroup, entry: Entry) -> PlaceFeature:
     return FEATURE_OF_KIND.get(entry.kind, "city")
 
 
+def _not_organisations(toponyms: list[Toponym], actors: list[Actor]) -> list[Toponym]:
+    """A name the actor stage knows as an organisation's whole name is the organisation, not a
+    hamlet that shares it: "in Congress" is the legislature, not Congress, Arizona. A place that
+    opens an organisation's name ("the Georgia Bureau of Investigation") is still named."""
+    organisation_spans = {m for actor in actors if actor.kind == "organization" for m in actor.mentions}
+    return [t for t in toponyms if t.demonym_of or (t.start, t.end) not in organisation_spans]
+
+
 def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     gaz = gazetteer_for(tuple(options.knowledge_dirs))
-    toponyms = _not_people(find_toponyms(doc, gaz), actors)
+    toponyms = _not_organisations(_not_people(find_toponyms(doc, gaz), actors), actors)
     if not toponyms:
         return []
     groups = group_toponyms(toponyms, doc_text(doc), gaz)
