@@ -92,3 +92,9 @@ def test_an_organisation_the_actors_know_is_not_a_small_town(places_of) -> None:
     # Guardian: "some of Trump's most loyal backers in Congress".
     text = "The measure stalled in Congress after the recess, and Nato ministers met in Brussels."
     assert {text[s:e] for place in places_of(text) for s, e in place.mentions} == {"Brussels"}
+
+
+def test_of_after_a_person_or_an_age_gives_a_home_town(places_of) -> None:
+    # Wire: "Moussa Ranimat, 28, of Kafr Tsurif near Hebron", "Erland T. Almaas, 18, of Norway".
+    text = "The driver, Maria Lopez, 34, of Winfield, was taken to hospital with minor injuries."
+    assert mentioned_as(places_of(text), "Winfield", text).country == "USA"

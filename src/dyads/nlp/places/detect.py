@@ -253,12 +253,25 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
+def _of_residence(doc: Doc, token: Token) -> bool:
+    """ "James Tauber of Nelson", "Bowers, 19, of Martinez": "of" after a person's name or age
+    gives where the person lives."""
+    if token.lower_ != "of" or token.i < 2:
+        return False
+    before = doc[token.i - 1]
+    if before.ent_type_ == "PERSON":
+        return True
+    return before.text == "," and doc[token.i - 2].like_num and doc[token.i - 2].text.isdigit()
+
+
 def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
     preposition of place, that the gazetteer knows as a town of some size or a division."""
     out: list[Toponym] = []
     for token in doc:
-        if token.lower_ not in WORDS.place_prepositions or token.i + 1 >= len(doc):
+        if token.i + 1 >= len(doc):
+            continue
+        if token.lower_ not in WORDS.place_prepositions and not _of_residence(doc, token):
             continue
         first = doc[token.i + 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.lower_ in WORDS.calendar:
