@@ -98,3 +98,14 @@ def test_of_after_a_person_or_an_age_gives_a_home_town(places_of) -> None:
     # Wire: "Moussa Ranimat, 28, of Kafr Tsurif near Hebron", "Erland T. Almaas, 18, of Norway".
     text = "The driver, Maria Lopez, 34, of Winfield, was taken to hospital with minor injuries."
     assert mentioned_as(places_of(text), "Winfield", text).country == "USA"
+
+
+def test_a_country_that_is_a_first_name_among_listed_people(places_of) -> None:
+    # Place names open people's names (Guardian: "the French defence minister, Florence Parly");
+    # in a list of people the first name is no place.
+    text = "The award went to nurses Anna Berg and Chad Porter and surgeon Ruth Keller."
+    names = {text[s:e] for place in places_of(text) for s, e in place.mentions}
+    assert "Chad" not in names
+    # Listed among countries, the country stays.
+    text = "Troops from Chad, Niger and Mali met the envoy."
+    assert {text[s:e] for place in places_of(text) for s, e in place.mentions} >= {"Chad", "Niger"}

@@ -105,7 +105,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found.extend(find_pattern_toponyms(doc, gaz))
     chosen = _without_overlaps(found)
     toponyms = _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
-    return [t for t in toponyms if not _opens_occasion_name(text, t)]
+    return [
+        t for t in toponyms if not _opens_occasion_name(text, t) and not _opens_listed_persons_name(doc, t)
+    ]
 
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)\b")
@@ -116,6 +118,25 @@ def _opens_occasion_name(text: str, toponym: Toponym) -> bool:
     opens with a place name is not a mention of the place."""
     match = _NEXT_WORD.match(text, toponym.end)
     return match is not None and match.group(1).casefold() in WORDS.occasion_heads
+
+
+_LISTED_WITH = ("conj", "appos")
+
+
+def _opens_listed_persons_name(doc: Doc, toponym: Toponym) -> bool:
+    """ "Officers Ron McCurry and Chad Walker", "Matt Shaul, Chad Foster, Mike Barber": a place
+    name that is the first name of someone listed among people is no place."""
+    first = doc.char_span(toponym.start, toponym.end)
+    if first is None or len(first) != 1 or first[0].i + 1 >= len(doc):
+        return False
+    surname = doc[first[0].i + 1]
+    if first[0].head.i != surname.i or surname.pos_ != "PROPN" or surname.ent_type_:
+        return False
+    if surname.lower_ in WORDS.organisation_heads or surname.lower_ in WORDS.geographic_heads:
+        return False
+    listed = [surname.head] if surname.dep_ in _LISTED_WITH else []
+    listed += [child for child in surname.children if child.dep_ in _LISTED_WITH]
+    return any(token.ent_type_ == "PERSON" for token in listed)
 
 
 def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
