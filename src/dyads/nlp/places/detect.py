@@ -17,6 +17,8 @@ Metonymic uses ("Russia said", "Washington announced") stay toponyms.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer, normalize
@@ -102,7 +104,39 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     found.extend(_after_prepositions(doc, gaz))
     found.extend(find_pattern_toponyms(doc, gaz))
     chosen = _without_overlaps(found)
-    return _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
+    toponyms = _without_overlaps(chosen + _other_mentions(doc, chosen, gaz))
+    return [
+        t for t in toponyms if not _opens_occasion_name(text, t) and not _opens_listed_persons_name(doc, t)
+    ]
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)\b")
+
+
+def _opens_occasion_name(text: str, toponym: Toponym) -> bool:
+    """ "the Gulf War", "the Olympic Games", "Lincoln Day": the name of an occasion that
+    opens with a place name is not a mention of the place."""
+    match = _NEXT_WORD.match(text, toponym.end)
+    return match is not None and match.group(1).casefold() in WORDS.occasion_heads
+
+
+_LISTED_WITH = ("conj", "appos")
+
+
+def _opens_listed_persons_name(doc: Doc, toponym: Toponym) -> bool:
+    """ "Officers Ron McCurry and Chad Walker", "Matt Shaul, Chad Foster, Mike Barber": a place
+    name that is the first name of someone listed among people is no place."""
+    first = doc.char_span(toponym.start, toponym.end)
+    if first is None or len(first) != 1 or first[0].i + 1 >= len(doc):
+        return False
+    surname = doc[first[0].i + 1]
+    if first[0].head.i != surname.i or surname.pos_ != "PROPN" or surname.ent_type_:
+        return False
+    if surname.lower_ in WORDS.organisation_heads or surname.lower_ in WORDS.geographic_heads:
+        return False
+    listed = [surname.head] if surname.dep_ in _LISTED_WITH else []
+    listed += [child for child in surname.children if child.dep_ in _LISTED_WITH]
+    return any(token.ent_type_ == "PERSON" for token in listed)
 
 
 def _other_mentions(doc: Doc, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
@@ -240,21 +274,37 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(chosen, key=lambda t: t.start)
 
 
+def _of_residence(doc: Doc, token: Token) -> bool:
+    """ "James Tauber of Nelson", "Bowers, 19, of Martinez": "of" after a person's name or age
+    gives where the person lives."""
+    if token.lower_ != "of" or token.i < 2:
+        return False
+    before = doc[token.i - 1]
+    if before.ent_type_ == "PERSON":
+        return True
+    return before.text == "," and doc[token.i - 2].like_num and doc[token.i - 2].text.isdigit()
+
+
 def _after_prepositions(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """ "an airfield in Gao": a capitalised name the recogniser left untagged, right after a
     preposition of place, that the gazetteer knows as a town of some size or a division."""
     out: list[Toponym] = []
     for token in doc:
-        if token.lower_ not in WORDS.place_prepositions or token.i + 1 >= len(doc):
+        if token.i + 1 >= len(doc):
+            continue
+        if token.lower_ not in WORDS.place_prepositions and not _of_residence(doc, token):
             continue
         first = doc[token.i + 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.lower_ in WORDS.calendar:
             continue
         ent = next((e for e in doc_ents(doc) if e.start == first.i), None) if first.ent_type_ else None
-        if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON")):
+        # The recogniser's "ORG", "PERSON" or "NORP" right after "in": "in Oxford" is the town,
+        # unless the word is an adjective of nationality.
+        if first.ent_type_ and (ent is None or ent.label_ not in ("ORG", "PERSON", "NORP")):
+            continue
+        if ent is not None and ent.label_ == "NORP" and normalize(ent.text) in gaz.demonyms:
             continue
         if ent is not None:
-            # The recogniser's "ORG"/"PERSON" right after "in": "in Oxford" is the town.
             span = ent
         else:
             end = first.i + 1

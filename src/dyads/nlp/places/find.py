@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dyads.knowledge.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION, Entry
+from dyads.knowledge.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    Entry,
+    Gazetteer,
+    normalize,
+)
 from dyads.model import Actor, Options, Place, PlaceFeature
 from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.places.detect import find_toponyms
 from dyads.nlp.places.names import WORDS
-from dyads.nlp.places.resolve import group_toponyms, resolve_groups
+from dyads.nlp.places.resolve import NameGroup, group_toponyms, resolve_groups
 from dyads.nlp.places.toponym import Toponym
 from dyads.nlp.places.user import LANDMARK, gazetteer_for
 
@@ -54,16 +64,45 @@ def _not_people(toponyms: list[Toponym], actors: list[Actor]) -> list[Toponym]:
     ]
 
 
+def _in_named_country(group: NameGroup, entry: Entry | None, gaz: Gazetteer) -> Entry | None:
+    """A region that spans borders, named with one country's adjective, is that country's part:
+    "Iraqi Kurdistan" is in Iraq though "Kurdistan" lies in four countries."""
+    if entry is None or entry.kind != REGION or entry.country:
+        return entry
+    for toponym in group.toponyms:
+        first, _, rest = toponym.text.partition(" ")
+        iso2 = gaz.demonyms.get(normalize(first)) if rest else None
+        if iso2:
+            return entry._replace(country=iso2)
+    return entry
+
+
+def _feature(group: NameGroup, entry: Entry) -> PlaceFeature:
+    """A province named after its capital town ("Idlib province") is the province, though the
+    gazetteer knows only the town: the town's point lies inside it."""
+    if group.division and entry.kind == CITY:
+        return "admin"
+    return FEATURE_OF_KIND.get(entry.kind, "city")
+
+
+def _not_organisations(toponyms: list[Toponym], actors: list[Actor]) -> list[Toponym]:
+    """A name the actor stage knows as an organisation's whole name is the organisation, not a
+    hamlet that shares it: "in Congress" is the legislature, not Congress, Arizona. A place that
+    opens an organisation's name ("the Georgia Bureau of Investigation") is still named."""
+    organisation_spans = {m for actor in actors if actor.kind == "organization" for m in actor.mentions}
+    return [t for t in toponyms if t.demonym_of or (t.start, t.end) not in organisation_spans]
+
+
 def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
     gaz = gazetteer_for(tuple(options.knowledge_dirs))
-    toponyms = _not_people(find_toponyms(doc, gaz), actors)
+    toponyms = _not_organisations(_not_people(find_toponyms(doc, gaz), actors), actors)
     if not toponyms:
         return []
     groups = group_toponyms(toponyms, doc_text(doc), gaz)
-    chosen = resolve_groups(groups)
+    chosen = [_in_named_country(g, e, gaz) for g, e in zip(groups, resolve_groups(groups), strict=True)]
 
     # Several names may resolve to one place ("U.S." and "America"): merge their spans.
-    merged: dict[object, tuple[Entry | None, str, list[tuple[int, int]]]] = {}
+    merged: dict[object, tuple[Entry | None, str, list[tuple[int, int]], PlaceFeature]] = {}
     for group, entry in zip(groups, chosen, strict=True):
         if entry is None and not _keep_unresolved(group.toponyms[0]):
             continue
@@ -73,13 +112,13 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
             merged[identity][2].extend(spans)
         else:
             name = entry.name if entry else group.toponyms[0].text
-            merged[identity] = (entry, name, spans)
+            merged[identity] = (entry, name, spans, _feature(group, entry) if entry else "landmark")
 
     if not merged:
         return []
     ordered = sorted(merged.values(), key=lambda item: min(item[2]))
     places = []
-    for number, (entry, name, spans) in enumerate(ordered, start=1):
+    for number, (entry, name, spans, feature) in enumerate(ordered, start=1):
         places.append(
             Place(
                 id=f"p{number}",
@@ -88,7 +127,7 @@ def find_places(doc: Doc, actors: list[Actor], options: Options) -> list[Place]:
                 lon=entry.lon if entry else None,
                 geonameid=entry.geonameid if entry else None,
                 country=gaz.country_iso3(entry.country) if entry else None,
-                feature=FEATURE_OF_KIND.get(entry.kind, "city") if entry else "landmark",
+                feature=feature,
                 mentions=tuple(sorted(set(spans))),
             )
         )

@@ -28,6 +28,8 @@ class NameWords:
     tail_name_parts: frozenset[str]
     place_prepositions: frozenset[str]
     calendar: frozenset[str]
+    divisions: frozenset[str]
+    occasion_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,8 @@ def name_words() -> NameWords:
         tail_name_parts=listed("tail_name_parts"),
         place_prepositions=listed("place_prepositions"),
         calendar=listed("calendar_words"),
+        divisions=listed("division_words"),
+        occasion_heads=listed("occasion_heads"),
     )
 
 

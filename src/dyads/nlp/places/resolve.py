@@ -2,7 +2,9 @@
 
 Each distinct name gets its candidate entries. A candidate's score is
 - a prior: the kind of place (country > continent, region, state > county > city) and, for
-  cities, the population and whether it is a capital;
+  cities, the population and whether it is a capital. A national capital a reader knows comes
+  before a division of the same name elsewhere ("Washington" is the city, not the state);
+- a division word after the name: "Idlib province", "Washington state" mean the division;
 - an explicit qualifier in the text: "Paris, Texas", "Gary, Ind.", "Gao, Mali";
 - coherence with the article's other names: a country or state mentioned elsewhere supports
   the places inside it, and places near a likely reading of another name support each other
@@ -29,10 +31,16 @@ from dyads.knowledge.gazetteer import (
     Gazetteer,
     normalize,
 )
+from dyads.nlp.places.names import WORDS
 from dyads.nlp.places.toponym import Toponym
 
 KIND_PRIOR = {COUNTRY: 13.0, CONTINENT: 8.5, REGION: 8.0, ADMIN1: 10.0, ADMIN2: 5.5}
 CAPITAL_BONUS = 3.0
+# A national capital this large is the reading a news reader takes before a state or province
+# of the same name (Washington, D.C. before Washington state).
+KNOWN_CAPITAL_POPULATION = 100_000
+DIVISION_BONUS = 12.0
+DIVISION_KEY = " (division)"
 ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
 COHERENCE_WEIGHT = 8.0
@@ -55,6 +63,12 @@ class NameGroup:
     toponyms: list[Toponym] = field(default_factory=list)
     candidates: list[Entry] = field(default_factory=list)
     qualifiers: set[tuple[str, str]] = field(default_factory=set)  # ("US", "TX") or ("ML", "")
+    division: bool = False  # some mention is followed by a division word ("Idlib province")
+
+    @property
+    def name(self) -> str:
+        """The normalised name the group's candidates are looked up under."""
+        return self.key.removesuffix(DIVISION_KEY)
 
 
 def city_prior(entry: Entry) -> float:
@@ -93,6 +107,16 @@ def _qualifier(text: str, toponym: Toponym, gaz: Gazetteer) -> tuple[str, str] |
     return None
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def followed_by_division(text: str, toponym: Toponym) -> bool:
+    """ "Idlib province", "Washington state": the name of a division, not of its capital town.
+    Lower case only: "Washington State University" is a university."""
+    match = _NEXT_WORD.match(text, toponym.end)
+    return match is not None and match.group(1) in WORDS.divisions
+
+
 def group_toponyms(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[NameGroup]:
     groups: dict[str, NameGroup] = {}
     for toponym in toponyms:
@@ -100,6 +124,9 @@ def group_toponyms(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[N
             key = f"demonym:{toponym.demonym_of}"
         else:
             key = normalize(toponym.lookup or toponym.text)
+            # "Washington state" and "Washington" in one article are two places.
+            if followed_by_division(text, toponym):
+                key += DIVISION_KEY
         group = groups.get(key)
         if group is None:
             group = groups[key] = NameGroup(key)
@@ -112,6 +139,7 @@ def group_toponyms(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[N
             qualifier = _qualifier(text, toponym, gaz)
             if qualifier:
                 group.qualifiers.add(qualifier)
+            group.division = group.division or key.endswith(DIVISION_KEY)
     return list(groups.values())
 
 
@@ -122,12 +150,24 @@ def _qualified(entry: Entry, qualifiers: set[tuple[str, str]]) -> bool:
     )
 
 
+def _known_capital(entry: Entry) -> bool:
+    return entry.kind == CITY and entry.capital and entry.population >= KNOWN_CAPITAL_POPULATION
+
+
 def _base_scores(group: NameGroup) -> list[float]:
+    # Before a division that shares a known capital's name, the reader takes the capital:
+    # the division starts just below it (other readings keep their priors).
+    capital_priors = [prior(e, group.name) for e in group.candidates if _known_capital(e)]
+    division_ceiling = max(capital_priors) - 1.0 if capital_priors else math.inf
     scores = []
     for entry in group.candidates:
-        score = prior(entry, group.key) if not group.key.startswith("demonym:") else KIND_PRIOR[COUNTRY]
+        score = prior(entry, group.name) if not group.key.startswith("demonym:") else KIND_PRIOR[COUNTRY]
+        if entry.kind in (ADMIN1, ADMIN2):
+            score = min(score, division_ceiling)
         if group.qualifiers and _qualified(entry, group.qualifiers):
             score += QUALIFIER_BONUS
+        if group.division and entry.kind in (ADMIN1, ADMIN2):
+            score += DIVISION_BONUS
         scores.append(score)
     return scores
 
@@ -172,7 +212,7 @@ def resolve_groups(groups: list[NameGroup]) -> list[Entry | None]:
         if len(group.candidates) > MAX_CANDIDATES:
             ranked = sorted(
                 group.candidates,
-                key=lambda e: (not _qualified(e, group.qualifiers), -prior(e, group.key)),
+                key=lambda e: (not _qualified(e, group.qualifiers), -prior(e, group.name)),
             )
             group.candidates = ranked[:MAX_CANDIDATES]
     flat: list[Entry] = []
