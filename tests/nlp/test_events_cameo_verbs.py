@@ -67,7 +67,7 @@ def test_mapping_reads_types_and_modes_and_falls_back_to_the_parent_code():
 
 def test_synonym_sets_and_simple_patterns_become_senses_with_their_line():
     rows = convert_verbs(DICTIONARY, parse_mapping(MAPPING), "test.txt")
-    said = {(r.verb, r.type, r.mode, r.cameo, r.objects, r.preps) for r in rows}
+    said = {(r.verb, r.type, r.mode, r.cameo, r.objects, r.preps) for r in rows if not r.modifiers}
     for verb in ("ship", "ferry", "send over"):
         assert (verb, "AID", "", "070", (), ()) in said  # the set's own code
         assert (verb, "AID", "", "073", ("relief",), ()) in said
@@ -75,15 +75,21 @@ def test_synonym_sets_and_simple_patterns_become_senses_with_their_line():
         assert (verb, "PROTEST", "demo", "141", ("capital",), ("into",)) in said
         assert (verb, "PROTEST", "demo", "141", ("goods",), ("across",)) in said
         assert (verb, "-", "", "---", ("cargo",), ()) in said  # not an event
-    # synonym-set words, subjects, phrases, code pairs and statements are not said
-    assert not any(r.objects in (("troops",), ("statement",)) or "convoy" in r.objects for r in rows)
+    phrases = {(r.verb, r.cameo, r.objects, r.modifiers) for r in rows if r.modifiers}
+    assert phrases == {(v, "073", ("convoy",), ("aid",)) for v in ("ship", "ferry", "send over")}
+    # synonym-set words, subjects, code pairs and statements are not said
+    assert not any(r.objects in (("troops",), ("statement",)) for r in rows)
     assert not any(r.verb in ("muse", "marchers") for r in rows)
     lines = DICTIONARY.splitlines()
     for row in rows:  # a pattern's line holds its code, a plain sense's line its verb
         name, number = row.source.split(":")
         line = lines[int(number) - 1]
         assert name == "test.txt"
-        assert f"[{row.cameo}]" in line if row.objects or row.preps else row.verb.split()[0].upper() in line
+        assert (
+            f"[{row.cameo}]" in line
+            if row.objects or row.preps or row.modifiers
+            else row.verb.split()[0].upper() in line
+        )
 
 
 def test_the_table_round_trips_through_tsv(tmp_path, monkeypatch):

@@ -8,9 +8,10 @@ tries its senses only for verbs the curated lexicon lacks.
 What is converted: each verb of a synonym set gets the set's CAMEO code (``--- OFFER [030] ---``);
 each simple phrase pattern of the set gives every verb of the set a conditional sense: an object
 (``- * AID [070]``), a preposition (``- * (TO) [042]``), a preposition with its object
-(``- * (INTO CHARGES) [090]``) or an object and a preposition (``- * TRIBUNAL (AGAINST) [090]``).
-Patterns with synonym sets (``&WEAPON``), multi-word phrases (``{ARMS SHIPMENT}``), subjects or
-source/target markers are left out: the lexicon's conditions cannot say them. A code PLOVER has no
+(``- * (INTO CHARGES) [090]``) or an object and a preposition (``- * TRIBUNAL (AGAINST) [090]``);
+an object phrase (``{ARMS SHIPMENT}``) is its noun with the words before it as modifiers.
+Patterns with synonym sets (``&WEAPON``), subjects, several phrases or source/target markers are
+left out: the lexicon's conditions cannot say them. A code PLOVER has no
 type for (CAMEO's statements and appeals) gives no sense; ``[---]`` gives a "not an event" sense.
 """
 
@@ -24,7 +25,7 @@ from dyads.knowledge.registry import BUILTIN_DIR, KnowledgeError
 
 VERBS_FILE = BUILTIN_DIR / "imported" / "cameo_verbs.tsv"
 SOURCE = "phoenix"
-COLUMNS = ("verb", "type", "mode", "cameo", "objects", "preps", "source")
+COLUMNS = ("verb", "type", "mode", "cameo", "objects", "preps", "modifiers", "source")
 
 _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
@@ -45,6 +46,7 @@ class VerbRow:
     cameo: str
     objects: tuple[str, ...]
     preps: tuple[str, ...]
+    modifiers: tuple[str, ...]  # words before the object noun ("economic" of "{ECONOMIC AID}")
     source: str
 
 
@@ -74,20 +76,31 @@ def _word(token: str) -> str | None:
     return token.rstrip("_").lower() if _WORD.match(token) else None
 
 
-def _pattern_conditions(pattern: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(objects, preps) of a simple pattern after the verb, None for a pattern we cannot say."""
-    match = re.fullmatch(r"\*\s*([A-Z'_]+)?\s*(?:\(\s*([A-Z'_]+)(?:\s+([A-Z'_]+))?\s*\))?", pattern.strip())
+def _pattern_conditions(pattern: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """(objects, preps, modifiers) of a simple pattern after the verb, None for one we cannot say.
+
+    The object may be a phrase in braces, read as its last word (the noun) with the words before
+    it as modifiers: ``* {ECONOMIC AID}``.
+    """
+    word = r"[A-Z'_]+"
+    match = re.fullmatch(
+        rf"\*\s*(?:({word})|\{{\s*({word}(?:\s+{word})+)\s*\}})?\s*(?:\(\s*({word})(?:\s+({word}))?\s*\))?",
+        pattern.strip(),
+    )
     if not match or not any(match.groups()):
         return None
-    obj, prep, pobj = match.groups()
+    obj, phrase, prep, pobj = match.groups()
+    modifiers_raw: list[str] = []
+    if phrase:
+        *modifiers_raw, obj = phrase.split()
     if obj and pobj:
         return None  # object and prepositional object: more than one object condition
-    words = [_word(w) if w else None for w in (obj, prep, pobj)]
-    if any(w is None for w, raw in zip(words, (obj, prep, pobj), strict=True) if raw):
+    raw = [w for w in (obj, prep, pobj, *modifiers_raw) if w]
+    if any(_word(w) is None for w in raw):
         return None
-    objects = tuple(w for w in (words[0], words[2]) if w)
-    preps = (words[1],) if words[1] else ()
-    return objects, preps
+    objects = tuple(_word(w) or "" for w in (obj, pobj) if w)
+    preps = (_word(prep) or "",) if prep else ()
+    return objects, preps, tuple(_word(w) or "" for w in modifiers_raw)
 
 
 def convert_verbs(
@@ -129,7 +142,7 @@ def convert_verbs(
         verb = verb_match.group(1).replace("_", " ").lower()
         verbs.append(verb)
         if default is not None:
-            rows.append(VerbRow(verb, default[0], default[1], default[2], (), (), f"{name}:{number}"))
+            rows.append(VerbRow(verb, default[0], default[1], default[2], (), (), (), f"{name}:{number}"))
     return rows
 
 
@@ -144,6 +157,7 @@ def to_tsv(rows: list[VerbRow]) -> str:
             row.cameo,
             " ".join(row.objects),
             " ".join(row.preps),
+            " ".join(row.modifiers),
             row.source,
         )
         lines.append("\t".join(cells) + "\n")
@@ -166,6 +180,17 @@ def imported_verbs() -> tuple[VerbRow, ...]:
         cells = line.split("\t")
         if len(cells) != len(COLUMNS):
             raise KnowledgeError(f"{VERBS_FILE}:{number}", f"expected {len(COLUMNS)} columns")
-        verb, type_, mode, cameo, objects, preps, source = cells
-        rows.append(VerbRow(verb, type_, mode, cameo, tuple(objects.split()), tuple(preps.split()), source))
+        verb, type_, mode, cameo, objects, preps, modifiers, source = cells
+        rows.append(
+            VerbRow(
+                verb,
+                type_,
+                mode,
+                cameo,
+                tuple(objects.split()),
+                tuple(preps.split()),
+                tuple(modifiers.split()),
+                source,
+            )
+        )
     return tuple(rows)

@@ -198,7 +198,7 @@ def imported_senses(
     patterns_only: bool = False,
 ) -> dict[str, tuple[Sense, ...]]:
     """Senses of the imported verb rows for the verbs ``curated`` lacks, conditional ones first."""
-    found: dict[str, dict[tuple[str, str, frozenset[str], frozenset[str]], Sense]] = {}
+    found: dict[str, dict[tuple[str, str, frozenset[str], frozenset[str], frozenset[str]], Sense]] = {}
     for row in rows:
         # "ask for" is tried before "ask": an imported phrase of a curated verb would override it
         if (
@@ -216,9 +216,10 @@ def imported_senses(
             cameo=row.cameo if CAMEO_CODE.match(row.cameo) else None,
             objects=frozenset(row.objects),
             preps=frozenset(row.preps),
+            modifiers=frozenset(row.modifiers),
             entry=f"phoenix verb:{row.verb} ({row.source})",
         )
-        key = (row.verb, row.type, sense.objects, sense.preps)
+        key = (row.verb, row.type, sense.objects, sense.preps, sense.modifiers)
         found.setdefault(row.verb, {}).setdefault(key, sense)  # the dictionary's first reading wins
     return {
         verb: tuple(sorted(senses.values(), key=lambda s: not s.conditional))
