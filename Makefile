@@ -55,3 +55,4 @@ screenshots: setup browser
 # Re-import the Phoenix/PETRARCH2 dictionaries into src/dyads/knowledge/imported/ (never at run time).
 knowledge: setup
 	$(BIN)/python scripts/import_phoenix.py --from ../shared/reference/phoenix
+	$(BIN)/python scripts/import_cameo_verbs.py --from ../shared/reference/phoenix --mapping ../shared/reference/CAMEO2PLOVER-2021.txt

@@ -5,6 +5,11 @@
 :mod:`dyads.knowledge.plover`). A user directory in ``Options.knowledge_dirs`` may hold files
 of the same names; their entries replace the built-in ones word by word (type by type for the
 PLOVER table). Both files are found through the knowledge registry.
+
+The CAMEO verb dictionary, imported into ``knowledge/imported/cameo_verbs.tsv``, adds senses for
+verbs the curated lexicon lacks when ``imported_verbs: true`` is set in ``event_lexicon.yaml``
+(the last layer that sets it wins, so a user's folder can switch it either way): a curated verb
+always keeps its own senses, and an imported sense names its dictionary line in ``entry``.
 """
 
 from __future__ import annotations
@@ -14,10 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dyads.knowledge.cameo_verbs import VerbRow, imported_verbs
 from dyads.knowledge.plover import PloverType, plover_types
 from dyads.knowledge.registry import KnowledgeError, Layer, load
 
 CAMEO_CODE = re.compile(r"^\d{2,4}$")
+# which imported CAMEO verb senses the lexicon takes: none, only those with an object or
+# preposition condition ("patterns"), or every sense including a synonym set's plain code ("all")
+IMPORTED_VERBS = ("none", "patterns", "all")
 
 
 class LexiconError(KnowledgeError):
@@ -182,6 +191,42 @@ def _plover(knowledge_dirs: tuple[str, ...]) -> tuple[dict[str, PloverType], dic
     return types, merged
 
 
+def imported_senses(
+    rows: tuple[VerbRow, ...],
+    curated: dict[str, tuple[Sense, ...]] | set[str],
+    types: dict[str, PloverType],
+    patterns_only: bool = False,
+) -> dict[str, tuple[Sense, ...]]:
+    """Senses of the imported verb rows for the verbs ``curated`` lacks, conditional ones first."""
+    found: dict[str, dict[tuple[str, str, frozenset[str], frozenset[str], frozenset[str]], Sense]] = {}
+    for row in rows:
+        # "ask for" is tried before "ask": an imported phrase of a curated verb would override it
+        if (
+            row.verb in curated
+            or row.verb.split()[0] in curated
+            or (row.type != "-" and row.type not in types)
+        ):
+            continue
+        if patterns_only and not (row.objects or row.preps):
+            continue
+        mode = row.mode if row.type in types and row.mode in types[row.type].modes else None
+        sense = Sense(
+            type=row.type,
+            mode=mode,
+            cameo=row.cameo if CAMEO_CODE.match(row.cameo) else None,
+            objects=frozenset(row.objects),
+            preps=frozenset(row.preps),
+            modifiers=frozenset(row.modifiers),
+            entry=f"phoenix verb:{row.verb} ({row.source})",
+        )
+        key = (row.verb, row.type, sense.objects, sense.preps, sense.modifiers)
+        found.setdefault(row.verb, {}).setdefault(key, sense)  # the dictionary's first reading wins
+    return {
+        verb: tuple(sorted(senses.values(), key=lambda s: not s.conditional))
+        for verb, senses in found.items()
+    }
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     """The compiled lexicon for a run (built once per set of knowledge directories)."""
@@ -206,8 +251,13 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
     governors: dict[str, str] = {}
     transparent: dict[str, str | None] = {}
     context_words: dict[str, str] = {}
+    use_imported = "none"
     for layer in _layers("event_lexicon.yaml", knowledge_dirs):
         path, data = layer.path, layer.data
+        if "imported_verbs" in data:
+            use_imported = str(data["imported_verbs"])
+            if use_imported not in IMPORTED_VERBS:
+                raise LexiconError(str(path), f"imported_verbs must be one of {', '.join(IMPORTED_VERBS)}")
         try:
             for key, value in (data.get("verbs") or {}).items():
                 verbs[str(key).lower()] = _senses(str(key).lower(), value, "verb", types)
@@ -232,6 +282,13 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         for context, words_ in (data.get("contexts") or {}).items():
             for word in words_ or ():
                 context_words[str(word).lower()] = str(context)
+    if use_imported != "none":
+        try:
+            # a verb the curated lexicon knows in any role (light verb, governor …) is left as it is
+            known = {**verbs, **{w: () for w in (*governors, *transparent, *set().union(*lists.values()))}}
+            verbs.update(imported_senses(imported_verbs(), known, types, use_imported == "patterns"))
+        except KnowledgeError as error:
+            raise LexiconError(error.source, error.problem) from None
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
