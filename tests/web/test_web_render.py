@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.web.periods import fill_rows, fill_series, next_period, period_range
+from dyads.web.periods import coarser_periods, fill_rows, fill_series, next_period, period_range
 from dyads.web.render import at_precision, live_url, path_segment
 
 
@@ -55,9 +55,8 @@ def test_dates_links_and_segments() -> None:
     assert path_segment("..") == "%2E%2E" and path_segment("../../api") == "..%2F..%2Fapi"
 
 
-def test_coarser_periods_stay_beside_the_axis() -> None:
-    # a monthly series may hold "2019" for events known only to the year: never dropped, never
-    # read as a month
+def test_coarser_periods_are_kept_off_the_axis() -> None:
+    # a monthly series may hold "2019" for events known only to the year: never read as a month
     series = {
         "RUS": [
             {"period": "2019-01", "score": 1.0, "events": 1},
@@ -65,8 +64,7 @@ def test_coarser_periods_stay_beside_the_axis() -> None:
             {"period": "2019-03", "score": 1.0, "events": 1},
         ]
     }
-    filled = fill_series(series, "month")["RUS"]
-    assert [r["period"] for r in filled] == ["2019-01", "2019-02", "2019-03", "2019"]
-    assert sum(r["events"] for r in filled) == 5
+    assert [r["period"] for r in fill_series(series, "month")["RUS"]] == ["2019-01", "2019-02", "2019-03"]
+    assert [r["period"] for r in coarser_periods(series["RUS"], "month")] == ["2019"]
     rows = fill_rows([{"period": "2020-Q1", "n": 1}, {"period": "2020", "n": 2}], "quarter", {"n": 0})
-    assert [r["period"] for r in rows] == ["2020-Q1", "2020"]
+    assert [r["period"] for r in rows] == ["2020-Q1"]

@@ -16,7 +16,7 @@ from typing import Any
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 # the label of a period of each grain; a series by month may also hold coarser periods ("2019")
-# for events known only that precisely: those stay beside the axis, never on it
+# for events known only that precisely: those are never drawn on the axis (see coarser_periods)
 _LABEL = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
     "week": _WEEK,
@@ -78,9 +78,9 @@ def _periods(rows: Iterable[dict[str, Any]], by: str) -> list[str]:
     return sorted({str(r["period"]) for r in rows if on_axis(str(r.get("period")), by)})
 
 
-def _coarser(rows: Iterable[dict[str, Any]], by: str) -> list[dict[str, Any]]:
-    """Rows of periods coarser than the axis's, after it in label order (an event known only as
-    2019 counts in its own "2019", after the months)."""
+def coarser_periods(rows: Iterable[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    """Rows of periods coarser than the axis's (an event known only as 2019 in a monthly series):
+    a line chart cannot place them, so the page says so and its table and downloads list them."""
     kept = [r for r in rows if r.get("period") not in (None, "all") and not on_axis(str(r["period"]), by)]
     return sorted(kept, key=lambda r: str(r["period"]))
 
@@ -95,8 +95,7 @@ def fill_series(series: dict[str, list[dict[str, Any]]], by: str) -> dict[str, l
     filled = {}
     for name, rows in series.items():
         by_period = {r["period"]: r for r in rows}
-        line = [by_period.get(p, {"period": p, "score": 0.0, "events": 0}) for p in axis]
-        filled[name] = line + _coarser(rows, by)
+        filled[name] = [by_period.get(p, {"period": p, "score": 0.0, "events": 0}) for p in axis]
     return filled
 
 
@@ -107,5 +106,4 @@ def fill_rows(rows: Sequence[dict[str, Any]], by: str, zero: dict[str, Any]) -> 
     if not known:
         return list(rows)
     by_period = {r["period"]: r for r in rows}
-    line = [by_period.get(p, {**zero, "period": p}) for p in period_range(known[0], known[-1], by)]
-    return line + _coarser(rows, by)
+    return [by_period.get(p, {**zero, "period": p}) for p in period_range(known[0], known[-1], by)]
