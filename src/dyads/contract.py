@@ -137,7 +137,7 @@ def _event_from_json(data: dict[str, Any]) -> Event:
 
 
 def _quote_to_json(quote: Quote) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": quote.id,
         "content": _span(quote.content),
         "speaker": quote.speaker,
@@ -147,6 +147,9 @@ def _quote_to_json(quote: Quote) -> dict[str, Any]:
         "antecedent": _span(quote.antecedent),
         "why": quote.why,
     }
+    if not quote.speech:
+        out["speech"] = False  # a thought, plan or finding: attributed, but nobody's words
+    return out
 
 
 def _quote_from_json(data: dict[str, Any]) -> Quote:
@@ -159,6 +162,7 @@ def _quote_from_json(data: dict[str, Any]) -> Quote:
         direct=bool(data.get("direct", True)),
         antecedent=_to_span(data.get("antecedent")),
         why=data.get("why"),
+        speech=data.get("speech") is not False,
     )
 
 

@@ -87,6 +87,7 @@ class Quote:
     direct: bool = True
     antecedent: Span | None = None  # the earlier mention a pronoun/nominal speaker resolved to
     why: str | None = None  # the rule that found the quotation
+    speech: bool = True  # False: a thought, plan or finding attributed to the speaker, not words
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,10 @@ class Scene:
     quotes: Sequence[Quote] = ()
 
     def speaker_at(self, offset: int) -> str | None:
-        """The speaker of the quotation whose words hold the character at ``offset``, if known."""
+        """The speaker of the quotation whose words hold the character at ``offset``, if known
+        (a thought or plan attributed to someone is not their words)."""
         for quote in self.quotes:
-            if quote.speaker and quote.content[0] <= offset < quote.content[1]:
+            if quote.speaker and quote.speech and quote.content[0] <= offset < quote.content[1]:
                 return quote.speaker
         return None
 

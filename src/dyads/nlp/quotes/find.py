@@ -158,6 +158,7 @@ def find_quotes(doc: Doc, actors: list[Actor], knowledge_dirs: tuple[str, ...] =
                 direct=attribution.direct and _is_whole_quotation(text, attribution.content),
                 antecedent=speaker.antecedent if speaker else None,
                 why=attribution.rule or None,
+                speech=lexicon.is_speech(attribution.cue_token),
             )
         )
     return quotes

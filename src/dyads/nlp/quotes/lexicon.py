@@ -19,6 +19,7 @@ class CueVerb:
     content: tuple[str, ...]  # dependency relations that may hold the reported content
     quotes: bool  # a verb of speaking or writing: may introduce a quotation in marks
     preps: tuple[str, ...] = ()  # prepositions that carry the content; empty: the usual ones
+    speech: bool = True  # False: thought, perception, plan or evidence, said by nobody
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class CueNoun:
     lemma: str
     content: tuple[str, ...]  # "clause" (that …), "infinitive" (to …), "prep" (of/for … X)
     preps: tuple[str, ...] = ()  # prepositions that carry the content
+    speech: bool = True  # False: a belief, a hope, a plan — nobody's words
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,17 @@ class SpeechLexicon:
     according_to: tuple[str, ...]
     nominal_kind: dict[str, str]  # head noun -> "person" | "organization" | "document"
     nouns: dict[str, CueNoun] = field(default_factory=dict)  # nouns that are cues themselves
+
+    def is_speech(self, cue: Token | None) -> bool:
+        """Does the cue report someone's words (not a thought, a plan or what a study found)?
+        A quotation in marks with no cue is speech."""
+        if cue is None:
+            return True
+        if cue.pos_ in ("NOUN", "PROPN"):
+            noun = self.nouns.get(cue.lemma_.lower())
+            return noun.speech if noun is not None else True
+        verb = self.cue(cue)
+        return verb.speech if verb is not None else True
 
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma.lower())
@@ -77,12 +90,20 @@ def load_speech_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> SpeechLexicon:
             entry = entry or {}
             content = tuple(r for r in entry.get("content", ["ccomp"]) if r in _RELATIONS)
             preps = tuple(str(p).lower() for p in entry.get("preps") or ())
-            verbs[str(lemma).lower()] = CueVerb(str(lemma).lower(), content, bool(entry.get("quotes")), preps)
+            verbs[str(lemma).lower()] = CueVerb(
+                str(lemma).lower(),
+                content,
+                bool(entry.get("quotes")),
+                preps,
+                entry.get("speech") is not False,
+            )
         for lemma, entry in (layer.get("nouns") or {}).items():
             entry = entry or {}
             relations = tuple(r for r in entry.get("content", ["prep"]) if r in _NOUN_RELATIONS)
             preps = tuple(str(p).lower() for p in entry.get("preps") or ())
-            nouns[str(lemma).lower()] = CueNoun(str(lemma).lower(), relations, preps)
+            nouns[str(lemma).lower()] = CueNoun(
+                str(lemma).lower(), relations, preps, entry.get("speech") is not False
+            )
         according += [str(p).lower() for p in layer.get("according_to") or ()]
         for kind, names in (layer.get("nominals") or {}).items():
             for noun in names or ():
