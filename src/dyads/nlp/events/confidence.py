@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from dyads.knowledge.registry import builtin_path, read_yaml
 from dyads.nlp.events.draft import Draft
+from dyads.nlp.events.pronouns import in_quotation
 
 MODEL_FILE = "models/event_confidence.yaml"
 # which rules supply which side: the first of them that acted names how the side was found
@@ -41,7 +42,6 @@ RECIPIENT_RULES = (
     "situation_country",
     "own_government",
 )
-QUOTE_MARKS = '"“”'
 LONG_SENTENCE = 40  # tokens
 
 
@@ -66,8 +66,7 @@ def signals(draft: Draft, quad: str, placed: tuple[bool, bool]) -> tuple[str, ..
         out.append(f"aux:{draft.auxiliary}")
     if cand.children:
         out.append("has_content")
-    before = sent.doc.text[sent.start_char : cand.head.idx] if sent.doc is not None else ""
-    if sum(before.count(m) for m in QUOTE_MARKS) % 2 == 1:
+    if in_quotation(cand.head):
         out.append("in_quote")
     if len(sent) > LONG_SENTENCE:
         out.append("long_sentence")
