@@ -258,7 +258,8 @@ class EventLinker:
             " n_articles = (SELECT COUNT(DISTINCT article_id) FROM event_mentions WHERE event_id = :e),"
             " n_sources = (SELECT COUNT(DISTINCT COALESCE(a.outlet, a.source, a.id)) FROM event_mentions m"
             "   JOIN articles a ON a.id = m.article_id WHERE m.event_id = :e),"
-            " score = COALESCE((SELECT AVG(score) FROM event_mentions WHERE event_id = :e), score)"
+            " score = COALESCE((SELECT AVG(score) FROM event_mentions WHERE event_id = :e), score),"
+            " confidence = COALESCE((SELECT MAX(confidence) FROM event_mentions WHERE event_id = :e), 0)"
             " WHERE id = :e",
             {"e": event_id},
         )
