@@ -7,7 +7,9 @@ wire sentences of the shared corpus, December 2026):
   the rule supplies 61 recipients;
 - a place's country as an actor: 106 country actors over 224 Guardian articles that name a place
   but never its country ("protesters in Bamako");
-- definite descriptions ("the council" after "the U.N. Security Council").
+- definite descriptions ("the council" after "the U.N. Security Council");
+- leaving a body of states is SANCTION 'withdraw', not RETREAT: "the UK had withdrawn from the EU"
+  in the Guardian articles, the codebook's own example of the mode.
 """
 
 from __future__ import annotations
@@ -156,3 +158,12 @@ def test_private_stories_and_page_furniture_are_no_events() -> None:
     assert not analyse("She cried and said to me that we should never throw it away.").events
     assert not analyse("Read more letters – click here to visit example.com/letters and join us.").events
     assert analyse("Russia condemned Ukraine on Monday.").events
+
+
+def test_leaving_a_body_of_states_is_a_sanction_and_leaving_territory_a_retreat() -> None:
+    left = analyse("Burkina Faso withdrew from the African Union in March.")
+    event = only(left, "SANCTION")
+    assert event.mode == "withdraw" and parties(left, event) == (["BFA"], ["AU"])
+    assert "leaving_a_body" in (event.why or "")
+    moved = analyse("Burkina Faso withdrew its troops from Niger in March.")
+    assert [e.type for e in moved.events] == ["RETREAT"]

@@ -211,9 +211,12 @@ def noun_modifiers(noun: Token) -> list[Token]:
 
 
 # Where a noun phrase carries the party it is about: "dialogue with Russia", "Moscow's congress",
-# "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds".
+# "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds", "the allegations made
+# by Pakistan" (the agent of a participle: whose claim it is).
 # (parser labels: identifiers, not words)
-INNER_STEPS = frozenset({"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos"})
+INNER_STEPS = frozenset(
+    {"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos", "agent"}
+)
 
 
 def parties_inside(noun: Token, depth: int = 3) -> list[Token]:

@@ -66,6 +66,7 @@ from dyads.nlp.events.parties import (
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
     historical,
+    leaving_a_body,
     modality_reduction,
     negated_promise,
     ordered_act,
@@ -105,7 +106,7 @@ FALLBACKS: tuple[Rule, ...] = (
     own_government,
 )
 PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
-RECODES: tuple[Rule, ...] = (ordered_act, negated_promise, modality_reduction, historical)
+RECODES: tuple[Rule, ...] = (ordered_act, leaving_a_body, negated_promise, modality_reduction, historical)
 
 
 def decide(cand: Candidate, sent: Span, scene: Scene) -> Draft:

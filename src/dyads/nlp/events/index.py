@@ -130,6 +130,11 @@ class ActorIndex:
         found = self.country_actor(country)
         return found if found not in actor_ids else None
 
+    def international_body(self, actor_id: str) -> bool:
+        """Is the actor an organisation of states (ECOWAS, Nato, the UN), not a country or group?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and actor.country is None and actor.sector == "IGO"
+
     def kind(self, actor_id: str) -> str | None:
         actor = self._actors.get(actor_id)
         return actor.kind if actor else None

@@ -65,6 +65,18 @@ def ordered_act(draft: Draft) -> bool:
     return True
 
 
+def leaving_a_body(draft: Draft) -> bool:
+    """ "Mali withdrew from ECOWAS": the codebook's SANCTION 'withdraw' (withdrawing oneself from an
+    organisation), not RETREAT, which is leaving territory."""
+    recipients, index = draft.recipient_ids, draft.scene.index
+    if draft.event_type != "RETREAT" or not recipients:
+        return False
+    if not all(index.international_body(r) for r in recipients):
+        return False
+    draft.event_type, draft.mode = "SANCTION", "withdraw"
+    return True
+
+
 def negated_promise(draft: Draft) -> bool:
     """ "vowed not to return the Golan Heights": a refusal."""
     cand = draft.cand
