@@ -167,3 +167,12 @@ def test_leaving_a_body_of_states_is_a_sanction_and_leaving_territory_a_retreat(
     assert "leaving_a_body" in (event.why or "")
     moved = analyse("Burkina Faso withdrew its troops from Niger in March.")
     assert [e.type for e in moved.events] == ["RETREAT"]
+
+
+def test_talks_held_in_one_sides_country_were_a_visit_by_the_other() -> None:
+    hosted = analyse("Vladimir Putin met Emmanuel Macron in Moscow on Monday.")
+    assert parties(hosted, only(hosted, "CONSULT")) == (["FRA"], ["RUS"])
+    travelled = analyse("Emmanuel Macron met Vladimir Putin in Moscow on Monday.")
+    assert parties(travelled, only(travelled, "CONSULT")) == (["FRA"], ["RUS"])
+    neutral = analyse("Vladimir Putin met Emmanuel Macron in Geneva on Monday.")
+    assert parties(neutral, only(neutral, "CONSULT")) == (["RUS"], ["FRA"])

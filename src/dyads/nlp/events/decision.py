@@ -62,6 +62,7 @@ from dyads.nlp.events.parties import (
     same_type_content,
     situation_country,
     victims_country,
+    visitor_acts,
 )
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
@@ -103,6 +104,7 @@ FALLBACKS: tuple[Rule, ...] = (
     victims_country,
     situation_country,
     host_receives,  # after the recipient fallbacks, before the one that reads the actors' country
+    visitor_acts,
     own_government,
 )
 PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)

@@ -270,6 +270,24 @@ def host_receives(draft: Draft) -> bool:
     return True
 
 
+def visitor_acts(draft: Draft) -> bool:
+    """ "Mohammed bin Salman met Rubio in Jeddah": talks held in one side's country were a visit
+    by the other side, and in PLOVER the visitor is the actor (as with "hosted")."""
+    cand, scene = draft.cand, draft.scene
+    if cand.sense.type != "CONSULT" or cand.sense.reverse or not draft.actor_ids or not draft.recipient_ids:
+        return False
+    if cand.sense.mode == "visit":  # a visit names its own direction: its place is where it went
+        return False
+    host = place_country(cand.head, draft.sent, scene.places, scene.index)
+    index = scene.index
+    if host is None or not index.same_country(host, draft.actor_ids):
+        return False
+    if index.same_country(host, draft.recipient_ids) or not all(index.placed(r) for r in draft.recipient_ids):
+        return False
+    draft.actor_ids, draft.recipient_ids = draft.recipient_ids, draft.actor_ids
+    return True
+
+
 def own_government(draft: Draft) -> bool:
     """Protests with no stated target are aimed at the protesters' own government."""
     if draft.recipient_ids or not draft.actor_ids or draft.cand.sense.type not in DOMESTIC_TARGET:
