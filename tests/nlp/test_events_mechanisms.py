@@ -9,7 +9,9 @@ wire sentences of the shared corpus, December 2026):
   but never its country ("protesters in Bamako");
 - definite descriptions ("the council" after "the U.N. Security Council");
 - leaving a body of states is SANCTION 'withdraw', not RETREAT: "the UK had withdrawn from the EU"
-  in the Guardian articles, the codebook's own example of the mode.
+  in the Guardian articles, the codebook's own example of the mode (a resignation from a UN
+  commission, there too, stays RETREAT 'resign');
+- a town acted on is the event's place and, by the codebook, its country the recipient.
 """
 
 from __future__ import annotations
@@ -167,12 +169,38 @@ def test_leaving_a_body_of_states_is_a_sanction_and_leaving_territory_a_retreat(
     assert "leaving_a_body" in (event.why or "")
     moved = analyse("Burkina Faso withdrew its troops from Niger in March.")
     assert [e.type for e in moved.events] == ["RETREAT"]
+    resigned = analyse("The Malian envoy resigned from the African Union commission in March.")
+    assert [(e.type, e.mode) for e in resigned.events] == [("RETREAT", "resign")]  # a post, not a body left
 
 
-def test_talks_held_in_one_sides_country_were_a_visit_by_the_other() -> None:
-    hosted = analyse("Vladimir Putin met Emmanuel Macron in Moscow on Monday.")
-    assert parties(hosted, only(hosted, "CONSULT")) == (["FRA"], ["RUS"])
-    travelled = analyse("Emmanuel Macron met Vladimir Putin in Moscow on Monday.")
-    assert parties(travelled, only(travelled, "CONSULT")) == (["FRA"], ["RUS"])
-    neutral = analyse("Vladimir Putin met Emmanuel Macron in Geneva on Monday.")
-    assert parties(neutral, only(neutral, "CONSULT")) == (["RUS"], ["FRA"])
+def test_a_town_acted_on_is_the_place_and_its_country_the_recipient() -> None:
+    bombed = analyse("Russian jets bombed Aleppo on Sunday.")
+    event = only(bombed, "ASSAULT")
+    places = {p.id: p for p in bombed.places}
+    assert parties(bombed, event) == (["RUS"], ["SYR"])
+    assert event.location is not None and places[event.location].name == "Aleppo"
+    attacked = analyse("Russia attacked Ukraine in 2022.")
+    assert only(attacked, "ASSAULT").location is None  # a country as object is a party, not a place
+
+
+def test_a_counted_plural_refers_to_the_countries_last_listed_together() -> None:
+    text = (
+        "India and Pakistan exchanged fire across the border on Sunday. "
+        "The United Nations urged both countries to show restraint."
+    )
+    urged = analyse(text)
+    assert parties(urged, only(urged, "REQUEST")) == (["UN"], ["IND", "PAK"])
+    listed = analyse(
+        "Burkina Faso, Mali and Niger left the bloc in January. "
+        "The three nations accused Nigeria of meddling."
+    )
+    assert parties(listed, only(listed, "ACCUSE")) == (["BFA", "MLI", "NER"], ["NGA"])
+    # a count that no list matches refers to nobody
+    unmatched = analyse("Russia and China held joint exercises. The three countries accused Japan of spying.")
+    assert parties(unmatched, only(unmatched, "ACCUSE"))[0] != ["RUS", "CHN"]
+
+
+def test_the_bloc_is_the_body_the_story_is_about() -> None:
+    text = "Hungary vetoed a European Union statement on Monday. The bloc criticised Budapest for the veto."
+    vetoed = analyse(text)
+    assert parties(vetoed, only(vetoed, "ACCUSE")) == (["EU"], ["HUN"])

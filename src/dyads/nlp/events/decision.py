@@ -44,6 +44,8 @@ from dyads.nlp.events.participants import (
     undoing_verb,
 )
 from dyads.nlp.events.parties import (
+    counted_actors,
+    counted_recipients,
     clause_of_the_noun,
     content_targets,
     crowd_country,
@@ -61,8 +63,8 @@ from dyads.nlp.events.parties import (
     quoted_speaker_recipient,
     same_type_content,
     situation_country,
+    town_acted_on,
     victims_country,
-    visitor_acts,
 )
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
@@ -86,8 +88,15 @@ WORD_GUARDS: tuple[Rule, ...] = (
     bare_mention,
     nobody_named,
 )
-ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, quoted_speaker, last_actor_of_kind, described_actor)
+ACTOR_FINDERS: tuple[Rule, ...] = (
+    counted_actors,
+    named_actors,
+    quoted_speaker,
+    last_actor_of_kind,
+    described_actor,
+)
 RECIPIENT_FINDERS: tuple[Rule, ...] = (
+    counted_recipients,
     named_recipients,
     quoted_speaker_recipient,
     described_recipients,
@@ -101,10 +110,10 @@ DYAD_GUARDS: tuple[Rule, ...] = (background_without_dyad,)
 FALLBACKS: tuple[Rule, ...] = (
     crowd_country,
     place_of_event,
+    town_acted_on,
     victims_country,
     situation_country,
     host_receives,  # after the recipient fallbacks, before the one that reads the actors' country
-    visitor_acts,
     own_government,
 )
 PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)

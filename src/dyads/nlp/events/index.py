@@ -12,6 +12,9 @@ from dyads.model import Actor, Place
 from dyads.nlp.events.syntax import conjuncts, core_tokens
 
 
+RECENT_CHARS = 600  # about the two sentences before a reference, where its antecedent is
+
+
 class ActorIndex:
     """Character-span lookup from text to actor ids.
 
@@ -151,6 +154,24 @@ class ActorIndex:
             if word in (w.lower().strip(".,") for w in actor.name.split()):
                 return actor_id
         return None
+
+    def last_body(self, position: int, exclude: Iterable[str] = ()) -> str | None:
+        """The organisation of states "the bloc" or "the regional body" refers back to: of those
+        named in the stretch of text just before ``position``, the one the article names most
+        (a body named in passing there is not what the story is about), else the last named."""
+        skip = set(exclude)
+        hi = bisect_right(self._starts, position)
+        recent: list[str] = []
+        for start, _, actor_id in reversed(self._spans[:hi]):
+            if start >= position or actor_id in skip or not self.international_body(actor_id):
+                continue
+            if recent and start < position - RECENT_CHARS:
+                break
+            if actor_id not in recent:
+                recent.append(actor_id)
+        if not recent:
+            return None
+        return max(recent, key=lambda a: (len(self._actors[a].mentions), -recent.index(a)))
 
     def country_for_place(self, place: Place) -> str | None:
         """The country actor of a place's country. When the article names the place ("a protest

@@ -76,7 +76,7 @@ def locate_event(
     if not places:
         return None, "place: the text names none"
     participants = {t.i for t in actors} | {t.i for t in recipients if t.dep_ != "pobj"}
-    finder = _Finder(trigger, places, participants, event_type == "CONSULT")
+    finder = _Finder(trigger, places, participants, event_type == "CONSULT", event_type in ON_THE_GROUND)
     found = finder.own_phrase(trigger) or finder.setting(trigger)
     if found is not None:
         return found
@@ -91,8 +91,12 @@ def locate_event(
 
 
 class _Finder:
-    def __init__(self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool) -> None:
+    def __init__(
+        self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool, on_ground: bool
+    ) -> None:
         self.trigger = trigger
+        # acts done to a place are done where it is: "shelled Afrin", "visited Iraqi Kurdistan"
+        self.acts_on_places = visit or on_ground
         self.places = places
         self.participants = participants
         self.words = location_words()
@@ -117,6 +121,10 @@ class _Finder:
                 found = self.in_phrase(child)
                 if found is not None:
                     return found
+            if child.dep_ == "dobj" and not noun and self.acts_on_places:
+                place = self.acted_on(child)
+                if place is not None:
+                    return place.id, f"place: {child.text!r}, the place acted on"
             if child.dep_ in ("dobj", "nsubjpass") and not noun:
                 # "met Iran's leaders in Tehran": the parser hangs the place on the object
                 # ("began a visit to Mauritius": the light verb's object is the event)
@@ -210,6 +218,14 @@ class _Finder:
         if place is None or self._qualifier(token, place):
             return None
         return place
+
+    def acted_on(self, obj: Token) -> Place | None:
+        """The town or region an object names ("shelled Afrin"), even as the event's recipient: a
+        country as object is a party, not a place."""
+        if obj.ent_type_ == "NORP" or any(c.dep_ == "case" for c in obj.children):
+            return None
+        place = self._covering(obj)
+        return place if place is not None and place.feature != "country" else None
 
     def _covering(self, token: Token) -> Place | None:
         for place in self.places:

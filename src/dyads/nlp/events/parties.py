@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from dyads.knowledge import registry
 from dyads.model import Place
+from dyads.nlp.events.counted import counted_countries
 from dyads.nlp.events.arguments import locatives, noun_modifiers, parties_inside
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.index import ActorIndex
@@ -34,13 +35,33 @@ CLAUSE_TARGETED = {
 }  # harm done to people, who belong where it happened
 PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
+BODY_NOUNS = frozenset(registry.words("events_grammar")["body_nouns"])
 
 
 # --- finders: the parties the sentence names ------------------------------------------------
 
 
+def counted_actors(draft: Draft) -> bool:
+    """ "The three nations accused …": a counted plural is the countries last listed together."""
+    if len(draft.actor_tokens) != 1:
+        return False
+    draft.actor_ids = counted_countries(draft.actor_tokens[0], draft.scene.index)
+    return bool(draft.actor_ids)
+
+
+def counted_recipients(draft: Draft) -> bool:
+    """ "urged both countries to …": as :func:`counted_actors`, on the receiving side."""
+    found: list[str] = []
+    for token in draft.recipient_tokens:
+        found += [c for c in counted_countries(token, draft.scene.index) if c not in draft.actor_ids]
+    draft.recipient_ids = found
+    return bool(found)
+
+
 def named_actors(draft: Draft) -> bool:
     """The actors the subject tokens name."""
+    if draft.actor_ids:
+        return False
     draft.actor_ids = draft.scene.index.for_tokens(draft.actor_tokens)
     return bool(draft.actor_ids)
 
@@ -105,7 +126,11 @@ def described_recipients(draft: Draft) -> bool:
 
 
 def _described(token: Token, index: ActorIndex, exclude: list[str]) -> str | None:
-    if not definite(token) or index.for_token(token):
+    if index.for_token(token):
+        return None
+    if token.lemma_.lower() in BODY_NOUNS and any(c.lower_ == "the" for c in token.children):
+        return index.last_body(token.idx, exclude)  # "the regional body", "the bloc"
+    if not definite(token):
         return None
     return index.described_before(token.lemma_.lower(), token.idx, exclude)
 
@@ -148,6 +173,8 @@ def inside_object(draft: Draft) -> bool:
 
 def named_recipients(draft: Draft) -> bool:
     """The actors the object tokens name, other than the actors."""
+    if draft.recipient_ids:
+        return False
     index = draft.scene.index
     draft.recipient_ids = [r for r in index.for_tokens(draft.recipient_tokens) if r not in draft.actor_ids]
     return bool(draft.recipient_ids)
@@ -230,6 +257,25 @@ def place_of_event(draft: Draft) -> bool:
     return bool(found)
 
 
+def town_acted_on(draft: Draft) -> bool:
+    """ "Russian jets bombed Aleppo", "raided Jenin": a town or region as the object stands, by the
+    codebook, for the people and government of its country."""
+    if draft.recipient_ids or not draft.actor_ids or draft.cand.sense.type not in PLACED_VICTIMS:
+        return False
+    index = draft.scene.index
+    for token in draft.recipient_tokens:
+        if token.dep_ != "dobj" or token.ent_type_ == "NORP":
+            continue
+        for place in draft.scene.places:
+            if place.feature == "country" or not any(s <= token.idx < e for s, e in place.mentions):
+                continue
+            country = index.country_for_place(place)
+            if country and country not in draft.actor_ids:
+                draft.recipient_ids = [country]
+                return True
+    return False
+
+
 def victims_country(draft: Draft) -> bool:
     """ "killed 19 civilians in central Mali": victims of no named country are of the country
     where it happened."""
@@ -265,24 +311,6 @@ def host_receives(draft: Draft) -> bool:
     """ "hosted", "received": the visitor or giver acts, the host or receiver receives."""
     cand = draft.cand
     if not (cand.sense.reverse and cand.kind == "verb"):
-        return False
-    draft.actor_ids, draft.recipient_ids = draft.recipient_ids, draft.actor_ids
-    return True
-
-
-def visitor_acts(draft: Draft) -> bool:
-    """ "Mohammed bin Salman met Rubio in Jeddah": talks held in one side's country were a visit
-    by the other side, and in PLOVER the visitor is the actor (as with "hosted")."""
-    cand, scene = draft.cand, draft.scene
-    if cand.sense.type != "CONSULT" or cand.sense.reverse or not draft.actor_ids or not draft.recipient_ids:
-        return False
-    if cand.sense.mode == "visit":  # a visit names its own direction: its place is where it went
-        return False
-    host = place_country(cand.head, draft.sent, scene.places, scene.index)
-    index = scene.index
-    if host is None or not index.same_country(host, draft.actor_ids):
-        return False
-    if index.same_country(host, draft.recipient_ids) or not all(index.placed(r) for r in draft.recipient_ids):
         return False
     draft.actor_ids, draft.recipient_ids = draft.recipient_ids, draft.actor_ids
     return True

@@ -69,8 +69,8 @@ def leaving_a_body(draft: Draft) -> bool:
     """ "Mali withdrew from ECOWAS": the codebook's SANCTION 'withdraw' (withdrawing oneself from an
     organisation), not RETREAT, which is leaving territory."""
     recipients, index = draft.recipient_ids, draft.scene.index
-    if draft.event_type != "RETREAT" or not recipients:
-        return False
+    if draft.event_type != "RETREAT" or not recipients or draft.mode == "resign":
+        return False  # resigning from a post stays RETREAT 'resign', whoever the post was with
     if not all(index.international_body(r) for r in recipients):
         return False
     draft.event_type, draft.mode = "SANCTION", "withdraw"
