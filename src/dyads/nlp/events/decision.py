@@ -44,10 +44,10 @@ from dyads.nlp.events.participants import (
     undoing_verb,
 )
 from dyads.nlp.events.parties import (
-    counted_actors,
-    counted_recipients,
     clause_of_the_noun,
     content_targets,
+    counted_actors,
+    counted_recipients,
     crowd_country,
     described_actor,
     described_recipients,

@@ -11,7 +11,6 @@ from spacy.tokens import Token
 from dyads.model import Actor, Place
 from dyads.nlp.events.syntax import conjuncts, core_tokens
 
-
 RECENT_CHARS = 600  # about the two sentences before a reference, where its antecedent is
 
 

@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from dyads.knowledge import registry
 from dyads.model import Place
-from dyads.nlp.events.counted import counted_countries
 from dyads.nlp.events.arguments import locatives, noun_modifiers, parties_inside
+from dyads.nlp.events.counted import counted_countries
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.lexicon import Lexicon
