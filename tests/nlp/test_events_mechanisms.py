@@ -11,7 +11,12 @@ wire sentences of the shared corpus, December 2026):
 - leaving a body of states is SANCTION 'withdraw', not RETREAT: "the UK had withdrawn from the EU"
   in the Guardian articles, the codebook's own example of the mode (a resignation from a UN
   commission, there too, stays RETREAT 'resign');
-- a town acted on is the event's place and, by the codebook, its country the recipient.
+- a town acted on is the event's place and, by the codebook, its country the recipient: over the
+  Guardian articles the place is right 9 times in 10 ("bombed Douma", "visited Ankara", "captured
+  Raqqa"), the recipient 3 of 3;
+- counted plurals ("the three countries" after "The US, Britain and France") and "the bloc";
+- a promise of force is a threat; a possessive owner of an event noun refers back like a subject;
+- "@place" objects: "struck Gaza", "captured Raqqa" (the verb senses wanted a common noun).
 """
 
 from __future__ import annotations
@@ -204,3 +209,24 @@ def test_the_bloc_is_the_body_the_story_is_about() -> None:
     text = "Hungary vetoed a European Union statement on Monday. The bloc criticised Budapest for the veto."
     vetoed = analyse(text)
     assert parties(vetoed, only(vetoed, "ACCUSE")) == (["EU"], ["HUN"])
+
+
+def test_a_promise_of_force_is_a_threat() -> None:
+    promised = analyse("The president promised to bomb Syria within days.")
+    event = only(promised, "THREATEN")
+    assert "promised_conflict" in (event.why or "")
+    aid = analyse("Russia promised to deliver wheat to Egypt.")
+    assert [e.type for e in aid.events] == ["AGREE"]
+
+
+def test_a_possessive_owner_of_an_event_noun_refers_back_like_a_subject() -> None:
+    text = "Turkey launched an offensive on Afrin on Saturday. Its offensive killed dozens of civilians."
+    killed = analyse(text)
+    owners = {tuple(parties(killed, e)[0]) for e in killed.events if e.type == "ASSAULT"}
+    assert owners == {("TUR",)}
+
+
+def test_a_named_place_as_object_meets_a_verb_sense_that_wants_a_target() -> None:
+    struck = analyse("Israeli jets struck Gaza on Monday.")
+    assert parties(struck, only(struck, "ASSAULT"))[0] == ["ISR"]
+    assert analyse("The storm struck Florida on Monday.").events == ()

@@ -73,6 +73,7 @@ from dyads.nlp.events.recodes import (
     modality_reduction,
     negated_promise,
     ordered_act,
+    promised_conflict,
     read_setting,
 )
 from dyads.nlp.events.setting import event_contexts
@@ -117,7 +118,14 @@ FALLBACKS: tuple[Rule, ...] = (
     own_government,
 )
 PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
-RECODES: tuple[Rule, ...] = (ordered_act, leaving_a_body, negated_promise, modality_reduction, historical)
+RECODES: tuple[Rule, ...] = (
+    ordered_act,
+    leaving_a_body,
+    promised_conflict,
+    negated_promise,
+    modality_reduction,
+    historical,
+)
 
 
 def decide(cand: Candidate, sent: Span, scene: Scene) -> Draft:

@@ -35,7 +35,9 @@ CLAUSE_TARGETED = {
 }  # harm done to people, who belong where it happened
 PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
+BLOC_NOUNS = frozenset(registry.words("events_grammar")["bloc_nouns"])
 BODY_NOUNS = frozenset(registry.words("events_grammar")["body_nouns"])
+REACH_ADJECTIVES = frozenset(registry.words("events_grammar")["reach_adjectives"])
 
 
 # --- finders: the parties the sentence names ------------------------------------------------
@@ -128,11 +130,21 @@ def described_recipients(draft: Draft) -> bool:
 def _described(token: Token, index: ActorIndex, exclude: list[str]) -> str | None:
     if index.for_token(token):
         return None
-    if token.lemma_.lower() in BODY_NOUNS and any(c.lower_ == "the" for c in token.children):
-        return index.last_body(token.idx, exclude)  # "the regional body", "the bloc"
+    if _names_a_body(token):
+        return index.last_body(token.idx, exclude)  # "the bloc", "the regional body"
     if not definite(token):
         return None
     return index.described_before(token.lemma_.lower(), token.idx, exclude)
+
+
+def _names_a_body(token: Token) -> bool:
+    """ "the bloc", "the regional body": a singular description of an organisation of states."""
+    lemma, children = token.lemma_.lower(), list(token.children)
+    if token.tag_ != "NN" or not any(c.lower_ == "the" for c in children):
+        return False
+    return lemma in BLOC_NOUNS or (
+        lemma in BODY_NOUNS and any(c.dep_ == "amod" and c.lower_ in REACH_ADJECTIVES for c in children)
+    )
 
 
 def clause_of_the_noun(draft: Draft) -> bool:

@@ -77,6 +77,26 @@ def leaving_a_body(draft: Draft) -> bool:
     return True
 
 
+def promised_conflict(draft: Draft) -> bool:
+    """ "promised to strike Syria", "his promise of an imminent missile strike": a promise of
+    force is a threat, whose mode is the content's act (PLOVER: THREATEN's mode is what is
+    threatened)."""
+    cand, lexicon = draft.cand, draft.scene.lexicon
+    if draft.event_type != "AGREE" or cand.sense.type != "AGREE":
+        return False
+    act = next((c for c in cand.children if lexicon.quad(c.sense.type) == "material_conflict"), None)
+    if act is None:
+        return False
+    mode = act.sense.mode
+    draft.event_type = "THREATEN"
+    draft.mode = (
+        mode
+        if lexicon.valid_mode("THREATEN", mode)
+        else lexicon.complement_modes.get("THREATEN", {}).get(act.sense.type)
+    )
+    return True
+
+
 def negated_promise(draft: Draft) -> bool:
     """ "vowed not to return the Golan Heights": a refusal."""
     cand = draft.cand
