@@ -22,6 +22,7 @@ from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.events.memory import definite
 from dyads.nlp.events.participants import candidate_arguments
 from dyads.nlp.events.setting import event_location
+from dyads.nlp.events.syntax import subjects
 from dyads.nlp.events.triggers import Candidate
 
 DOMESTIC_TARGET = {"PROTEST"}  # acts aimed, unless said otherwise, at one's own government
@@ -35,6 +36,7 @@ CLAUSE_TARGETED = {
 }  # harm done to people, who belong where it happened
 PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
+POSSESSIVES = frozenset({"his", "her", "its", "their"})  # possessive pronouns (closed class)
 BLOC_NOUNS = frozenset(registry.words("events_grammar")["bloc_nouns"])
 BODY_NOUNS = frozenset(registry.words("events_grammar")["body_nouns"])
 REACH_ADJECTIVES = frozenset(registry.words("events_grammar")["reach_adjectives"])
@@ -73,8 +75,20 @@ def last_actor_of_kind(draft: Draft) -> bool:
     actor of that kind in the article; "The government said …" to the last one so called."""
     if draft.actor_ids or len(draft.actor_tokens) != 1:
         return False
-    draft.actor_ids = draft.scene.memory.recall(draft.actor_tokens[0])
+    token = draft.actor_tokens[0]
+    draft.actor_ids = _clause_owner(token, draft) or draft.scene.memory.recall(token)
     return bool(draft.actor_ids)
+
+
+def _clause_owner(token: Token, draft: Draft) -> list[str]:
+    """ "Trump stepped back from his promise": a possessive is first the subject of its clause."""
+    if token.dep_ != "poss" or token.lower_ not in POSSESSIVES:
+        return []
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    owners = [s for s in subjects(verb) if s.lower_ not in POSSESSIVES and s.i != token.i]
+    return [a for a in draft.scene.index.for_tokens(owners) if a not in draft.recipient_ids]
 
 
 def quoted_speaker(draft: Draft) -> bool:
