@@ -230,3 +230,15 @@ def test_a_named_place_as_object_meets_a_verb_sense_that_wants_a_target() -> Non
     struck = analyse("Israeli jets struck Gaza on Monday.")
     assert parties(struck, only(struck, "ASSAULT"))[0] == ["ISR"]
     assert analyse("The storm struck Florida on Monday.").events == ()
+
+
+def test_attending_talks_is_taking_part_in_them() -> None:
+    attended = analyse("Syrian opposition leaders attended the talks in Geneva on Monday.")
+    assert parties(attended, only(attended, "CONSULT"))[0] == ["SYR"]
+    refused = analyse("The Syrian opposition will not attend the talks in Sochi.")
+    assert [e.type for e in refused.events] == ["REJECT"]
+
+
+def test_a_passive_undoing_is_by_whoever_did_the_undone_act() -> None:
+    lifted = analyse("The blockade by Israel was eased on Monday.")
+    assert parties(lifted, only(lifted, "RETREAT"))[0] == ["ISR"]

@@ -89,6 +89,10 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     if is_passive(verb):
         actor_tokens = agents(verb)
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i or _patient(p)]
+        if not actor_tokens:
+            # "the siege by Syrian rebels has been lifted": whose act it was names who undoes it
+            undergoing = dependents(verb, PASSIVE_SUBJECT_DEPS)
+            actor_tokens = [o for p in undergoing if p.pos_ == "NOUN" for o in prep_objects(p, {"by"})]
         recipients = patients + prep_objects(verb, RECIPIENT_PREPS - {"from", "for"})
         if content is not None:
             recipients += content_recipients(content)
