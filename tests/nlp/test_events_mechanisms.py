@@ -16,7 +16,9 @@ wire sentences of the shared corpus, December 2026):
   Raqqa"), the recipient 3 of 3;
 - counted plurals ("the three countries" after "The US, Britain and France") and "the bloc";
 - a promise of force is a threat; a possessive owner of an event noun refers back like a subject;
-- "@place" objects: "struck Gaza", "captured Raqqa" (the verb senses wanted a common noun).
+- "@place" objects: "struck Gaza", "captured Raqqa" (the verb senses wanted a common noun);
+- a decided withdrawal is an announced one (CONCEDE): "decision to withdraw" 22 times in the
+  Guardian articles and wire sentences, mostly of US troops from Syria.
 """
 
 from __future__ import annotations
@@ -242,3 +244,12 @@ def test_attending_talks_is_taking_part_in_them() -> None:
 def test_a_passive_undoing_is_by_whoever_did_the_undone_act() -> None:
     lifted = analyse("The blockade by Israel was eased on Monday.")
     assert parties(lifted, only(lifted, "RETREAT"))[0] == ["ISR"]
+
+
+def test_a_decided_withdrawal_is_announced_and_the_forces_moved_are_the_actors_own() -> None:
+    decided = analyse("Trump decided to withdraw US troops from Syria.")
+    assert parties(decided, only(decided, "CONCEDE")) == (["USA"], ["SYR"])
+    done = analyse("US troops withdrew from Syria in 2019.")
+    assert [e.type for e in done.events] == ["RETREAT"]
+    deployed = analyse("France deployed its troops to Mali in 2013.")
+    assert parties(deployed, only(deployed, "MOBILIZE")) == (["FRA"], ["MLI"])

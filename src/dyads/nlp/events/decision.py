@@ -57,6 +57,7 @@ from dyads.nlp.events.parties import (
     modifier_parties,
     named_actors,
     named_recipients,
+    own_forces_moved,
     own_government,
     place_of_event,
     quoted_speaker,
@@ -68,6 +69,7 @@ from dyads.nlp.events.parties import (
 )
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
+    decided_withdrawal,
     historical,
     leaving_a_body,
     modality_reduction,
@@ -115,6 +117,7 @@ FALLBACKS: tuple[Rule, ...] = (
     victims_country,
     situation_country,
     host_receives,  # after the recipient fallbacks, before the one that reads the actors' country
+    own_forces_moved,
     own_government,
 )
 PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
@@ -124,6 +127,7 @@ RECODES: tuple[Rule, ...] = (
     promised_conflict,
     negated_promise,
     modality_reduction,
+    decided_withdrawal,
     historical,
 )
 

@@ -27,6 +27,7 @@ from dyads.nlp.events.triggers import Candidate
 
 DOMESTIC_TARGET = {"PROTEST"}  # acts aimed, unless said otherwise, at one's own government
 PLACED_VICTIMS = {"ASSAULT", "COERCE"}
+MOVING_FORCES = {"RETREAT", "MOBILIZE"}  # acts whose object is the actor's own forces
 # acts whose content clause names their target ("the accusation that Britain …", "a demand that Kyiv …")
 CLAUSE_TARGETED = {
     "ACCUSE",
@@ -339,6 +340,21 @@ def host_receives(draft: Draft) -> bool:
     if not (cand.sense.reverse and cand.kind == "verb"):
         return False
     draft.actor_ids, draft.recipient_ids = draft.recipient_ids, draft.actor_ids
+    return True
+
+
+def own_forces_moved(draft: Draft) -> bool:
+    """ "withdraw US troops from Syria", "deployed its troops to Mali": the forces moved are the
+    actor's own; the side the move is towards or away from is the recipient."""
+    if draft.cand.sense.type not in MOVING_FORCES or not draft.actor_ids:
+        return False
+    index = draft.scene.index
+    # the forces of the actor's country, or forces of no stated country ("its troops")
+    own = [r for r in draft.recipient_ids if index.same_country(r, draft.actor_ids) or not index.placed(r)]
+    others = [r for r in draft.recipient_ids if r not in own]
+    if not own or not others:
+        return False
+    draft.recipient_ids = others
     return True
 
 

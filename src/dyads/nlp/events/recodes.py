@@ -9,6 +9,8 @@ and events dated years before the article marked historical.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.events.modality import Modality, modality, recode
@@ -16,7 +18,11 @@ from dyads.nlp.events.setting import event_date
 from dyads.nlp.events.triggers import Candidate
 
 COMMANDED = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}  # acts an order is coded as
-ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
+ANNOUNCING = {"announce", "declare"}
+DECIDING = {
+    "decide",
+    "decision",
+}  # a retreat decided is announced, not yet done  # reporting verbs that make their content a declaration
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
 
 
@@ -94,6 +100,20 @@ def promised_conflict(draft: Draft) -> bool:
         if lexicon.valid_mode("THREATEN", mode)
         else lexicon.complement_modes.get("THREATEN", {}).get(act.sense.type)
     )
+    return True
+
+
+def decided_withdrawal(draft: Draft) -> bool:
+    """ "Trump's decision to withdraw US troops from Syria": a withdrawal decided is one
+    announced, which the codebook codes CONCEDE (the troops have not left yet)."""
+    carrier = draft.carrier if draft.carrier is not None else draft.cand.head
+    if draft.event_type != "RETREAT" or draft.mode != "withdraw" or draft.auxiliary is not None:
+        return False
+    steps = list(islice(carrier.ancestors, 2))
+    if not any(a.lemma_.lower() in DECIDING for a in steps):
+        return False
+    draft.event_type, draft.mode = "CONCEDE", None
+    draft.note = "decided withdrawal: an announced retreat"
     return True
 
 
