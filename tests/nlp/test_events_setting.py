@@ -57,6 +57,12 @@ def test_past_perfect_is_not_the_publication_day(analyse):
     assert "past perfect" in (event.why or "")
 
 
+def test_a_time_owned_by_a_noun_dates_that_noun_not_the_verb_above_it(analyse):
+    # "Tuesday's announcement", "2013's use of sarin": possessive times in the Guardian articles
+    a = analyse("Lawmakers welcomed Tuesday's announcement of a ceasefire by Kyiv.")
+    assert _event(a, "welcomed").date == "2019-03-14"
+
+
 def test_in_recent_years_is_not_the_publication_day(analyse):
     # "in recent years": 8 in the Guardian articles, 2 in the wire sentences
     event = _event(

@@ -110,6 +110,13 @@ def _own_time(
             continue
         # the trigger's own clause first, then the clause above it ("said on Monday it had …")
         tier = 0 if _clause_verb(time_token) == own_clause else 1
+        dated = _dated_noun(time_token, end)
+        if dated is not None:
+            # "Tuesday's announcement that Ukraine had agreed", "2013's use of sarin": the time
+            # dates that noun and what it holds, not the verb whose object the noun is
+            if not dated.left_edge.i <= trigger.i <= dated.right_edge.i:
+                continue
+            tier = 0
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
         if best is None or (tier, distance) < best[:2]:
             best = (tier, distance, value, precision, text[start:end])
@@ -118,6 +125,17 @@ def _own_time(
     tier, _, day, exactness, said = best
     whose = "" if tier == 0 else " of the governing clause"
     return day, exactness, f"date: {said!r}{whose}"
+
+
+def _dated_noun(time_token: Token, end: int) -> Token | None:
+    """The noun a time expression modifies as a possessive or compound ("Tuesday's
+    announcement", "the 2011 uprising"), if it does."""
+    node = time_token
+    while node.head.i != node.i and node.head.idx < end and node.head.i != node.i:
+        node = node.head  # up to the head of the time expression itself
+    if node.dep_ in ("poss", "compound", "nmod") and node.head.pos_ == "NOUN" and node.head.idx >= end:
+        return node.head
+    return None
 
 
 def _token_at(sentence: Span, start: int) -> Token | None:
