@@ -253,3 +253,10 @@ def test_a_decided_withdrawal_is_announced_and_the_forces_moved_are_the_actors_o
     assert [e.type for e in done.events] == ["RETREAT"]
     deployed = analyse("France deployed its troops to Mali in 2013.")
     assert parties(deployed, only(deployed, "MOBILIZE")) == (["FRA"], ["MLI"])
+
+
+def test_what_analysts_and_researchers_say_is_commentary_not_an_event() -> None:
+    assert analyse("Security analyst Kabiru Adamu welcomed the move on Tuesday.").events == ()
+    assert analyse("Researchers warn that diabetes could affect millions more people.").events == ()
+    minister = analyse("Nigeria's defence minister welcomed the move on Tuesday.")
+    assert [e.type for e in minister.events] == ["SUPPORT"]

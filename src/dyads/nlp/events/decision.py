@@ -26,6 +26,7 @@ from dyads.nlp.events.guards import (
     background_without_dyad,
     bare_mention,
     carried_not_visiting,
+    commentators_only,
     generic_subject,
     natural_cause_actor,
     natural_deaths,
@@ -120,7 +121,12 @@ FALLBACKS: tuple[Rule, ...] = (
     own_forces_moved,
     own_government,
 )
-PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
+PARTY_GUARDS: tuple[Rule, ...] = (
+    no_known_party,
+    only_private_people,
+    commentators_only,
+    verbal_noun_without_actor,
+)
 RECODES: tuple[Rule, ...] = (
     ordered_act,
     leaving_a_body,

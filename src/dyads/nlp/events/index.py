@@ -100,6 +100,10 @@ class ActorIndex:
             return None
         return actor.name.split()[-1].lower()
 
+    def sector(self, actor_id: str) -> str | None:
+        actor = self._actors.get(actor_id)
+        return actor.sector if actor else None
+
     def political(self, actor_id: str) -> bool:
         """Does the actor belong to a country, a body or a sector (not a private person)?"""
         actor = self._actors.get(actor_id)
