@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from dyads.knowledge.registry import words
 from dyads.model import Place
+from dyads.nlp.doc_cache import doc_text
 
 # clauses a setting carries down to: "In Idlib, rebels attacked and seized …", "went to Afrin to fight"
 SETTING_CARRIES = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ROOT"}
@@ -267,7 +268,7 @@ class _Finder:
 
 def _dateline(trigger: Token, places: Sequence[Place]) -> Place | None:
     """ "ISLAMABAD — …": a place named in capitals at the very start, then a dash."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     for place in places:
         for start, end in place.mentions:
             if (

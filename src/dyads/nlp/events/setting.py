@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from dyads.model import Article, Place, TimeExpr
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.times.find import calendar_date
 
@@ -89,7 +90,7 @@ def _own_time(
     trigger: Token, sentence: Span, times: Sequence[TimeExpr], published: str | None, future: bool
 ) -> tuple[str, str, str] | None:
     """The nearest dating time of the trigger's own clause, else of a clause governing it."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     own_clause = _clause_verb(trigger)
     best: tuple[int, int, str, str, str] | None = None
     for t in times:
@@ -175,7 +176,7 @@ def _vague_past(trigger: Token, sentence: Span, times: Sequence[TimeExpr]) -> st
             continue
         time_token = _token_at(sentence, start)
         if time_token is not None and not _foreign(time_token, trigger):
-            return trigger.doc.text[start:end]
+            return doc_text(trigger.doc)[start:end]
     return None
 
 
@@ -200,7 +201,7 @@ def _story_day(sentence: Span, times: Sequence[TimeExpr], published: str) -> tup
         except ValueError:
             continue
         if timedelta(0) < newest - day <= STORY_DAYS and (best is None or start > best[0]):
-            best = (start, found[0], sentence.doc.text[start:end])
+            best = (start, found[0], doc_text(sentence.doc)[start:end])
     return (best[1], best[2]) if best else None
 
 
