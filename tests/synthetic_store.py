@@ -29,6 +29,7 @@ class EventSpec:
     place_country: str | None = None
     score: float | None = None
     auxiliary: str | None = None
+    confidence: float = 0.9  # the event's estimated probability of being right
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def make_analysis(
                 date=spec.date,
                 location=place_ids.get(spec.place or ""),
                 auxiliary=spec.auxiliary,  # type: ignore[arg-type]
-                confidence=0.9,
+                confidence=spec.confidence,
             )
         )
     times = tuple(

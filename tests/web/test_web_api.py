@@ -286,7 +286,9 @@ def test_no_parameter_value_gives_a_5xx(api: httpx.Client, values: list[str]) ->
                 tried += 1
                 assert response.status_code < 500, (path, query, response.text[:200])
                 if response.status_code == 200 and path.endswith(".csv"):
-                    assert response.text.startswith("id,date,type") and ",when\r\n" in response.text
+                    assert (
+                        response.text.startswith("id,date,type") and ",when,confidence\r\n" in response.text
+                    )
     client.close()
     assert tried >= 80 * len(values)  # 88 parameters over the routes
 

@@ -32,6 +32,7 @@ EVENT_COLUMNS = (
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
     "   WHERE event_id = e.id AND role = 'recipient' ORDER BY name)) AS recipient,"
     " e.place_name AS place, e.place_country, e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources,"
+    " e.confidence,"
     " (SELECT s.text FROM event_mentions m JOIN sentences s ON s.id = m.sentence_id"
     "   WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS sentence,"
     " (SELECT COALESCE(a.url, a.source, a.doc_id) FROM event_mentions m JOIN articles a ON a.id = m.article_id"
@@ -67,8 +68,11 @@ def find_events(
 
     Rows: id, when (as precise as reported: 2019, 2019-06, 2019-06-25; a range lo/hi when it is
     none of these), date (the same), type, quad,
-    quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
-    first report), source (URL or input of the first report).
+    quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, confidence (that of
+    its best report), sentence (of the first report), source (URL or input of the first report).
+
+    Every event is listed, whatever its confidence, unless ``flt.min_confidence`` says otherwise
+    (the listing counts nothing, so the store's threshold does not apply).
 
     The total is exact up to ``count_up_to`` matches (``None``: always); past that it is a lower
     bound (see :class:`EventPage`). The page is read off the indexes of schema 7
