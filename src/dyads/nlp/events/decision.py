@@ -22,6 +22,16 @@ from dyads.model import Event
 from dyads.nlp.events.arguments import Arguments
 from dyads.nlp.events.confidence import load_model, signals
 from dyads.nlp.events.draft import Draft, Rule, Scene
+from dyads.nlp.events.fallbacks import (
+    crowd_country,
+    host_receives,
+    own_forces_moved,
+    own_government,
+    place_of_event,
+    situation_country,
+    town_acted_on,
+    victims_country,
+)
 from dyads.nlp.events.guards import (
     background_without_dyad,
     bare_mention,
@@ -49,24 +59,16 @@ from dyads.nlp.events.parties import (
     content_targets,
     counted_actors,
     counted_recipients,
-    crowd_country,
     described_actor,
     described_recipients,
-    host_receives,
     inside_object,
     last_actor_of_kind,
     modifier_parties,
     named_actors,
     named_recipients,
-    own_forces_moved,
-    own_government,
-    place_of_event,
     quoted_speaker,
     quoted_speaker_recipient,
     same_type_content,
-    situation_country,
-    town_acted_on,
-    victims_country,
 )
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
