@@ -51,6 +51,7 @@ class Party:
     country: str | None = None
     sector: str | None = None
     org: str | None = None
+    person: bool = False  # a named person: reports naming two different people are not one event
 
     @property
     def identity(self) -> str:
@@ -92,6 +93,8 @@ class MentionKey:
     mode: str | None = None
     auxiliary: str | None = None
     confidence: float = 1.0
+    verb: str | None = None  # the lemma the event was coded from ("accuse", "call on")
+    background: bool = False  # told in a background clause ("Kurdish militias, backed by the US, …")
 
 
 def party_key(name: str, country: str | None, org: str | None) -> str:
@@ -99,12 +102,14 @@ def party_key(name: str, country: str | None, org: str | None) -> str:
     return make_party(name, country, None, org).identity
 
 
-def make_party(name: str, country: str | None, sector: str | None, org: str | None) -> Party:
-    return Party(name=" ".join(name.lower().split()), country=country, sector=sector, org=org)
+def make_party(
+    name: str, country: str | None, sector: str | None, org: str | None, person: bool = False
+) -> Party:
+    return Party(name=" ".join(name.lower().split()), country=country, sector=sector, org=org, person=person)
 
 
 def actor_party(actor: Actor) -> Party:
-    return make_party(actor.name, actor.country, actor.sector, actor.org)
+    return make_party(actor.name, actor.country, actor.sector, actor.org, actor.kind == "person")
 
 
 def place_key(place: Place | None) -> PlaceKey | None:
@@ -141,11 +146,16 @@ def date_range(value: str | None) -> tuple[date, date] | None:
     return None
 
 
-def mention_range(event_date: str | None, published: str | None) -> tuple[tuple[date, date] | None, str]:
-    """The date range of a mention and what it rests on: event (its text), published or none."""
+def mention_range(
+    event_date: str | None, precision: str | None, published: str | None
+) -> tuple[tuple[date, date] | None, str]:
+    """The date range of a mention and what it rests on: event (its text dates it), published (only
+    its article's date does: ``precision`` "article", or no date given) or none."""
     own = date_range(event_date)
-    if own:
+    if own and precision != "article":
         return own, "event"
+    if own and own[0] == own[1]:
+        return own, "published"
     fallback = date_range(published)
     if fallback and fallback[0] == fallback[1]:
         return fallback, "published"
@@ -176,7 +186,12 @@ def sides_match(a: frozenset[Party], b: frozenset[Party]) -> bool:
         known_b = {q.sector for q in b if q.country == country and q.sector}
         if known_a and known_b and known_a != known_b:
             return False
-    return True
+    people_a, people_b = {p.name for p in a if p.person}, {q.name for q in b if q.person}
+    return not (people_a and people_b and people_a.isdisjoint(people_b))
+
+
+def _named_alike(a: frozenset[Party], b: frozenset[Party]) -> bool:
+    return not {p.name for p in a}.isdisjoint(q.name for q in b)
 
 
 def _participants(key: MentionKey, params: DedupParams) -> tuple[frozenset[Party], ...]:
@@ -186,9 +201,24 @@ def _participants(key: MentionKey, params: DedupParams) -> tuple[frozenset[Party
 
 
 def parties_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
-    return all(
-        sides_match(x, y) for x, y in zip(_participants(a, params), _participants(b, params), strict=True)
-    )
+    """Both sides match; and where one side is unknown to both, the other is named in the same words
+    (two reports that "the government agreed" the same day need not be one agreement)."""
+    pairs = list(zip(_participants(a, params), _participants(b, params), strict=True))
+    if not all(sides_match(x, y) for x, y in pairs):
+        return False
+    if len(pairs) == 2 and any(not x for x, _ in pairs):
+        return all(_named_alike(x, y) for x, y in pairs if x)
+    return True
+
+
+def exactly_alike(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
+    """The same parties to the sector, the same place (or none), the same mode."""
+
+    def levels(key: MentionKey) -> tuple[frozenset[tuple[str, str | None]], ...]:
+        return tuple(frozenset((p.identity, p.sector) for p in side) for side in _participants(key, params))
+
+    places = (a.place is None and b.place is None) or same_place(a.place, b.place)
+    return levels(a) == levels(b) and places and a.mode == b.mode
 
 
 def fully_resolved(key: MentionKey) -> bool:
@@ -250,12 +280,17 @@ def exact_twins(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
 def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     if precision(a) == 4 or precision(b) == 4:
         return False
+    if precision(a) == 2 or precision(b) == 2:
+        return a.article == b.article and (a.lo, a.hi) == (b.lo, b.hi)
     if a.basis == "published" and b.basis == "published":
         return a.article == b.article or exact_twins(a, b, params)
     if a.basis == "published" or b.basis == "published":
         undated, dated = (a, b) if a.basis == "published" else (b, a)
         return dated.article == undated.article and _before_publication(undated, dated, params)
-    return _holds(a, b) or _holds(b, a)
+    if (a.lo, a.hi) == (b.lo, b.hi):
+        return True
+    both_sides = all(side for side in (a.actors, a.recipients, b.actors, b.recipients))
+    return (_holds(a, b) or _holds(b, a)) and both_sides and exactly_alike(a, b, params)
 
 
 def _before_publication(undated: MentionKey, dated: MentionKey, params: DedupParams) -> bool:
@@ -267,13 +302,28 @@ def _before_publication(undated: MentionKey, dated: MentionKey, params: DedupPar
 
 
 def eligible(key: MentionKey, threshold: float) -> bool:
-    """Whether a report may be merged at all: factual, dated, naming a party, confident enough."""
+    """Whether a report may be merged at all: factual and particular (no auxiliary, not a background
+    clause), dated, naming a party, confident enough."""
     return (
         key.auxiliary is None
+        and not key.background
         and key.confidence >= threshold
         and key.lo is not None
         and bool(key.actors or key.recipients)
     )
+
+
+def in_background(why: str | None) -> bool:
+    """Whether the analysis read the event in a background clause (its explanation says so)."""
+    return bool(why) and "background clause" in str(why)
+
+
+def coded_verb(why: str | None) -> str | None:
+    """The lemma an event was coded from, as its explanation starts: "'accuse' → verb:accuse …"."""
+    if not why or not why.startswith("'"):
+        return None
+    end = why.find("'", 1)
+    return why[1:end].lower() if end > 1 else None
 
 
 def compatible(a: MentionKey, b: MentionKey, params: DedupParams, threshold: float = 0.0) -> bool:
@@ -282,6 +332,7 @@ def compatible(a: MentionKey, b: MentionKey, params: DedupParams, threshold: flo
         eligible(a, threshold)
         and eligible(b, threshold)
         and a.type == b.type
+        and (a.article != b.article or (a.verb is not None and a.verb == b.verb))
         and (a.mode is None or b.mode is None or a.mode == b.mode)
         and parties_match(a, b, params)
         and dates_match(a, b, params)

@@ -158,12 +158,7 @@ def cluster(
         fits: list[tuple[int, MentionKey, MentionKey]] = []
         for index, event in enumerate(events):
             link = next(
-                (
-                    (k, e)
-                    for k, _ in unit
-                    for e, _ in event
-                    if compatible(k, e, params, threshold)
-                ),
+                ((k, e) for k, _ in unit for e, _ in event if compatible(k, e, params, threshold)),
                 None,
             )
             if link is None or kept_apart.any_between(unit_ids, [e.id for e, _ in event]):

@@ -24,7 +24,8 @@ def _now() -> str:
 
 def _mentions_of(conn: sqlite3.Connection, event_id: int, name: str) -> list[int]:
     found = [
-        r[0] for r in conn.execute("SELECT id FROM event_mentions WHERE event_id = ? ORDER BY id", (event_id,))
+        r[0]
+        for r in conn.execute("SELECT id FROM event_mentions WHERE event_id = ? ORDER BY id", (event_id,))
     ]
     if not found:
         raise DecisionError(f"{name}: no event {event_id}")

@@ -46,7 +46,7 @@ class EventLinker:
         sentence_rows: dict[tuple[int, int], int],
     ) -> int:
         """Store one event mention of an article, in an event of its own until :meth:`settle`."""
-        span, basis = mention_range(event.date, analysis.article.published)
+        span, basis = mention_range(event.date, event.date_precision, analysis.article.published)
         lo, hi = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
         cur = self.conn.execute(
             "INSERT INTO events (type, quad, cameo, auxiliary, date, date_lo, date_hi, score)"
@@ -88,7 +88,11 @@ class EventLinker:
         for role, ids in (("actor", event.actor), ("recipient", event.recipient)):
             self.conn.executemany(
                 "INSERT OR IGNORE INTO mention_actors (mention_id, role, position, actor_id) VALUES (?, ?, ?, ?)",
-                [(mention, role, pos, actor_rows[local]) for pos, local in enumerate(ids) if local in actor_rows],
+                [
+                    (mention, role, pos, actor_rows[local])
+                    for pos, local in enumerate(ids)
+                    if local in actor_rows
+                ],
             )
         return mention
 
@@ -157,7 +161,11 @@ class EventLinker:
                     if current[p.mention] != (event_id, p.because)
                 ],
             )
-            if pick is None or before.get(pick) != set(group.mentions) or not renew.isdisjoint(group.mentions):
+            if (
+                pick is None
+                or before.get(pick) != set(group.mentions)
+                or not renew.isdisjoint(group.mentions)
+            ):
                 changed.append((event_id, group.mentions))
         for event_id, mentions in changed:
             refresh_event(self.conn, event_id, mentions)

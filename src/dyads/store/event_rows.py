@@ -91,13 +91,15 @@ def _sync_parties(conn: sqlite3.Connection, event_id: int, mentions: Sequence[in
     have = {
         (r[0], r[1], r[2]): (r[3], r[4], r[5], r[6])
         for r in conn.execute(
-            "SELECT role, key, name, country, sector, org, code FROM event_actors WHERE event_id = ?", (event_id,)
+            "SELECT role, key, name, country, sector, org, code FROM event_actors WHERE event_id = ?",
+            (event_id,),
         )
     }
     for pk in sorted(have):
         if wanted.get(pk) != have[pk]:
             conn.execute(
-                "DELETE FROM event_actors WHERE event_id = ? AND role = ? AND key = ? AND name = ?", (event_id, *pk)
+                "DELETE FROM event_actors WHERE event_id = ? AND role = ? AND key = ? AND name = ?",
+                (event_id, *pk),
             )
     conn.executemany(
         "INSERT INTO event_actors (event_id, role, key, name, country, sector, org, code)"
@@ -110,7 +112,8 @@ def _sync_dyads(conn: sqlite3.Connection, event_id: int, event_type: str) -> Non
     """Actor × recipient country pairs, and — for a cooperative event of parties acting jointly,
     with no recipient — each ordered pair of its actors' countries (they cooperate with each other)."""
     parties = conn.execute(
-        "SELECT DISTINCT role, country FROM event_actors WHERE event_id = ? AND country IS NOT NULL", (event_id,)
+        "SELECT DISTINCT role, country FROM event_actors WHERE event_id = ? AND country IS NOT NULL",
+        (event_id,),
     ).fetchall()
     actors = sorted({c for r, c in parties if r == "actor"})
     recipients = sorted({c for r, c in parties if r == "recipient"})
@@ -120,7 +123,10 @@ def _sync_dyads(conn: sqlite3.Connection, event_id: int, event_type: str) -> Non
     ).fetchone()
     if is_mutual(event_type) and not has_recipient:
         wanted |= {(a, b) for a in actors for b in actors if a != b}
-    have = {(r[0], r[1]) for r in conn.execute("SELECT source, target FROM event_dyads WHERE event_id = ?", (event_id,))}
+    have = {
+        (r[0], r[1])
+        for r in conn.execute("SELECT source, target FROM event_dyads WHERE event_id = ?", (event_id,))
+    }
     conn.executemany(
         "DELETE FROM event_dyads WHERE source = ? AND target = ? AND event_id = ?",
         [(*pair, event_id) for pair in sorted(have - wanted)],

@@ -13,7 +13,16 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from dyads.store.dedup import DedupParams, MentionKey, PlaceKey, compatible, eligible, make_party
+from dyads.store.dedup import (
+    DedupParams,
+    MentionKey,
+    PlaceKey,
+    coded_verb,
+    compatible,
+    eligible,
+    in_background,
+    make_party,
+)
 
 _CHUNK = 500
 
@@ -34,20 +43,24 @@ def load_keys(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Mention
     for batch in _chunks(sorted(set(ids))):
         marks = ",".join("?" * len(batch))
         sides: dict[int, tuple[set, set]] = {i: (set(), set()) for i in batch}
-        for mention, role, name, country, sector, org in conn.execute(
-            "SELECT ma.mention_id, ma.role, a.name, a.country, a.sector, a.org FROM mention_actors ma"
+        for mention, role, name, country, sector, org, kind in conn.execute(
+            "SELECT ma.mention_id, ma.role, a.name, a.country, a.sector, a.org, a.kind FROM mention_actors ma"
             f" JOIN actors a ON a.id = ma.actor_id WHERE ma.mention_id IN ({marks})",
             batch,
         ):
-            sides[mention][0 if role == "actor" else 1].add(make_party(name, country, sector, org))
+            sides[mention][0 if role == "actor" else 1].add(
+                make_party(name, country, sector, org, kind == "person")
+            )
         for row in conn.execute(
             "SELECT m.id, a.content_hash || ':' || m.local_id, m.article_id, m.type, m.mode, m.auxiliary,"
-            " m.confidence, m.date_basis, m.date_lo, m.date_hi, p.name, p.geonameid, p.country, p.feature"
+            " m.confidence, m.date_basis, m.date_lo, m.date_hi, p.name, p.geonameid, p.country, p.feature, m.why"
             " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
             f" LEFT JOIN places p ON p.id = m.place_id WHERE m.id IN ({marks})",
             batch,
         ):
-            mid, order, article, kind, mode, aux, conf, basis, lo, hi, pname, geo, pcountry, feature = row
+            mid, order, article, kind, mode, aux, conf, basis, lo, hi, pname, geo, pcountry, feature, why = (
+                row
+            )
             place = None
             if pname or geo is not None:
                 place = PlaceKey(
@@ -71,11 +84,15 @@ def load_keys(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Mention
                 mode=mode,
                 auxiliary=aux,
                 confidence=conf,
+                verb=coded_verb(why),
+                background=in_background(why),
             )
     return out
 
 
-def _candidates(conn: sqlite3.Connection, key: MentionKey, params: DedupParams, threshold: float) -> list[int]:
+def _candidates(
+    conn: sqlite3.Connection, key: MentionKey, params: DedupParams, threshold: float
+) -> list[int]:
     """Mentions that may meet the rule with ``key``: same type, factual, confident, in reach of its
     dates, sharing a country or a name on some side, or in its article."""
     assert key.lo and key.hi

@@ -198,7 +198,10 @@ class ArticleWriter:
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_row,))
         left: list[int] = []
         for event_id in touched:
-            rest = [r[0] for r in self.conn.execute("SELECT id FROM event_mentions WHERE event_id = ?", (event_id,))]
+            rest = [
+                r[0]
+                for r in self.conn.execute("SELECT id FROM event_mentions WHERE event_id = ?", (event_id,))
+            ]
             if not rest:
                 self.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
             left.extend(rest)

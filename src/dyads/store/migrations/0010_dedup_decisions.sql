@@ -7,6 +7,7 @@
 --                    joined (together = 1, dyads dedup --join); re-clustering keeps them. mention_a
 --                    is the lower id. They go with their reports when an article is replaced.
 -- event_mentions_type_date  the look-up of the reports an arriving report may merge with.
+-- The date basis of reports dated only by their article is corrected (below).
 -- Events stored before this version were merged by the earlier rule: `dyads dedup` re-clusters them.
 ALTER TABLE event_mentions ADD COLUMN merged_because TEXT;
 
@@ -21,3 +22,11 @@ CREATE TABLE dedup_decisions (
 CREATE INDEX dedup_decisions_b ON dedup_decisions (mention_b);
 
 CREATE INDEX event_mentions_type_date ON event_mentions (type, date_lo);
+
+-- A report dated only by its article (the analysis gives the publication date at precision
+-- "article") rests on its publication date, not on its text.
+UPDATE event_mentions SET date_basis = 'published'
+WHERE date_basis = 'event' AND EXISTS (
+    SELECT 1 FROM articles a, json_each(a.analysis_json, '$.events') e
+    WHERE a.id = event_mentions.article_id AND json_extract(e.value, '$.id') = event_mentions.local_id
+      AND json_extract(e.value, '$.date_precision') = 'article');
