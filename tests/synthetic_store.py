@@ -29,6 +29,7 @@ class EventSpec:
     place_country: str | None = None
     score: float | None = None
     auxiliary: str | None = None
+    why: str | None = None  # how it was coded, as the analysis explains it ("'strike' → verb:strike")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def make_analysis(
                 location=place_ids.get(spec.place or ""),
                 auxiliary=spec.auxiliary,  # type: ignore[arg-type]
                 confidence=0.9,
+                why=spec.why,
             )
         )
     times = tuple(

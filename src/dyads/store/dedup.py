@@ -6,8 +6,8 @@ overlap at their own precision, and compatible places, when neither is negated, 
 otherwise qualified (auxiliary) and both are at least as confident as the store's threshold.
 
 - Parties (:func:`sides_match`): each side is compared by country (``c:RUS``), else organisation,
-  else name; a party without a country matches a party the other report resolves from the same
-  words. Where both reports know a country's sector (RUS:MIL), the sectors must agree. An empty side
+  else name — the parties one report names on a side must all be named by the other (which may name
+  more); a party without a country matches a party the other report resolves from the same words. Where both reports know a country's sector (RUS:MIL), the sectors must agree. An empty side
   matches only an empty side. For the symmetric types ("A met B" is "B met A") the two sides are
   compared as one set of participants.
 - Dates (:func:`dates_match`): a report dated by its text covers a day, a month or a year; two such
@@ -41,6 +41,9 @@ class DedupParams:
     symmetric_types: frozenset[str] = field(
         default_factory=lambda: frozenset({"CONSULT", "AGREE", "COOPERATE"})
     )
+
+
+DEFAULT_PARAMS = DedupParams()
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,8 @@ def sides_match(a: frozenset[Party], b: frozenset[Party]) -> bool:
     """The same parties at the level both reports know (see the module docstring)."""
     if not a or not b:
         return not a and not b
-    if {_resolved(p, b) for p in a} != {_resolved(q, a) for q in b}:
+    mine, theirs = {_resolved(p, b) for p in a}, {_resolved(q, a) for q in b}
+    if not (mine <= theirs or theirs <= mine):  # one report may name more of a side ("and France")
         return False
     for country in {p.country for p in a if p.country}:
         known_a = {p.sector for p in a if p.country == country and p.sector}
@@ -326,7 +330,9 @@ def coded_verb(why: str | None) -> str | None:
     return why[1:end].lower() if end > 1 else None
 
 
-def compatible(a: MentionKey, b: MentionKey, params: DedupParams, threshold: float = 0.0) -> bool:
+def compatible(
+    a: MentionKey, b: MentionKey, params: DedupParams = DEFAULT_PARAMS, threshold: float = 0.0
+) -> bool:
     """Whether two reports are of the same real event (see the module docstring)."""
     return (
         eligible(a, threshold)
