@@ -34,7 +34,15 @@ def events_of(db: Path) -> set[EventSig]:
         for event_id, role, key in conn.execute("SELECT event_id, role, key FROM event_actors"):
             parties.setdefault(event_id, []).append((role, key))
         return {
-            (kind, lo, hi, place, round(score, 6), tuple(sorted(reports[i])), tuple(sorted(parties.get(i, []))))
+            (
+                kind,
+                lo,
+                hi,
+                place,
+                round(score, 6),
+                tuple(sorted(reports[i])),
+                tuple(sorted(parties.get(i, []))),
+            )
             for i, kind, lo, hi, place, score in conn.execute(
                 "SELECT id, type, date_lo, date_hi, place_name, score FROM events"
             )

@@ -6,6 +6,7 @@ import itertools
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -163,7 +164,7 @@ def test_user_decisions_override_the_rule() -> None:
 
 def _strike_reports() -> list:
     """Three outlets report one air strike; others report a different strike, a truce, a denial."""
-    idlib = {"place": "Idlib", "place_country": "SYR"}
+    idlib: dict[str, Any] = {"place": "Idlib", "place_country": "SYR"}
     return [
         make_analysis(
             [

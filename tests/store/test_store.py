@@ -154,7 +154,8 @@ def test_failures_are_one_row_per_input_and_cleared_by_success(tmp_path: Path) -
 
 def test_force_replacing_an_article_rebuilds_shared_events(tmp_path: Path) -> None:
     first = make_analysis(
-        [EventSpec("RUS met MLI on Tuesday.", "RUS", "CONSULT", "MLI", date="2021-01-05")], published="2021-01-05"
+        [EventSpec("RUS met MLI on Tuesday.", "RUS", "CONSULT", "MLI", date="2021-01-05")],
+        published="2021-01-05",
     )
     second = make_analysis(
         [EventSpec("RUS held talks with MLI on Tuesday.", "RUS", "CONSULT", "MLI", date="2021-01-05")],

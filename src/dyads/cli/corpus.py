@@ -196,7 +196,9 @@ def dedup(
     db: DbOption = DEFAULT_DB,
     split: Annotated[
         tuple[int, int] | None,
-        typer.Option("--split", help="EVENT MENTION: the report leaves the event (kept across re-clustering)."),
+        typer.Option(
+            "--split", help="EVENT MENTION: the report leaves the event (kept across re-clustering)."
+        ),
     ] = None,
     join: Annotated[
         tuple[int, int] | None,
@@ -219,7 +221,9 @@ def dedup(
             if split or join:
                 after = store.correct(split=split, join=join)
                 what = f"report {split[1]} split from event {split[0]}" if split else "events joined"
-                typer.echo(f"{what}: now event{'s' if len(after) > 1 else ''} {', '.join(map(str, after))} → {db}")
+                typer.echo(
+                    f"{what}: now event{'s' if len(after) > 1 else ''} {', '.join(map(str, after))} → {db}"
+                )
                 return
             before, count = store.recluster(store.dedup)
     except (StoreError, DecisionError) as err:

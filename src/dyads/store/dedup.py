@@ -7,7 +7,7 @@ otherwise qualified (auxiliary) and both are at least as confident as the store'
 
 - Parties (:func:`sides_match`): each side is compared by country (``c:RUS``), else organisation,
   else name — the parties one report names on a side must all be named by the other (which may name
-  more); a party without a country matches a party the other report resolves from the same words. Where both reports know a country's sector (RUS:MIL), the sectors must agree. An empty side
+  more, except among the participants of a symmetric event); a party without a country matches a party the other report resolves from the same words. Where both reports know a country's sector (RUS:MIL), the sectors must agree. An empty side
   matches only an empty side. For the symmetric types ("A met B" is "B met A") the two sides are
   compared as one set of participants.
 - Dates (:func:`dates_match`): a report dated by its text covers a day, a month or a year; two such
@@ -38,6 +38,7 @@ class DedupParams:
     """Tunable parameters of event deduplication (defaults in brackets)."""
 
     published_days: int = 7  # [7] an undated report may join its article's events of the last week
+    twin_days: int = 2  # [2] undated reports of other articles merge only if published this close
     symmetric_types: frozenset[str] = field(
         default_factory=lambda: frozenset({"CONSULT", "AGREE", "COOPERATE"})
     )
@@ -178,12 +179,13 @@ def _resolved(party: Party, other: frozenset[Party]) -> str:
     return party.identity
 
 
-def sides_match(a: frozenset[Party], b: frozenset[Party]) -> bool:
-    """The same parties at the level both reports know (see the module docstring)."""
+def sides_match(a: frozenset[Party], b: frozenset[Party], more: bool = True) -> bool:
+    """The same parties at the level both reports know (see the module docstring); with ``more``,
+    one report may name more parties of the side than the other ("Britain, France and Germany")."""
     if not a or not b:
         return not a and not b
     mine, theirs = {_resolved(p, b) for p in a}, {_resolved(q, a) for q in b}
-    if not (mine <= theirs or theirs <= mine):  # one report may name more of a side ("and France")
+    if not (mine == theirs or (more and (mine <= theirs or theirs <= mine))):
         return False
     for country in {p.country for p in a if p.country}:
         known_a = {p.sector for p in a if p.country == country and p.sector}
@@ -208,7 +210,8 @@ def parties_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     """Both sides match; and where one side is unknown to both, the other is named in the same words
     (two reports that "the government agreed" the same day need not be one agreement)."""
     pairs = list(zip(_participants(a, params), _participants(b, params), strict=True))
-    if not all(sides_match(x, y) for x, y in pairs):
+    # The participants of a symmetric event are one set: naming fewer of them is another meeting.
+    if not all(sides_match(x, y, more=len(pairs) == 2) for x, y in pairs):
         return False
     if len(pairs) == 2 and any(not x for x, _ in pairs):
         return all(_named_alike(x, y) for x, y in pairs if x)
@@ -226,9 +229,9 @@ def exactly_alike(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
 
 
 def fully_resolved(key: MentionKey) -> bool:
-    """Every party a country, with a sector or none known on either side alike."""
+    """Both sides known, every party resolved to a country."""
     parties = key.actors | key.recipients
-    return bool(parties) and bool(key.actors) and all(p.country for p in parties)
+    return bool(key.actors) and bool(key.recipients) and all(p.country for p in parties)
 
 
 # -- dates and places ------------------------------------------------------------------------------
@@ -270,14 +273,17 @@ def places_match(a: PlaceKey | None, b: PlaceKey | None) -> bool:
 
 
 def exact_twins(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
-    """Two reports dated only by the same publication day that agree on everything exactly."""
+    """Two reports dated only by their articles, published within ``twin_days`` of each other, that
+    agree on everything exactly: the same verb, mode and place (or none), every party of both
+    sides known and resolved to the same countries and sectors."""
+    assert a.lo and b.lo
     return (
-        a.lo == b.lo
-        and _specific(a.place)
-        and same_place(a.place, b.place)
+        abs((a.lo - b.lo).days) <= params.twin_days
+        and a.verb is not None
+        and a.verb == b.verb
         and fully_resolved(a)
         and fully_resolved(b)
-        and _participants(a, params) == _participants(b, params)
+        and exactly_alike(a, b, params)
     )
 
 
@@ -293,8 +299,9 @@ def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
         return dated.article == undated.article and _before_publication(undated, dated, params)
     if (a.lo, a.hi) == (b.lo, b.hi):
         return True
+    # A vaguer date holds a finer one: only between reports that know both sides.
     both_sides = all(side for side in (a.actors, a.recipients, b.actors, b.recipients))
-    return (_holds(a, b) or _holds(b, a)) and both_sides and exactly_alike(a, b, params)
+    return (_holds(a, b) or _holds(b, a)) and both_sides
 
 
 def _before_publication(undated: MentionKey, dated: MentionKey, params: DedupParams) -> bool:
@@ -306,11 +313,10 @@ def _before_publication(undated: MentionKey, dated: MentionKey, params: DedupPar
 
 
 def eligible(key: MentionKey, threshold: float) -> bool:
-    """Whether a report may be merged at all: factual and particular (no auxiliary, not a background
-    clause), dated, naming a party, confident enough."""
+    """Whether a report may be merged at all: factual (no auxiliary), dated, naming a party,
+    confident enough."""
     return (
         key.auxiliary is None
-        and not key.background
         and key.confidence >= threshold
         and key.lo is not None
         and bool(key.actors or key.recipients)
@@ -330,6 +336,12 @@ def coded_verb(why: str | None) -> str | None:
     return why[1:end].lower() if end > 1 else None
 
 
+def _background_twins(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
+    """A report told in a background clause ("after Trump's decision to withdraw …") recalls an
+    event rather than reports it: it merges only with its exact twin (:func:`exact_twins`)."""
+    return a.basis == b.basis == "published" and exact_twins(a, b, params)
+
+
 def compatible(
     a: MentionKey, b: MentionKey, params: DedupParams = DEFAULT_PARAMS, threshold: float = 0.0
 ) -> bool:
@@ -339,6 +351,7 @@ def compatible(
         and eligible(b, threshold)
         and a.type == b.type
         and (a.article != b.article or (a.verb is not None and a.verb == b.verb))
+        and (not (a.background or b.background) or _background_twins(a, b, params))
         and (a.mode is None or b.mode is None or a.mode == b.mode)
         and parties_match(a, b, params)
         and dates_match(a, b, params)

@@ -48,11 +48,11 @@ class EventLinker:
         """Store one event mention of an article, in an event of its own until :meth:`settle`."""
         span, basis = mention_range(event.date, event.date_precision, analysis.article.published)
         lo, hi = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+        quad = quad_class(event.type, event.cameo, event.score)
         cur = self.conn.execute(
             "INSERT INTO events (type, quad, cameo, auxiliary, date, date_lo, date_hi, score)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event.type, quad_class(event.type, event.cameo, event.score), event.cameo, event.auxiliary)
-            + (lo, lo, hi, event.score),
+            (event.type, quad, event.cameo, event.auxiliary, lo, lo, hi, event.score),
         )
         event_id = int(cur.lastrowid or 0)
         text = analysis.article.text
