@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from dyads.store import DedupParams, Store, open_store
-from dyads.store.dedup import MentionKey, Party, PlaceKey, compatible, date_range
+from dyads.store.dedup import MentionKey, PlaceKey, compatible, date_range
 from dyads.store.dedup_clusters import cluster
 from dyads.store.dedup_decisions import DecisionError
+from dyads.store.dedup_parties import Party
 from dyads.store.derived_tables import differences
 from synthetic_store import EventSpec, make_analysis
 
@@ -99,9 +100,9 @@ def test_the_rule_on_types_parties_and_qualifiers() -> None:
 
 def test_the_rule_on_dates_and_places() -> None:
     assert not compatible(key(), key(2, day="2019-05-03"))  # a day never merges with another day
-    assert compatible(key(), key(2, day="2019-05"))  # a month holds the day, all else alike
-    assert not compatible(key(recipients=()), key(2, day="2019-05", recipients=()))  # but not half-known
-    assert not compatible(key(), key(2, day="2019-05", mode="aerial"))
+    assert compatible(key(), key(2, day="2019-05"))  # a month holds the day
+    assert not compatible(key(recipients=()), key(2, day="2019-05", recipients=()))  # not with a side unknown
+    assert not compatible(key(mode="firearms"), key(2, day="2019-05", mode="aerial"))
     assert not compatible(key(day="2019"), key(2, day="2019"))  # a year: only within one article
     assert compatible(key(day="2019", article=1, verb="strike"), key(2, day="2019", article=1, verb="strike"))
     assert not compatible(key(day=None), key(2, day=None))  # undated never merges
@@ -110,10 +111,17 @@ def test_the_rule_on_dates_and_places() -> None:
     assert compatible(key(**undated), key(2, article=7, verb="strike"))  # type: ignore[arg-type]
     assert not compatible(key(**undated), key(2, article=7, verb="bomb"))  # type: ignore[arg-type]
     assert not compatible(key(**undated), key(2, article=8, verb="strike"))  # type: ignore[arg-type]
+    # Two undated reports of one article: the same parties exactly.
+    assert compatible(key(**undated), key(2, **undated))  # type: ignore[arg-type]
+    assert not compatible(key(**undated), key(2, **undated, actors=("RUS:MIL",)))  # type: ignore[arg-type]
+    # Undated reports of two articles: exact twins, published within two days.
     idlib = PlaceKey(name="idlib", country="SYR")
-    other = {"basis": "published", "day": "2019-05-04", "article": 9}
-    assert not compatible(key(**undated), key(2, **other))  # type: ignore[arg-type]
-    assert compatible(key(**undated, place=idlib), key(2, **other, place=idlib))  # type: ignore[arg-type]
+    twin = {"basis": "published", "article": 9, "verb": "strike", "place": idlib}
+    assert compatible(key(**undated, place=idlib), key(2, **twin, day="2019-05-06"))  # type: ignore[arg-type]
+    assert not compatible(key(**undated, place=idlib), key(2, **twin, day="2019-05-07"))  # type: ignore[arg-type]
+    assert not compatible(key(**undated), key(2, **twin, day="2019-05-04"))  # type: ignore[arg-type]
+    background = {**twin, "background": True}
+    assert not compatible(key(2, **background, day="2019-05-06"), key(3, day="2019-05-06"))  # type: ignore[arg-type]
     syria = PlaceKey(name="syria", country="SYR", is_country=True)
     aleppo = PlaceKey(name="aleppo", country="SYR")
     assert compatible(key(place=idlib), key(2, place=None))

@@ -5,20 +5,24 @@ both give one), the same actor and the same recipient at the level both reports 
 overlap at their own precision, and compatible places, when neither is negated, hypothetical or
 otherwise qualified (auxiliary) and both are at least as confident as the store's threshold.
 
-- Parties (:func:`sides_match`): each side is compared by country (``c:RUS``), else organisation,
+- Parties (:func:`parties_match`): each side is compared by country (``c:RUS``), else organisation,
   else name — the parties one report names on a side must all be named by the other (which may name
-  more, except among the participants of a symmetric event); a party without a country matches a party the other report resolves from the same words. Where both reports know a country's sector (RUS:MIL), the sectors must agree. An empty side
-  matches only an empty side. For the symmetric types ("A met B" is "B met A") the two sides are
-  compared as one set of participants.
-- Dates (:func:`dates_match`): a report dated by its text covers a day, a month or a year; two such
-  reports match when one range holds the other (a day never matches another day; a month matches
-  the days within it, and :mod:`dyads.store.dedup_clusters` lets it join only when exactly one event
-  of that month fits). A report the text does not date (``basis`` "published": it carries its
-  article's publication date) matches only reports of its own article dated within the
-  ``published_days`` before publication — or, across articles, another such report of the same
-  publication day that agrees exactly: same specific place, every party resolved and identical.
+  more, except among the participants of a symmetric event, "A met B" being "B met A"); a party
+  without a country matches a party the other report resolves from the same words. Where both know
+  a country's sector (RUS:MIL) the sectors must agree; where both name a person, the same person. An
+  empty side matches only an empty side, and then the other side must be named in the same words.
+- Dates (:func:`dates_match`): a report dated by its text covers a day, a month or a year. Two such
+  reports match on the same range; a month holds the days within it only between reports that know
+  both sides, and :mod:`dyads.store.dedup_clusters` lets it join only when exactly one event of that
+  month fits; a year merges only within its article. A report the text does not date (``basis``
+  "published": it carries its article's publication date) matches only reports of its own article —
+  dated within the ``published_days`` before publication, or undated and naming the same parties
+  exactly — or its exact twin in another article (:func:`exact_twins`).
 - Places (:func:`places_match`): the same place, or one inside the other (a city in the named
   country); a report without a place does not block.
+- Two reports of one article must be coded from the same verb (the article telling one act twice,
+  not two acts of the same parties); a report told in a background clause merges only with its
+  exact twin.
 
 :func:`conflicts` is the weaker test that a report joining an event must pass with every report
 already in it: they must not contradict each other on a fact both state.
@@ -30,7 +34,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dyads.model import Actor, Place
+from dyads.model import Place
+from dyads.store.dedup_parties import Party, named_alike, sides_match
 
 
 @dataclass(frozen=True)
@@ -45,31 +50,6 @@ class DedupParams:
 
 
 DEFAULT_PARAMS = DedupParams()
-
-
-@dataclass(frozen=True)
-class Party:
-    """One party on one side of a report, as dedup compares it."""
-
-    name: str  # lowercased, whitespace folded
-    country: str | None = None
-    sector: str | None = None
-    org: str | None = None
-    person: bool = False  # a named person: reports naming two different people are not one event
-
-    @property
-    def identity(self) -> str:
-        if self.country:
-            return f"c:{self.country}"
-        if self.org:
-            return f"o:{self.org}"
-        return f"n:{self.name}"
-
-    @property
-    def label(self) -> str:
-        if self.country:
-            return self.country + (f":{self.sector}" if self.sector else "")
-        return self.org or self.name
 
 
 @dataclass(frozen=True)
@@ -99,21 +79,6 @@ class MentionKey:
     confidence: float = 1.0
     verb: str | None = None  # the lemma the event was coded from ("accuse", "call on")
     background: bool = False  # told in a background clause ("Kurdish militias, backed by the US, …")
-
-
-def party_key(name: str, country: str | None, org: str | None) -> str:
-    """The key events are indexed by: country, else organisation, else name."""
-    return make_party(name, country, None, org).identity
-
-
-def make_party(
-    name: str, country: str | None, sector: str | None, org: str | None, person: bool = False
-) -> Party:
-    return Party(name=" ".join(name.lower().split()), country=country, sector=sector, org=org, person=person)
-
-
-def actor_party(actor: Actor) -> Party:
-    return make_party(actor.name, actor.country, actor.sector, actor.org, actor.kind == "person")
 
 
 def place_key(place: Place | None) -> PlaceKey | None:
@@ -169,37 +134,6 @@ def mention_range(
 # -- parties ---------------------------------------------------------------------------------------
 
 
-def _resolved(party: Party, other: frozenset[Party]) -> str:
-    """A party's identity, or — unresolved — that of a party the other side names in the same words."""
-    if party.country or party.org:
-        return party.identity
-    for twin in other:
-        if twin.name == party.name:
-            return twin.identity
-    return party.identity
-
-
-def sides_match(a: frozenset[Party], b: frozenset[Party], more: bool = True) -> bool:
-    """The same parties at the level both reports know (see the module docstring); with ``more``,
-    one report may name more parties of the side than the other ("Britain, France and Germany")."""
-    if not a or not b:
-        return not a and not b
-    mine, theirs = {_resolved(p, b) for p in a}, {_resolved(q, a) for q in b}
-    if not (mine == theirs or (more and (mine <= theirs or theirs <= mine))):
-        return False
-    for country in {p.country for p in a if p.country}:
-        known_a = {p.sector for p in a if p.country == country and p.sector}
-        known_b = {q.sector for q in b if q.country == country and q.sector}
-        if known_a and known_b and known_a != known_b:
-            return False
-    people_a, people_b = {p.name for p in a if p.person}, {q.name for q in b if q.person}
-    return not (people_a and people_b and people_a.isdisjoint(people_b))
-
-
-def _named_alike(a: frozenset[Party], b: frozenset[Party]) -> bool:
-    return not {p.name for p in a}.isdisjoint(q.name for q in b)
-
-
 def _participants(key: MentionKey, params: DedupParams) -> tuple[frozenset[Party], ...]:
     if key.type in params.symmetric_types:
         return (key.actors | key.recipients,)
@@ -214,7 +148,7 @@ def parties_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     if not all(sides_match(x, y, more=len(pairs) == 2) for x, y in pairs):
         return False
     if len(pairs) == 2 and any(not x for x, _ in pairs):
-        return all(_named_alike(x, y) for x, y in pairs if x)
+        return all(named_alike(x, y) for x, y in pairs if x)
     return True
 
 
@@ -293,7 +227,9 @@ def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     if precision(a) == 2 or precision(b) == 2:
         return a.article == b.article and (a.lo, a.hi) == (b.lo, b.hi)
     if a.basis == "published" and b.basis == "published":
-        return a.article == b.article or exact_twins(a, b, params)
+        # Neither dated: within one article they must name the same parties exactly.
+        same_article = a.article == b.article and exactly_alike(a, b, params)
+        return same_article or exact_twins(a, b, params)
     if a.basis == "published" or b.basis == "published":
         undated, dated = (a, b) if a.basis == "published" else (b, a)
         return dated.article == undated.article and _before_publication(undated, dated, params)
@@ -321,19 +257,6 @@ def eligible(key: MentionKey, threshold: float) -> bool:
         and key.lo is not None
         and bool(key.actors or key.recipients)
     )
-
-
-def in_background(why: str | None) -> bool:
-    """Whether the analysis read the event in a background clause (its explanation says so)."""
-    return bool(why) and "background clause" in str(why)
-
-
-def coded_verb(why: str | None) -> str | None:
-    """The lemma an event was coded from, as its explanation starts: "'accuse' → verb:accuse …"."""
-    if not why or not why.startswith("'"):
-        return None
-    end = why.find("'", 1)
-    return why[1:end].lower() if end > 1 else None
 
 
 def _background_twins(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:

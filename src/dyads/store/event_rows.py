@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from dyads.store.dedup import party_key
+from dyads.store.dedup_parties import party_key
 from dyads.store.ontology import is_mutual, quad_class
 
 

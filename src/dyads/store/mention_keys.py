@@ -13,16 +13,8 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from dyads.store.dedup import (
-    DedupParams,
-    MentionKey,
-    PlaceKey,
-    coded_verb,
-    compatible,
-    eligible,
-    in_background,
-    make_party,
-)
+from dyads.store.dedup import DedupParams, MentionKey, PlaceKey, compatible, eligible
+from dyads.store.dedup_parties import make_party
 
 _CHUNK = 500
 
@@ -88,6 +80,19 @@ def load_keys(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Mention
                 background=in_background(why),
             )
     return out
+
+
+def in_background(why: str | None) -> bool:
+    """Whether the analysis read the event in a background clause (its explanation says so)."""
+    return bool(why) and "background clause" in str(why)
+
+
+def coded_verb(why: str | None) -> str | None:
+    """The lemma an event was coded from, as its explanation starts: "'accuse' → verb:accuse …"."""
+    if not why or not why.startswith("'"):
+        return None
+    end = why.find("'", 1)
+    return why[1:end].lower() if end > 1 else None
 
 
 def _candidates(
