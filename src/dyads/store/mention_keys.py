@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from dyads.store.dedup import DedupParams, MentionKey, PlaceKey, compatible, eligible
+from dyads.store.dedup import DedupParams, MentionKey, PlaceKey, compatible, eligible, precision
 from dyads.store.dedup_parties import make_party
 
 _CHUNK = 500
@@ -98,30 +98,32 @@ def coded_verb(why: str | None) -> str | None:
 def _candidates(
     conn: sqlite3.Connection, key: MentionKey, params: DedupParams, threshold: float
 ) -> list[int]:
-    """Mentions that may meet the rule with ``key``: same type, factual, confident, in reach of its
-    dates, sharing a country or a name on some side, or in its article."""
+    """Mentions that may meet the rule with ``key``: of the same type, factual and confident enough,
+    naming a country or a name it names on some side, and either in its article or — unless ``key``
+    is dated only to a year, which merges only within its article — dated within reach of it."""
     assert key.lo and key.hi
-    reach = timedelta(days=params.published_days)
     countries = sorted({p.country for p in key.actors | key.recipients if p.country})
     names = sorted({p.name for p in key.actors | key.recipients})
     if not countries and not names:
         return []
-    found = conn.execute(
+    shared = (
         "SELECT DISTINCT m.id FROM event_mentions m"
         " JOIN mention_actors ma ON ma.mention_id = m.id JOIN actors a ON a.id = ma.actor_id"
-        " WHERE m.type = ? AND m.auxiliary IS NULL AND m.confidence >= ? AND m.date_lo <= ? AND m.date_hi >= ?"
-        f" AND (a.country IN ({','.join('?' * len(countries))})"
-        f" OR lower(a.name) IN ({','.join('?' * len(names))}))",
-        [
-            key.type,
-            threshold,
-            (key.hi + reach).isoformat(),
-            (key.lo - reach).isoformat(),
-            *countries,
-            *names,
-        ],
-    ).fetchall()
-    return [r[0] for r in found]
+        " WHERE m.type = ? AND m.auxiliary IS NULL AND m.confidence >= ?"
+        f" AND (a.country IN ({','.join('?' * len(countries))}) OR lower(a.name) IN ({','.join('?' * len(names))}))"
+    )
+    common = [key.type, threshold, *countries, *names]
+    found = {r[0] for r in conn.execute(shared + " AND m.article_id = ?", [*common, key.article])}
+    if precision(key) < 2 or key.basis == "published":
+        reach = timedelta(days=params.twin_days)
+        found.update(
+            r[0]
+            for r in conn.execute(
+                shared + " AND m.date_lo <= ? AND m.date_hi >= ?",
+                [*common, (key.hi + reach).isoformat(), (key.lo - reach).isoformat()],
+            )
+        )
+    return sorted(found)
 
 
 def _linked(conn: sqlite3.Connection, ids: list[int], follow_events: bool) -> set[int]:
