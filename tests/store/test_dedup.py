@@ -328,3 +328,25 @@ def test_split_and_join_are_kept_across_reclustering_and_keep_rollups_exact(tmp_
             store.correct(split=(9999, 1))
         with pytest.raises(DecisionError, match="not in event"):
             store.correct(split=(strike, 9999))
+
+
+def test_a_store_from_before_the_rule_is_reclustered_on_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        for analysis in _strike_reports():
+            store.add_analysis(analysis)
+        expected = _events_of(store)
+        # As the earlier rule left it: every ASSAULT in one event, and no schema 10 yet.
+        first = store.scalar("SELECT MIN(event_id) FROM event_mentions WHERE type = 'ASSAULT'")
+        store.conn.execute("UPDATE event_mentions SET event_id = ? WHERE type = 'ASSAULT'", (first,))
+        store.conn.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions)")
+        for statement in (
+            "DROP TABLE dedup_decisions",
+            "DROP INDEX event_mentions_type_date",
+            "ALTER TABLE event_mentions DROP COLUMN merged_because",
+            "DELETE FROM schema_version WHERE version >= 10",
+        ):
+            store.conn.execute(statement)
+    with open_store(path, readonly=True) as store:
+        assert _events_of(store) == expected
+        assert differences(store.conn) == {}

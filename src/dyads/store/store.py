@@ -302,9 +302,18 @@ def _migrate_for_reader(path: Path) -> None:
         )
     writer = _connect(path, False)
     try:
-        migrate(writer)
+        _recluster_on_upgrade(writer, migrate(writer))
     finally:
         writer.close()
+
+
+# Schema 10 brought the present dedup rule: events stored before it are re-clustered once, on upgrade.
+_RULE_VERSION = 10
+
+
+def _recluster_on_upgrade(conn: sqlite3.Connection, applied: list[int]) -> None:
+    if _RULE_VERSION in applied and conn.execute("SELECT 1 FROM event_mentions LIMIT 1").fetchone():
+        Store(conn, Path(), False, _saved_params(conn) or DedupParams()).recluster()
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -363,7 +372,7 @@ def open_store(
             _migrate_for_reader(path)
             conn = _connect(path, readonly)
         if not readonly:
-            migrate(conn)
+            _recluster_on_upgrade(conn, migrate(conn))
         saved = _saved_params(conn)
     except (sqlite3.DatabaseError, SchemaTooNew) as err:
         raise StoreError(f"{path}: {err}") from None

@@ -8,7 +8,8 @@
 --                    is the lower id. They go with their reports when an article is replaced.
 -- event_mentions_type_date  the look-up of the reports an arriving report may merge with.
 -- The date basis of reports dated only by their article is corrected (below).
--- Events stored before this version were merged by the earlier rule: `dyads dedup` re-clusters them.
+-- Events stored before this version were merged by the earlier rule: opening the store after this
+-- migration re-clusters them once (dyads.store.store), as `dyads dedup` does.
 ALTER TABLE event_mentions ADD COLUMN merged_because TEXT;
 
 CREATE TABLE dedup_decisions (
