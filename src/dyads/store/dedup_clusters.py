@@ -63,15 +63,16 @@ def _date_words(a: MentionKey, b: MentionKey) -> str:
 
     if a.basis == "published" and b.basis == "published":
         if a.article == b.article:
-            return f"both undated in one article of {a.lo.isoformat()}"
-        return f"both undated, published {a.lo.isoformat()}, same place and parties exactly"
+            return f"both undated in one article of {a.lo.isoformat()}, the same verb and parties"
+        return f"both undated (published {a.lo.isoformat()}, {b.lo.isoformat()}), alike in verb, parties and place"
     if a.basis == "published" or b.basis == "published":
         dated = b if a.basis == "published" else a
-        return f"undated in the article that dates it {shown(dated)}"
+        return f"undated, the same verb in the article that dates it {shown(dated)}"
+    same_article = "; the same verb in one article" if a.article == b.article else ""
     if (a.lo, a.hi) == (b.lo, b.hi):
-        return f"both {shown(a)}"
+        return f"both {shown(a)}{same_article}"
     inner, outer = (a, b) if precision(a) < precision(b) else (b, a)
-    return f"{shown(inner)} lies in {shown(outer)} and no other event there fits"
+    return f"{shown(inner)} lies in {shown(outer)} and no other event there fits{same_article}"
 
 
 def explain(a: MentionKey, b: MentionKey) -> str:
