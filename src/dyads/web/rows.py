@@ -45,6 +45,7 @@ def event_rows(store: Store, rows: list[Row]) -> list[dict[str, Any]]:
                 "article_title": first.get("title") or row.get("source"),
                 "local_id": first.get("local_id") or "",
                 "mentions": row.get("n_mentions"),
+                "articles": row.get("n_articles"),
             }
         )
     return out
