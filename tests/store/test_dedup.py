@@ -350,3 +350,51 @@ def test_a_store_from_before_the_rule_is_reclustered_on_upgrade(tmp_path: Path) 
     with open_store(path, readonly=True) as store:
         assert _events_of(store) == expected
         assert differences(store.conn) == {}
+
+
+def _random_reports(seed: int, count: int) -> list:
+    """Articles drawn from a small pool of parties, days, months, places and verbs, so that reports
+    merge, chain and compete for events in many ways."""
+    rng = random.Random(seed)
+    sides = ["RUS", "RUS:MIL", "SYR", "SYR:GOV", "TUR", "Wagner Group", "person:Putin:RUS:GOV"]
+    dates = ["2019-05-02", "2019-05-03", "2019-05", "2019", None]
+    articles = []
+    for number in range(count):
+        specs = []
+        for i in range(rng.randint(1, 4)):
+            actor = rng.choice(sides).replace("person:Putin:RUS:GOV", "Putin")
+            recipient = rng.choice([*sides[:5], None])
+            verb = rng.choice(["strike", "shell"])
+            specs.append(
+                EventSpec(
+                    f"Report {number}.{i}: {actor} and {recipient}.",
+                    actor,
+                    rng.choice(["ASSAULT", "CONSULT"]),
+                    recipient,
+                    date=rng.choice(dates),
+                    place=rng.choice([None, "Idlib", "Aleppo"]),
+                    place_country="SYR",
+                    why=f"'{verb}' → verb:{verb}",
+                )
+            )
+        articles.append(make_analysis(specs, published=rng.choice(["2019-05-03", "2019-05-04"])))
+    return articles
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_corpora_give_the_same_events_in_any_order(tmp_path: Path, seed: int) -> None:
+    reports = _random_reports(seed, 30)
+    found = []
+    for shuffle in range(3):
+        order = reports[:]
+        random.Random(shuffle).shuffle(order)
+        with open_store(tmp_path / f"r{seed}-{shuffle}.db") as store:
+            for analysis in order:
+                store.add_analysis(analysis)
+            assert differences(store.conn) == {}
+            found.append(_events_of(store))
+            if shuffle == 0:
+                store.recluster()
+                assert _events_of(store) == found[0]  # re-clustering gives back the same events
+    assert found[1] == found[0] and found[2] == found[0]
+    assert sum(len(event[0]) > 1 for event in found[0]) >= 3  # the corpus does merge reports
