@@ -30,6 +30,7 @@ class EventSpec:
     score: float | None = None
     auxiliary: str | None = None
     confidence: float = 0.9  # the event's estimated probability of being right
+    why: str | None = None  # how it was coded, as the analysis explains it ("'strike' → verb:strike")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def make_analysis(
                 location=place_ids.get(spec.place or ""),
                 auxiliary=spec.auxiliary,  # type: ignore[arg-type]
                 confidence=spec.confidence,
+                why=spec.why,
             )
         )
     times = tuple(

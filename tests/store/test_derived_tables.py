@@ -123,7 +123,7 @@ def test_rollups_follow_replaced_and_deleted_articles(store: Store) -> None:
 
 def test_rollups_follow_reclustering(store: Store) -> None:
     before = store.rows("SELECT * FROM pair_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7")
-    store.recluster(DedupParams(window_days=0, allow_missing_recipient=False))
+    store.recluster(DedupParams(published_days=0, symmetric_types=frozenset()))
     assert differences(store.conn) == {}
     _assert_same_answers(store)
     store.recluster(DedupParams())

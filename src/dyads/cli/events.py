@@ -85,6 +85,7 @@ EVENT_COLUMNS = [
     "score",
     "place",
     "n_mentions",
+    "n_articles",
     "n_sources",
     "confidence",
     "sentence",
@@ -174,8 +175,9 @@ def event(
     db: DbOption = DEFAULT_DB,
     fmt: RecordFormatOption = "text",
 ) -> None:
-    """Show one event with every sentence that reports it.
+    """Show one event with every sentence that reports it, and why each report was merged into it.
 
+    A wrong merge is split with dyads dedup --split EVENT REPORT, a missed one joined with --join.
     Example: dyads event 12
     """
     with reading_store(db) as store:
@@ -196,7 +198,11 @@ def event(
         + ("" if found["confidence"] >= counted.value else ": listed, not counted")
     )
     for m in found["mentions"]:
-        typer.echo(f"  · [{m['published'] or '?'} {m['outlet'] or m['source'] or ''}] {m['sentence'] or ''}")
+        typer.echo(
+            f"  · report {m['id']} [{m['published'] or '?'} {m['outlet'] or m['source'] or ''}] {m['sentence'] or ''}"
+        )
+        if m["merged_because"]:
+            typer.echo(f"      merged: {m['merged_because']}")
 
 
 def dyad(

@@ -14,7 +14,7 @@ from dyads.query.parties import resolve_filter
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_LABELS
 
-# The event's date as precisely as its first report gave it: a day, a month, a year or a range.
+# The event's date as precisely as its reports give it (the most precise a text gives): a day, a month, a year or a range.
 _WHEN = (
     "CASE WHEN e.date_lo IS NULL THEN NULL WHEN e.date_lo = e.date_hi THEN e.date_lo"
     " WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7)"
@@ -103,7 +103,8 @@ def find_events(
 
 
 def get_event(store: Store, event_id: int) -> Row | None:
-    """One event with its parties and every mention (sentence, trigger, article, date basis)."""
+    """One event with its parties and every mention (sentence, trigger, article, date basis), each
+    with ``merged_because``: why dedup put it in this event (None for the event's first report)."""
     found = store.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,))
     if not found:
         return None
@@ -114,9 +115,11 @@ def get_event(store: Store, event_id: int) -> Row | None:
     )
     event["mentions"] = store.rows(
         "SELECT m.id, m.local_id, m.article_id, a.doc_id, a.title, a.published, a.outlet, a.url, a.source,"
-        " s.text AS sentence, m.trigger_text, m.score, m.date, m.date_basis, m.mode, m.confidence, m.why"
+        " s.text AS sentence, m.trigger_text, m.score, m.date, m.date_basis, m.mode, m.confidence, m.why,"
+        " m.merged_because"
         " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-        " LEFT JOIN sentences s ON s.id = m.sentence_id WHERE m.event_id = ? ORDER BY m.id",
+        " LEFT JOIN sentences s ON s.id = m.sentence_id WHERE m.event_id = ?"
+        " ORDER BY m.merged_because IS NOT NULL, m.id",
         (event_id,),
     )
     return event

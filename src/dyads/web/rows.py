@@ -53,6 +53,7 @@ def event_rows(store: Store, rows: list[Row], least: float | None = None) -> lis
                 "confidence": row.get("confidence"),
                 "confidence_text": confidence_shown(row.get("confidence")),
                 "counted": (row.get("confidence") or 0.0) >= least,
+                "articles": row.get("n_articles"),
             }
         )
     return out
