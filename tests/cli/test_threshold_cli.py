@@ -142,3 +142,20 @@ def test_bad_thresholds_are_one_line_errors_with_exit_2(db: Path, tmp_path: Path
     assert code == 2 and "no such store" in out and not (tmp_path / "missing.db").exists()
     code, out = invoke("threshold", "--db", str(db))
     assert "0.20 (store default)" in out  # nothing was changed by the refused values
+
+
+def test_a_new_threshold_reclusters_the_events(tmp_path: Path) -> None:
+    """Only reports at or above the threshold are merged: raising it above two reports of one
+    meeting leaves them apart, lowering it again joins them."""
+    path = tmp_path / "twin.db"
+    with open_store(path) as store:
+        for published in ("2021-03-05", "2021-03-06"):
+            spec = EventSpec("RUS met MLI.", "RUS", "CONSULT", "MLI", date="2021-03-05", confidence=0.5)
+            store.add_analysis(make_analysis([spec], published=published))
+        assert store.scalar("SELECT COUNT(*) FROM events") == 1
+    assert runner.invoke(app, ["threshold", "0.6", "--db", str(path)]).exit_code == 0
+    with open_store(path, readonly=True) as store:
+        assert store.scalar("SELECT COUNT(*) FROM events") == 2
+    assert runner.invoke(app, ["threshold", "--default", "--db", str(path)]).exit_code == 0
+    with open_store(path, readonly=True) as store:
+        assert store.scalar("SELECT COUNT(*) FROM events") == 1

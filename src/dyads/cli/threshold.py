@@ -58,6 +58,9 @@ def threshold(
                 set_min_confidence(store.conn, number)
             elif default:
                 clear_min_confidence(store.conn)
+            if number is not None or default:
+                # only reports at or above the threshold are merged: the events follow it
+                store.recluster()
             current = store_threshold(store)
             report = _report(store, current)
     except StoreError as err:
