@@ -37,6 +37,7 @@ class EventSpec:
 class QuoteSpec:
     speaker: str  # an actor spec
     words: str
+    speech: bool = True  # False: an attribution of thought, plan or evidence, not words said
 
 
 def _actor_for(spec: str, number: int, mentions: tuple[tuple[int, int], ...]) -> Actor:
@@ -145,7 +146,14 @@ def make_analysis(
         if spec.date
     )
     coded_quotes = tuple(
-        Quote(id=f"q{i + 1}", content=content, speaker=ids[q.speaker], speaker_span=speaker, direct=True)
+        Quote(
+            id=f"q{i + 1}",
+            content=content,
+            speaker=ids[q.speaker],
+            speaker_span=speaker,
+            direct=True,
+            speech=q.speech,
+        )
         for i, (q, (speaker, content)) in enumerate(zip(quotes, quote_spans, strict=True))
     )
     article = Article(

@@ -250,15 +250,22 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Country code or part of the speaker's name.")] = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
+    all_records: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also the attributions that are not speech (what someone seeks, backs, believes)."
+        ),
+    ] = False,
 ) -> None:
-    """Quotes by speaker and words (full text search), with their articles.
+    """Quotes by speaker and words (full text search), with their articles: what was said, unless
+    --all also lists the attributions of thought, plan or evidence.
 
     Example: dyads quotes --search Russia --speaker Lavrov
     """
     check_rows_format(fmt)
     check_page(limit, offset)
     with reading_store(db) as store:
-        page = search_quotes(store, search, speaker, limit, offset)
+        page = search_quotes(store, search, speaker, limit, offset, speech_only=not all_records)
     emit(page.items, fmt, ["speaker", "content", "published", "outlet", "source"], f"{page.total} quotes")
 
 

@@ -164,7 +164,7 @@ class ArticleWriter:
             lo, hi = quote.content
             self.conn.execute(
                 'INSERT INTO quotes (article_id, local_id, start, "end", content, speaker_actor_id, speaker_name,'
-                " speaker_country, speaker_text, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " speaker_country, speaker_text, cue, direct, speech) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     row,
                     quote.id,
@@ -177,6 +177,7 @@ class ArticleWriter:
                     text[quote.speaker_span[0] : quote.speaker_span[1]] if quote.speaker_span else None,
                     text[quote.cue[0] : quote.cue[1]] if quote.cue else None,
                     int(quote.direct),
+                    int(quote.speech),
                 ),
             )
         stored = [

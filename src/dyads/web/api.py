@@ -215,11 +215,23 @@ def parties(
 
 @router.get("/quotes")
 def quotes(
-    store: StoreDep, search: OptText = None, speaker: OptText = None, limit: Limit = 50, offset: Offset = 0
+    store: StoreDep,
+    search: OptText = None,
+    speaker: OptText = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    include_attributions: bool = False,
 ) -> dict[str, Any]:
-    """Quotes by words (full text) and speaker (ISO3 or part of a name)."""
+    """Quotes by words (full text) and speaker (ISO3 or part of a name): speech only, unless
+    ``include_attributions`` also lists what someone is said to seek, back or believe (``speech``
+    false on those records)."""
     found = query.search_quotes(
-        store, search=parse_text(search, "search"), speaker=speaker, limit=limit, offset=offset
+        store,
+        search=parse_text(search, "search"),
+        speaker=speaker,
+        limit=limit,
+        offset=offset,
+        speech_only=not include_attributions,
     )
     return _page(found)
 
