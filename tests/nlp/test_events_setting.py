@@ -147,3 +147,11 @@ def test_the_city_of_names_the_city(analyse):
     # "the city of <Name>" / "the province of <Name>": 135 in the Guardian articles and wire sentences
     a = analyse("The crown prince met the secretary of state in the port city of Jeddah.")
     assert _place(a, _event(a, "met")) == "Jeddah"
+
+
+def test_a_light_verbs_event_noun_carries_its_own_place(analyse):
+    # "claimed responsibility for a militant shooting on a church in Cairo" (a Guardian article
+    # once placed it in the article's setting, Afghanistan)
+    a = analyse("The group claimed responsibility for a shooting on a church in Cairo.")
+    event = next(e for e in a.events if e.type == "ASSAULT")
+    assert _place(a, event) == "Cairo"

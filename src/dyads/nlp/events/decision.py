@@ -246,7 +246,12 @@ def to_event(draft: Draft) -> Event:
     elif draft.acted(negated_promise):
         why.append("negated promise → REJECT")
     location, location_why = locate_event(
-        cand.head, scene.places, draft.actor_tokens, draft.recipient_tokens, draft.event_type
+        cand.head,
+        scene.places,
+        draft.actor_tokens,
+        draft.recipient_tokens,
+        draft.event_type,
+        cand.content if cand.kind == "light" else None,
     )
     why.extend(w for w in (draft.date_why, location_why) if w)
     if draft.decided_by:

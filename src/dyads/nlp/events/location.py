@@ -71,6 +71,7 @@ def locate_event(
     actors: Sequence[Token] = (),
     recipients: Sequence[Token] = (),
     event_type: str = "",
+    content: Token | None = None,
 ) -> tuple[str | None, str]:
     """(place id or None, why) for an event whose trigger is ``trigger``. A recipient in a place
     phrase is still a place ("withdrew troops from Syria"); as subject or object it is a party."""
@@ -78,7 +79,9 @@ def locate_event(
         return None, "place: the text names none"
     participants = {t.i for t in actors} | {t.i for t in recipients if t.dep_ != "pobj"}
     finder = _Finder(trigger, places, participants, event_type == "CONSULT", event_type in ON_THE_GROUND)
-    found = finder.own_phrase(trigger) or finder.setting(trigger)
+    # a light verb's event noun carries its own place phrases ("claimed a shooting on a church in Cairo")
+    own = finder.own_phrase(trigger) or (finder.own_phrase(content) if content is not None else None)
+    found = own or finder.setting(trigger)
     if found is not None:
         return found
     dateline = _dateline(trigger, places)
