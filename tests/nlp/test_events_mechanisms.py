@@ -260,3 +260,11 @@ def test_what_analysts_and_researchers_say_is_commentary_not_an_event() -> None:
     assert analyse("Researchers warn that diabetes could affect millions more people.").events == ()
     minister = analyse("Nigeria's defence minister welcomed the move on Tuesday.")
     assert [e.type for e in minister.events] == ["SUPPORT"]
+
+
+def test_the_of_object_of_an_attack_noun_is_its_target() -> None:
+    invaded = analyse("Russia's full-scale invasion of Ukraine began in February 2022.")
+    assert parties(invaded, only(invaded, "ASSAULT")) == (["RUS"], ["UKR"])
+    # a passive verb of welcome does not take the agent of its subject noun as its own
+    welcomed = analyse("The release of the prisoners by Hamas was welcomed.")
+    assert all(parties(welcomed, e)[0] == [] for e in welcomed.events)

@@ -89,10 +89,6 @@ def verb_arguments(verb: Token, content: Token | None = None) -> Arguments:
     if is_passive(verb):
         actor_tokens = agents(verb)
         patients = [p for p in passive_patients(verb) if content is None or p.i != content.i or _patient(p)]
-        if not actor_tokens:
-            # "the siege by Syrian rebels has been lifted": whose act it was names who undoes it
-            undergoing = dependents(verb, PASSIVE_SUBJECT_DEPS)
-            actor_tokens = [o for p in undergoing if p.pos_ == "NOUN" for o in prep_objects(p, {"by"})]
         recipients = patients + prep_objects(verb, RECIPIENT_PREPS - {"from", "for"})
         if content is not None:
             recipients += content_recipients(content)
@@ -152,12 +148,17 @@ def content_recipients(content: Token) -> list[Token]:
 
 
 def noun_arguments(
-    noun: Token, owner: str = "actor", source_from: bool = False, agent_nouns: frozenset[str] = frozenset()
+    noun: Token,
+    owner: str = "actor",
+    source_from: bool = False,
+    agent_nouns: frozenset[str] = frozenset(),
+    patient_of: bool = False,
 ) -> Arguments:
     """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X".
 
     ``owner="recipient"``: the possessor is the one it happened to ("Mali's coup").
     ``source_from``: "from X" names the giver or asker ("deliveries from Russia", "demands from rebels").
+    ``patient_of``: "of X" names the one it is done to ("the invasion of Ukraine", "the siege of Aleppo").
     An event noun modifying an agent noun names the agent ("the coup leaders").
     """
     owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS]
@@ -171,6 +172,8 @@ def noun_arguments(
     recipients = prep_objects(
         noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"}
     )
+    if patient_of and owner == "actor":
+        recipients += prep_objects(noun, {"of"})
     if owner == "recipient":
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "clashes between Turkish troops and Kurdish fighters", "talks between X and Y": every side

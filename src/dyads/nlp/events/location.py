@@ -180,11 +180,13 @@ class _Finder:
             if depth < MAX_NESTING:
                 # "in the port city of Jeddah", "in the province of Idlib"
                 naming = self.words.nested | ({"of"} if obj.lower_ in self.words.back_nouns else set())
+                # the name after "of" before the modifiers: "the Red Sea port city of Jeddah" is Jeddah
                 for nested in obj.children:
                     if nested.dep_ == "prep" and nested.lower_ in naming:
                         found = self.in_phrase(nested, depth + 1)
                         if found is not None:
                             return found
+                for nested in obj.children:
                     if nested.dep_ == "compound":
                         place = self.name_at(nested)
                         if place is not None:
