@@ -38,6 +38,42 @@ def _city_names() -> frozenset[str]:
     return populous_city_names(CITY_POPULATION)
 
 
+# A town named as where someone is from gives their country when it is this large and at least
+# this many times as large as any namesake abroad ("Brighton", "Oxford"; not "Paris, Texas" alone).
+TOWN_POPULATION = 10_000
+TOWN_MARGIN = 2
+
+
+def town_country(name: str, named: frozenset[str] = frozenset()) -> str | None:
+    """ISO3 of the place a name most likely means: a country, a region of one, or a town of
+    10,000 people or more. Among namesakes, one in a country the article names (``named``) wins
+    ("Chichester" in an article about Britons); else the largest, if no namesake abroad is half
+    its size."""
+    gaz = load_gazetteer()
+    places = sorted(
+        (e for e in gaz.lookup(name) if e.country and (e.kind != "city" or e.population >= TOWN_POPULATION)),
+        key=lambda e: -e.population,
+    )
+    local = [e for e in places if gaz.country_iso3(e.country) in named]
+    if local:
+        return gaz.country_iso3(local[0].country)
+    if not places:
+        return None
+    best = places[0]
+    rival = next((e for e in places[1:] if e.country != best.country), None)
+    if rival is not None and best.population < TOWN_MARGIN * rival.population:
+        return None
+    return gaz.country_iso3(best.country)
+
+
+def named_countries(doc: Doc) -> frozenset[str]:
+    """ISO3 of every country the article names (as a country, a capital or an adjective)."""
+    return frozenset(
+        rest for ent in doc_ents(doc) for kind, _, rest in [ent.kb_id_.partition(":")]
+        if kind in {"country", "adjective", "capital"}
+    )  # fmt: skip
+
+
 def is_city_name(text: str) -> bool:
     """A town of 50,000 or more people has this name ("Goma", "Gao", "Mopti")."""
     return text in _city_names()

@@ -16,6 +16,7 @@ from dyads.knowledge import Knowledge, Organization, Person, normalize
 from dyads.nlp.actors.drafts import Drafts, clean_name
 from dyads.nlp.actors.name_context import affiliation_country, in_locative_phrase, next_noun_is_institution
 from dyads.nlp.actors.organisations import named_as_organisation
+from dyads.nlp.actors.origins import Origin, kin_anchor, origin_of
 from dyads.nlp.actors.titles import TITLE_MODIFIERS, Title, description_after, title_before, token_at
 
 
@@ -30,6 +31,8 @@ class NameMention:
     affiliation: str | None
     person: Person | None = None  # knowledge-base entry, when the name itself is known
     org: Organization | None = None  # the organisation the title belongs to ("PKK leader")
+    origin: Origin | None = None  # a country the words around the name give ("Canadian X")
+    kin: int | None = None  # token naming a relative the name is in apposition to ("his daughter X")
 
 
 def read_person_name(
@@ -78,7 +81,9 @@ def read_person_name(
         return
     affiliation = affiliation_country(doc, stop, kb, org_country)
     org = _organisation_before(doc, token_at(doc, title.start) if title else start, kb) if title else None
-    names.append(NameMention(start, end, words, title, affiliation, known, org))
+    origin = origin_of(doc, start, end, kb)
+    kin = kin_anchor(doc, start, end)
+    names.append(NameMention(start, end, words, title, affiliation, known, org, origin, kin))
 
 
 def find_titled_names(
