@@ -23,6 +23,8 @@ LOCATIVE_PREPOSITIONS = frozenset(words("actors_connectors")["locative_prepositi
 _NOUNS = words("actors_nouns")
 # Nouns after a name that make the name part of a place or an institution ("Kalana company").
 INSTITUTION_NOUNS = frozenset(_NOUNS["institution_nouns"])
+# Faiths, ideologies and causes the NER takes for actors ("Islam", "Brexit").
+NOT_ACTORS = frozenset(_NOUNS["not_actors"])
 # Sectors of bodies that belong to one country: with no country stated, they are the article's.
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
 CITY_POPULATION = 50_000  # towns this large are better known as towns than as surnames
@@ -82,6 +84,11 @@ def is_city_name(text: str) -> bool:
 # Prepositions whose object is a place and hardly ever a person ("to" and "from" take both:
 # "wrote to President Toure").
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"to", "from", "toward", "towards", "onto", "off"}
+
+
+def names_no_actor(ent: Span) -> bool:
+    """A faith, an ideology or a cause ("Islam", "Brexit"): it names no one who acts."""
+    return normalize(ent.text) in NOT_ACTORS
 
 
 def in_locative_phrase(token: Token, strict: bool = False) -> bool:

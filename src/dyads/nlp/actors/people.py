@@ -143,11 +143,17 @@ def _given_name_antecedent(m: NameMention, fulls: list[tuple[tuple[str, ...], Dr
     if len(m.words) != 1:
         return None
     drafts = {d.key: d for words, d in fulls if len(words) > 1 and words[0] == m.words[0]}
-    if len(drafts) != 1:
-        return None
-    chosen = next(iter(drafts.values()))
-    chosen.note(f"'{m.words[0]}': the one person of that given name")
-    return chosen
+    if len(drafts) == 1:
+        chosen = next(iter(drafts.values()))
+        chosen.note(f"'{m.words[0]}': the one person of that given name")
+        return chosen
+    # "the Skripals": a surname in the plural is the family, coded as its first-named member
+    family = [d for words, d in fulls if m.words[0].endswith("s") and words[-1] == m.words[0][:-1]]
+    if family:
+        chosen = min(family, key=lambda d: min(d.mentions, default=(10**9, 0)))
+        chosen.note(f"'{m.words[0]}': the family of {chosen.name}")
+        return chosen
+    return None
 
 
 def _office_family(m: NameMention, kb: Knowledge) -> str | None:

@@ -128,10 +128,23 @@ def _organisation_before(doc: Doc, i: int, kb: Knowledge) -> Organization | None
     return None
 
 
-def part_of_a_name(ent: Span, surnames: set[str]) -> bool:
-    """The NER sometimes labels a bare surname as an organisation ("Diallo said"); a one-word
-    name that is the surname of a person named in the article is that person's."""
-    return len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} and normalize(ent.text) in surnames
+def part_of_a_name(ent: Span, full_names: set[str]) -> bool:
+    """The NER sometimes labels part of a person's name as an organisation or a place ("Diallo
+    said", "El Hindawi greeted us", "Ruaa's mother", "the Skripals"): a name of up to three words
+    that ends a longer name of the article, or begins it, or is a surname in the plural (a
+    family), is that person's."""
+    if len(ent) > 3 or ent.label_ not in {"ORG", "GPE", "NORP"}:
+        return False
+    key = normalize(clean_name(ent.text))
+    if not key:
+        return False
+    for name in full_names:
+        words = name.split()
+        if len(words) <= len(key.split()):
+            continue
+        if name.endswith(" " + key) or name.startswith(key + " ") or (key.endswith("s") and key[:-1] == words[-1]):
+            return True
+    return False
 
 
 def _bare_name_word(token: Token, kb: Knowledge) -> bool:
