@@ -32,6 +32,12 @@ from dyads.nlp.actors.titles import entity_country, is_markup
 _NOUNS = words("actors_nouns")
 KIN_NOUNS = frozenset(_NOUNS["kin_nouns"])
 RESIDENCE_VERBS = frozenset(_NOUNS["residence_verbs"])
+NATIONALITY_NOUNS = frozenset(_NOUNS["nationality_nouns"])
+# Nouns a sentence may open with that stand for a body, not the person named just before it
+# ("The Syrian government said").
+BODY_NOUNS = frozenset(
+    _NOUNS["body_nouns"] + _NOUNS["collective_nouns"] + _NOUNS["institution_nouns"] + _NOUNS["organization_nouns"]
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,9 @@ def _origin_in(noun: Token, leading: bool, kb: Knowledge, named: frozenset[str])
                     break
                 if code := _demonym(t, kb):
                     return Origin(code, f"'{t.text} {noun.text}'")
+                # "a UK national": a country's name gives nationality before these nouns only
+                if noun.lower_ in NATIONALITY_NOUNS and (code := entity_country(t, kb)):
+                    return Origin(code, f"'{t.text} {noun.text}'")
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "from":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -139,11 +148,37 @@ def origin_of(doc: Doc, start: int, end: int, kb: Knowledge) -> Origin | None:
         if origin := _origin_in(noun, True, kb, named):
             return origin
     for node in nodes:  # "Shikder is American", "Riedijk was a Dutch convert"
-        if node.dep_ == "nsubj" and node.head.lemma_ == "be":
+        if node.dep_ == "nsubj" and node.head.lemma_ in {"be", "become"}:
             for c in node.head.children:
                 if c.dep_ in {"attr", "acomp"} and (origin := _origin_in(c, True, kb, named)):
                     return Origin(origin.country, f"is {origin.why}")
-    return None
+    return _described_next(doc, start, kb, named)
+
+
+def _described_next(doc: Doc, start: int, kb: Knowledge, named: frozenset[str]) -> Origin | None:
+    """A sentence that names one person, followed by one whose subject describes someone with a
+    demonym: "Ricardo Vilanova never wanted to be part of the story. The Spanish photojournalist
+    went to Syria …" (the usual way a report introduces a person)."""
+    sentence = doc[start].sent
+    if sentence.end >= len(doc) or sum(1 for e in sentence.ents if e.label_ == "PERSON") != 1:
+        return None
+    following = doc[sentence.end].sent
+    if following[0].lower_ != "the":
+        return None
+    subject = next((t for t in following if t.dep_ in {"nsubj", "nsubjpass"} and t.head == following.root), None)
+    if (
+        subject is None
+        or subject.left_edge.i != following.start
+        or subject.tag_ not in {"NN", "NNP"}
+        or subject.lower_ in BODY_NOUNS
+        or not (_demonym(subject, kb) or kb.sector_for(subject.lower_))  # a person's noun: "photojournalist"
+        or any(t.ent_type_ in {"PERSON", "ORG"} for t in subject.subtree)
+    ):
+        return None
+    origin = _origin_in(subject, True, kb, named)
+    if origin is None:
+        return None
+    return Origin(origin.country, f"{origin.why} in the next sentence")
 
 
 def kin_anchor(doc: Doc, start: int, end: int) -> int | None:
