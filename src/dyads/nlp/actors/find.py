@@ -110,8 +110,10 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "org":
             add_known_org(doc, drafts, kb, ent, rest)
-        elif ent.label_ == "PERSON" or (not kind and part_of_a_name(ent, full_names)):
+        elif ent.label_ == "PERSON":
             read_person_name(doc, drafts, kb, ent, names, org_country, focal)
+        elif not kind and part_of_a_name(ent, full_names):
+            read_person_name(doc, drafts, kb, ent, names, org_country, focal, part_of_a_name=True)
         elif ent.label_ == "ORG" and not kind and (known := kb.organization_for(ent.text)) is not None:
             add_known_org(doc, drafts, kb, ent, normalize(known.name))  # an imported organisation
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):

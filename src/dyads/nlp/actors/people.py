@@ -139,21 +139,24 @@ def _antecedent(
 
 def _given_name_antecedent(m: NameMention, fulls: list[tuple[tuple[str, ...], Draft]]) -> Draft | None:
     """A lone given name ("Anna") is the one person of the article whose full name begins with it
-    ("Anna Campbell"); with two such people ("Mohammed Ali", "Mohammed Salah") it is neither."""
-    if len(m.words) != 1:
+    ("Anna Campbell"); with two such people ("Mohammed Ali", "Mohammed Salah") it is neither.
+    A surname in the plural ("the Skripals", "the El Hindawis") is the family, coded as its
+    first-named member."""
+    if len(m.words) == 1:
+        drafts = {d.key: d for words, d in fulls if len(words) > 1 and words[0] == m.words[0]}
+        if len(drafts) == 1:
+            chosen = next(iter(drafts.values()))
+            chosen.note(f"'{m.words[0]}': the one person of that given name")
+            return chosen
+    if not m.words[-1].endswith("s"):
         return None
-    drafts = {d.key: d for words, d in fulls if len(words) > 1 and words[0] == m.words[0]}
-    if len(drafts) == 1:
-        chosen = next(iter(drafts.values()))
-        chosen.note(f"'{m.words[0]}': the one person of that given name")
-        return chosen
-    # "the Skripals": a surname in the plural is the family, coded as its first-named member
-    family = [d for words, d in fulls if m.words[0].endswith("s") and words[-1] == m.words[0][:-1]]
-    if family:
-        chosen = min(family, key=lambda d: min(d.mentions, default=(10**9, 0)))
-        chosen.note(f"'{m.words[0]}': the family of {chosen.name}")
-        return chosen
-    return None
+    singular = (*m.words[:-1], m.words[-1][:-1])
+    family = [d for words, d in fulls if len(words) > len(singular) and words[-len(singular) :] == singular]
+    if not family:
+        return None
+    chosen = min(family, key=lambda d: min(d.mentions, default=(10**9, 0)))
+    chosen.note(f"'{' '.join(m.words)}': the family of {chosen.name}")
+    return chosen
 
 
 def _office_family(m: NameMention, kb: Knowledge) -> str | None:

@@ -37,13 +37,14 @@ class NameMention:
 
 def read_person_name(
     doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, names: list[NameMention],
-    org_country: dict[int, str], focal: str | None,
+    org_country: dict[int, str], focal: str | None, part_of_a_name: bool = False,
 ) -> None:  # fmt: skip
     """Add ``ent`` to ``names`` as a person's name, unless the words around it show a place or an
-    organisation (which it then becomes)."""
+    organisation (which it then becomes). ``part_of_a_name``: the words are known to be part of a
+    person's name in the article ("the Skripals"), so an article before them proves nothing."""
     known = kb.person_for(ent.kb_id_[7:]) if ent.kb_id_.startswith("person:") else None
     start, end = ent.start, ent.end
-    if known is None:
+    if known is None and not part_of_a_name:
         if next_noun_is_institution(doc, ent):
             return  # "Gabriel Toure Hospital", "the Kalana gold-mining company"
         if (
@@ -142,7 +143,8 @@ def part_of_a_name(ent: Span, full_names: set[str]) -> bool:
         words = name.split()
         if len(words) <= len(key.split()):
             continue
-        if name.endswith(" " + key) or name.startswith(key + " ") or (key.endswith("s") and key[:-1] == words[-1]):
+        plural = key.endswith("s") and name.endswith(" " + key[:-1])
+        if name.endswith(" " + key) or name.startswith(key + " ") or plural:
             return True
     return False
 
