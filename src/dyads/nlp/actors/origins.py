@@ -36,7 +36,10 @@ NATIONALITY_NOUNS = frozenset(_NOUNS["nationality_nouns"])
 # Nouns a sentence may open with that stand for a body, not the person named just before it
 # ("The Syrian government said").
 BODY_NOUNS = frozenset(
-    _NOUNS["body_nouns"] + _NOUNS["collective_nouns"] + _NOUNS["institution_nouns"] + _NOUNS["organization_nouns"]
+    _NOUNS["body_nouns"]
+    + _NOUNS["collective_nouns"]
+    + _NOUNS["institution_nouns"]
+    + _NOUNS["organization_nouns"]
 )
 
 
@@ -165,7 +168,9 @@ def _described_next(doc: Doc, start: int, kb: Knowledge, named: frozenset[str]) 
     following = doc[sentence.end].sent
     if following[0].lower_ != "the":
         return None
-    subject = next((t for t in following if t.dep_ in {"nsubj", "nsubjpass"} and t.head == following.root), None)
+    subject = next(
+        (t for t in following if t.dep_ in {"nsubj", "nsubjpass"} and t.head == following.root), None
+    )
     if (
         subject is None
         or subject.left_edge.i != following.start
