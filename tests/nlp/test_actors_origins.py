@@ -134,3 +134,19 @@ def test_faiths_and_causes_are_not_actors(nlp):
     text = "Prejudice against Islam rose after Brexit, the council said."
     names = {a.name for a in actors_of(nlp, text)}
     assert not names & {"Islam", "Brexit"}
+
+
+def test_aid_workers_act_for_the_organisation_the_words_name(nlp):
+    # 6 aid and UN workers in the Guardian corpus ("Save the Children's Syria response director
+    # Sonia Khush", "Geert Cappelaere, Unicef's regional director", "who heads the Unicef field office")
+    for text, name, org in [
+        ("Fatima Nour, Unicef's regional director, said the children were at risk.", "Fatima Nour", "UNICEF"),
+        ("Figures rose, according to Oxfam's Yemen response director Paul Grant.", "Paul Grant", "Oxfam"),
+        (
+            "Nadia Karam, who heads the Unicef field office near the camp, said it was full.",
+            "Nadia Karam",
+            "UNICEF",
+        ),
+    ]:
+        worker = person(actors_of(nlp, text), text, name)
+        assert (worker.org, worker.country) == (org, None), text

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dyads.knowledge import Knowledge
+from dyads.knowledge import Knowledge, Organization
 from dyads.knowledge.registry import words
 from dyads.nlp.actors.drafts import Draft
 from dyads.nlp.actors.name_context import named_countries, town_country
@@ -33,6 +33,7 @@ _NOUNS = words("actors_nouns")
 KIN_NOUNS = frozenset(_NOUNS["kin_nouns"])
 RESIDENCE_VERBS = frozenset(_NOUNS["residence_verbs"])
 NATIONALITY_NOUNS = frozenset(_NOUNS["nationality_nouns"])
+HEADING_VERBS = frozenset(_NOUNS["heading_verbs"])
 # Nouns a sentence may open with that stand for a body, not the person named just before it
 # ("The Syrian government said").
 BODY_NOUNS = frozenset(
@@ -58,7 +59,7 @@ def _demonym(token: Token, kb: Knowledge) -> str | None:
     return None
 
 
-def _name_nodes(doc: Doc, start: int, end: int) -> list[Token]:
+def name_nodes(doc: Doc, start: int, end: int) -> list[Token]:
     """The name's head word and, for a conjunct ("Basel … and Morhaf Aldiri"), the first conjunct,
     whose attachments the whole coordination shares."""
     root = doc[start:end].root
@@ -70,7 +71,7 @@ def _name_nodes(doc: Doc, start: int, end: int) -> list[Token]:
     return nodes
 
 
-def _appositions(nodes: list[Token]) -> list[Token]:
+def appositions(nodes: list[Token]) -> list[Token]:
     """Nouns in apposition to the name, either side of it ("Her Dutch husband, X"; "X, an
     American"); another person's full name is not one."""
     found: list[Token] = []
@@ -142,12 +143,12 @@ def origin_of(doc: Doc, start: int, end: int, kb: Knowledge) -> Origin | None:
         i -= 1
     if i >= 0 and (code := _demonym(doc[i], kb)) and doc[i].head.i >= start:
         return Origin(code, f"'{doc[i].text}' before the name")
-    nodes = _name_nodes(doc, start, end)
+    nodes = name_nodes(doc, start, end)
     named = named_countries(doc)  # a town's namesakes in the countries the article names win
     for node in nodes:
         if origin := _origin_in(node, False, kb, named):
             return origin
-    for noun in _appositions(nodes):
+    for noun in appositions(nodes):
         if origin := _origin_in(noun, True, kb, named):
             return origin
     for node in nodes:  # "Shikder is American", "Riedijk was a Dutch convert"
@@ -190,7 +191,7 @@ def kin_anchor(doc: Doc, start: int, end: int) -> int | None:
     """Where the relative of a person named [start, end) is named: the possessor of a kinship
     noun in apposition ("his daughter Yulia" -> "his"; "Skripal's daughter, Yulia" ->
     "Skripal") or the object of its "of" ("Yulia, the daughter of Sergei Skripal")."""
-    for noun in _appositions(_name_nodes(doc, start, end)):
+    for noun in appositions(name_nodes(doc, start, end)):
         if noun.lower_ not in KIN_NOUNS:
             continue
         for child in noun.children:
@@ -220,3 +221,29 @@ def relative_named(doc: Doc, anchor: int, person: Draft, people: list[Draft]) ->
             if floor <= s and e <= token.idx and (best is None or s > best[0]):
                 best = (s, draft)
     return best[1] if best else None
+
+
+def organisation_named_with(doc: Doc, start: int, end: int, kb: Knowledge) -> Organization | None:
+    """The known organisation a person named [start, end) works for, as the words around the name
+    say it: a possessive on a noun in apposition or before the name ("Geert Cappelaere, Unicef's
+    regional director"; "Save the Children's response director Sonia Khush"), or a clause saying
+    the person heads one of its parts ("X, who heads the Unicef field office")."""
+    nodes = name_nodes(doc, start, end)
+    nouns = appositions(nodes)
+    # a title of no sector before the name ("response director"), which the title reader skips
+    nouns.extend(t for t in nodes[0].lefts if t.i < start and t.dep_ == "compound" and t.pos_ == "NOUN")
+    for node in nodes:
+        nouns.extend(
+            obj
+            for clause in node.children
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in HEADING_VERBS
+            for obj in clause.children
+            if obj.dep_ == "dobj"
+        )
+    for noun in nouns:
+        for t in noun.subtree:
+            if t.i >= noun.i and t.dep_ != "compound":
+                break
+            if t.ent_kb_id_.startswith("org:") and (org := kb.organization_for(t.ent_kb_id_[4:])):
+                return org
+    return None

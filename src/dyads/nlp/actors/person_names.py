@@ -16,7 +16,7 @@ from dyads.knowledge import Knowledge, Organization, Person, normalize
 from dyads.nlp.actors.drafts import Drafts, clean_name
 from dyads.nlp.actors.name_context import affiliation_country, in_locative_phrase, next_noun_is_institution
 from dyads.nlp.actors.organisations import named_as_organisation
-from dyads.nlp.actors.origins import Origin, kin_anchor, origin_of
+from dyads.nlp.actors.origins import Origin, kin_anchor, organisation_named_with, origin_of
 from dyads.nlp.actors.titles import TITLE_MODIFIERS, Title, description_after, title_before, token_at
 
 
@@ -82,6 +82,8 @@ def read_person_name(
         return
     affiliation = affiliation_country(doc, stop, kb, org_country)
     org = _organisation_before(doc, token_at(doc, title.start) if title else start, kb) if title else None
+    if org is None and known is None:  # what the knowledge base says of a known person comes first
+        org = organisation_named_with(doc, start, end, kb)
     origin = origin_of(doc, start, end, kb)
     kin = kin_anchor(doc, start, end)
     names.append(NameMention(start, end, words, title, affiliation, known, org, origin, kin))
