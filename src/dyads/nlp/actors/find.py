@@ -49,6 +49,7 @@ from dyads.nlp.actors.name_context import (
     is_city_name,
     is_metonym,
     names_no_actor,
+    place_after_preposition,
     place_not_actor,
 )
 from dyads.nlp.actors.organisations import add_known_org, known_org_countries, unknown_org
@@ -75,7 +76,12 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
     full_names = {
-        n for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 and (n := normalize(e.text))
+        n
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON"
+        # "On Salisbury Yakovenko disputes": the place run into the name is no given name
+        and len(name := e[1:] if place_after_preposition(e[0]) else e) > 1
+        and (n := normalize(name.text))
     }
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):

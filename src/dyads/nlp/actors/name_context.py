@@ -100,6 +100,16 @@ def in_locative_phrase(token: Token, strict: bool = False) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in prepositions
 
 
+def place_after_preposition(token: Token) -> bool:
+    """A word the gazetteer knows as a place of 10,000 people or more, right after "in", "at",
+    "on" …: the NER sometimes runs it into the name that follows a missing comma ("On Salisbury
+    Yakovenko disputes …")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.lower_ not in PLACE_PREPOSITIONS | {"on"}:
+        return False
+    return any(e.population >= TOWN_POPULATION for e in load_gazetteer().lookup(token.text))
+
+
 def is_metonym(token: Token) -> bool:
     """Whether a capital or seat stands for its government ("Moscow said") rather than a place
     ("protests in Bamako", "a stadium in Bamako"): a place is the object of a locative

@@ -14,10 +14,22 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge import Knowledge, Organization, Person, normalize
 from dyads.nlp.actors.drafts import Drafts, clean_name
-from dyads.nlp.actors.name_context import affiliation_country, in_locative_phrase, next_noun_is_institution
+from dyads.nlp.actors.name_context import (
+    affiliation_country,
+    in_locative_phrase,
+    next_noun_is_institution,
+    place_after_preposition,
+)
 from dyads.nlp.actors.organisations import named_as_organisation
 from dyads.nlp.actors.origins import Origin, kin_anchor, organisation_named_with, origin_of
-from dyads.nlp.actors.titles import TITLE_MODIFIERS, Title, description_after, title_before, token_at
+from dyads.nlp.actors.titles import (
+    HONORIFICS,
+    TITLE_MODIFIERS,
+    Title,
+    description_after,
+    title_before,
+    token_at,
+)
 
 
 @dataclass
@@ -60,8 +72,13 @@ def read_person_name(
             i -= 1
         if i >= 0 and doc[i].lower_ in {"the", "a", "an"} and doc[i].head.i >= ent.start:
             return  # "the Charter", "the wider Sahel": people are not named with an article
-        while start < end and (kb.sector_for(doc[start].text) or doc[start].lower_ in TITLE_MODIFIERS):
-            start += 1  # a title inside the entity: "President Ibrahim Keita"
+        while start < end and (
+            kb.sector_for(doc[start].text)
+            or doc[start].lower_ in TITLE_MODIFIERS
+            or doc[start].lower_.rstrip(".") in HONORIFICS
+            or (start == ent.start and place_after_preposition(doc[start]))
+        ):
+            start += 1  # a title inside the entity: "President Ibrahim Keita", "Mr Wallace"
         while start > 0 and _bare_name_word(doc[start - 1], kb):
             start -= 1  # a first name the NER left out: "Sudan Amadou [Maiga Diallo]"
         if start == end:
@@ -158,5 +175,7 @@ def _bare_name_word(token: Token, kb: Knowledge) -> bool:
         and not token.ent_type_
         and not kb.sector_for(token.text)
         and token.lower_ not in TITLE_MODIFIERS
+        and token.lower_.rstrip(".") not in HONORIFICS
         and not token.is_sent_start
+        and not place_after_preposition(token)
     )
