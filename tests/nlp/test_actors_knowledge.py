@@ -65,3 +65,13 @@ def test_unnamed_rebels_and_civilians_are_coded_where_the_article_is(nlp):
     rebels = next(a for a in actors if a.name.lower() == "rebels")
     civilians = next(a for a in actors if a.name.lower() == "civilians")
     assert rebels.country == civilians.country == "SYR"
+
+
+def test_british_broadcasters_and_parliament_are_known(nlp):
+    # unresolved organisations in the Guardian corpus before they were written down (ITV News 5
+    # mentions, the Commons 8, NBC 4)
+    text = "ITV News reported that the Commons would vote, and NBC said Washington was watching."
+    by_name = {a.name: a for a in actors_of(nlp, text, "2018-04-12")}
+    assert (by_name["ITV"].country, by_name["ITV"].sector) == ("GBR", "JRN")
+    assert (by_name["House of Commons"].country, by_name["House of Commons"].sector) == ("GBR", "LEG")
+    assert (by_name["NBC News"].country, by_name["NBC News"].sector) == ("USA", "JRN")

@@ -34,6 +34,8 @@ class Draft:
     affiliations: list[str] = field(default_factory=list)  # people: countries of their institutions
     person: Person | None = None  # the knowledge-base entry, when known
     orgs: list[Organization] = field(default_factory=list)  # people: bodies their titles are in
+    origins: list[tuple[str, str]] = field(default_factory=list)  # people: (country, the words saying it)
+    kin: list[int] = field(default_factory=list)  # people: tokens naming a relative ("his daughter X")
 
     def note(self, reason: str) -> None:
         if reason not in self.why:

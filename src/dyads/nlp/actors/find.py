@@ -48,6 +48,8 @@ from dyads.nlp.actors.name_context import (
     in_locative_phrase,
     is_city_name,
     is_metonym,
+    names_no_actor,
+    place_after_preposition,
     place_not_actor,
 )
 from dyads.nlp.actors.organisations import add_known_org, known_org_countries, unknown_org
@@ -74,13 +76,20 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
     # people first, so that their titles ("former Defense Minister") are not read as names
     entities = sorted(doc_ents(doc), key=lambda e: (e.label_ != "PERSON", e.start))
     full_names = {
-        n for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 and (n := normalize(e.text))
+        n
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON"
+        # "On Salisbury Yakovenko disputes": the place run into the name is no given name
+        and len(name := e[1:] if place_after_preposition(e[0]) else e) > 1
+        and (n := normalize(name.text))
     }
-    surnames = {name.split()[-1] for name in full_names}
     for ent in entities:
         if not drafts.free(ent.start, ent.end) or any(s <= ent.start < e for s, e in defined):
             continue
         kind, _, rest = ent.kb_id_.partition(":")
+        if not kind and names_no_actor(ent):
+            drafts.taken.update(range(ent.start, ent.end))
+            continue  # "Islam", "Brexit": a faith or a cause, not an actor
         if (
             not kind
             and ent.label_ in {"PERSON", "ORG"}
@@ -107,8 +116,10 @@ def resolve(doc: Doc, kb: Knowledge, date: str | None) -> list[Actor]:
             drafts.mention(draft, ent.start, ent.end)
         elif kind == "org":
             add_known_org(doc, drafts, kb, ent, rest)
-        elif ent.label_ == "PERSON" or (not kind and part_of_a_name(ent, surnames)):
+        elif ent.label_ == "PERSON":
             read_person_name(doc, drafts, kb, ent, names, org_country, focal)
+        elif not kind and part_of_a_name(ent, full_names):
+            read_person_name(doc, drafts, kb, ent, names, org_country, focal, part_of_a_name=True)
         elif ent.label_ == "ORG" and not kind and (known := kb.organization_for(ent.text)) is not None:
             add_known_org(doc, drafts, kb, ent, normalize(known.name))  # an imported organisation
         elif ent.label_ == "ORG" and not kind and any(t.is_title or t.is_upper for t in ent):

@@ -23,6 +23,8 @@ LOCATIVE_PREPOSITIONS = frozenset(words("actors_connectors")["locative_prepositi
 _NOUNS = words("actors_nouns")
 # Nouns after a name that make the name part of a place or an institution ("Kalana company").
 INSTITUTION_NOUNS = frozenset(_NOUNS["institution_nouns"])
+# Faiths, ideologies and causes the NER takes for actors ("Islam", "Brexit").
+NOT_ACTORS = frozenset(_NOUNS["not_actors"])
 # Sectors of bodies that belong to one country: with no country stated, they are the article's.
 NATIONAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"}
 CITY_POPULATION = 50_000  # towns this large are better known as towns than as surnames
@@ -38,6 +40,42 @@ def _city_names() -> frozenset[str]:
     return populous_city_names(CITY_POPULATION)
 
 
+# A town named as where someone is from gives their country when it is this large and at least
+# this many times as large as any namesake abroad ("Brighton", "Oxford"; not "Paris, Texas" alone).
+TOWN_POPULATION = 10_000
+TOWN_MARGIN = 2
+
+
+def town_country(name: str, named: frozenset[str] = frozenset()) -> str | None:
+    """ISO3 of the place a name most likely means: a country, a region of one, or a town of
+    10,000 people or more. Among namesakes, one in a country the article names (``named``) wins
+    ("Chichester" in an article about Britons); else the largest, if no namesake abroad is half
+    its size."""
+    gaz = load_gazetteer()
+    places = sorted(
+        (e for e in gaz.lookup(name) if e.country and (e.kind != "city" or e.population >= TOWN_POPULATION)),
+        key=lambda e: -e.population,
+    )
+    local = [e for e in places if gaz.country_iso3(e.country) in named]
+    if local:
+        return gaz.country_iso3(local[0].country)
+    if not places:
+        return None
+    best = places[0]
+    rival = next((e for e in places[1:] if e.country != best.country), None)
+    if rival is not None and best.population < TOWN_MARGIN * rival.population:
+        return None
+    return gaz.country_iso3(best.country)
+
+
+def named_countries(doc: Doc) -> frozenset[str]:
+    """ISO3 of every country the article names (as a country, a capital or an adjective)."""
+    return frozenset(
+        rest for ent in doc_ents(doc) for kind, _, rest in [ent.kb_id_.partition(":")]
+        if kind in {"country", "adjective", "capital"}
+    )  # fmt: skip
+
+
 def is_city_name(text: str) -> bool:
     """A town of 50,000 or more people has this name ("Goma", "Gao", "Mopti")."""
     return text in _city_names()
@@ -48,6 +86,11 @@ def is_city_name(text: str) -> bool:
 PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"to", "from", "toward", "towards", "onto", "off"}
 
 
+def names_no_actor(ent: Span) -> bool:
+    """A faith, an ideology or a cause ("Islam", "Brexit"): it names no one who acts."""
+    return normalize(ent.text) in NOT_ACTORS
+
+
 def in_locative_phrase(token: Token, strict: bool = False) -> bool:
     """The object of a locative preposition, or a conjunct of one: "in Boulkessi and Mondoro".
     ``strict`` keeps to prepositions that hardly ever take a person."""
@@ -55,6 +98,16 @@ def in_locative_phrase(token: Token, strict: bool = False) -> bool:
         token = token.head
     prepositions = PLACE_PREPOSITIONS if strict else LOCATIVE_PREPOSITIONS
     return token.dep_ == "pobj" and token.head.lower_ in prepositions
+
+
+def place_after_preposition(token: Token) -> bool:
+    """A word the gazetteer knows as a place of 10,000 people or more, right after "in", "at",
+    "on" …: the NER sometimes runs it into the name that follows a missing comma ("On Salisbury
+    Yakovenko disputes …")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.lower_ not in PLACE_PREPOSITIONS | {"on"}:
+        return False
+    return any(e.population >= TOWN_POPULATION for e in load_gazetteer().lookup(token.text))
 
 
 def is_metonym(token: Token) -> bool:

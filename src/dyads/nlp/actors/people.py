@@ -23,6 +23,7 @@ from dyads.knowledge import Knowledge, Person, normalize
 from dyads.model import Role
 from dyads.nlp.actors.drafts import Draft, Drafts, clean_name
 from dyads.nlp.actors.name_context import NATIONAL_SECTORS, is_city_name, sentence_country
+from dyads.nlp.actors.origins import relative_named
 from dyads.nlp.actors.person_names import NameMention
 from dyads.nlp.actors.titles import OFFICE_SECTORS, describe_title
 
@@ -104,6 +105,10 @@ def _attach(m: NameMention, draft: Draft, drafts: Drafts) -> None:
         draft.affiliations.append(m.affiliation)
     if m.org is not None and m.org not in draft.orgs:
         draft.orgs.append(m.org)
+    if m.origin is not None:
+        draft.origins.append((m.origin.country, m.origin.why))
+    if m.kin is not None:
+        draft.kin.append(m.kin)
 
 
 def _antecedent(
@@ -116,7 +121,7 @@ def _antecedent(
             if draft.key not in candidates or candidates[draft.key][0] < specificity:
                 candidates[draft.key] = (specificity, draft)
     if not candidates:
-        return None
+        return _given_name_antecedent(m, fulls)
     best = max(s for s, _ in candidates.values())
     pool = [d for s, d in candidates.values() if s == best]
     if m.title and m.title.sector:
@@ -129,6 +134,28 @@ def _antecedent(
         return chosen
     chosen = min(pool, key=lambda d: last_seen.get(d.key, 10**9))
     chosen.note(f"'{' '.join(m.words)}': person of that name named after it")
+    return chosen
+
+
+def _given_name_antecedent(m: NameMention, fulls: list[tuple[tuple[str, ...], Draft]]) -> Draft | None:
+    """A lone given name ("Anna") is the one person of the article whose full name begins with it
+    ("Anna Campbell"); with two such people ("Mohammed Ali", "Mohammed Salah") it is neither.
+    A surname in the plural ("the Skripals", "the El Hindawis") is the family, coded as its
+    first-named member."""
+    if len(m.words) == 1:
+        drafts = {d.key: d for words, d in fulls if len(words) > 1 and words[0] == m.words[0]}
+        if len(drafts) == 1:
+            chosen = next(iter(drafts.values()))
+            chosen.note(f"'{m.words[0]}': the one person of that given name")
+            return chosen
+    if not m.words[-1].endswith("s"):
+        return None
+    singular = (*m.words[:-1], m.words[-1][:-1])
+    family = [d for words, d in fulls if len(words) > len(singular) and words[-len(singular) :] == singular]
+    if not family:
+        return None
+    chosen = min(family, key=lambda d: min(d.mentions, default=(10**9, 0)))
+    chosen.note(f"'{' '.join(m.words)}': the family of {chosen.name}")
     return chosen
 
 
@@ -189,6 +216,9 @@ def decide_person(draft: Draft, kb: Knowledge, date: str | None) -> None:
         elif from_title is not None:
             draft.country = from_title.country
             draft.note(f"country from the title '{from_title.text}'")
+        elif draft.origins:
+            draft.country = draft.origins[0][0]
+            draft.note(f"country from {draft.origins[0][1]}")
         elif draft.affiliations:
             draft.country = draft.affiliations[0]
             draft.note("country of the institution the person works at")
@@ -224,6 +254,22 @@ def decide_people(doc: Doc, drafts: Drafts, kb: Knowledge, date: str | None, foc
             decide_person(draft, kb, date)
             if draft.country is None and draft.sector in NATIONAL_SECTORS | {"ELI"}:
                 place_national(doc, draft, kb, focal)
+    people = [d for d in drafts.by_key.values() if d.kind == "person"]
+    for _ in range(2):  # twice, for a relative of a relative ("his wife, Y, and her son Z")
+        for draft in people:
+            if draft.country is None and draft.kin:
+                _country_from_kin(doc, draft, people)
+
+
+def _country_from_kin(doc: Doc, draft: Draft, people: list[Draft]) -> None:
+    """A person the text names only as someone's relative ("his daughter Yulia") shares the
+    country the text gives that relative."""
+    for anchor in draft.kin:
+        relative = relative_named(doc, anchor, draft, people)
+        if relative is not None and relative is not draft and relative.country:
+            draft.country = relative.country
+            draft.note(f"country of the relative {relative.name}")
+            return
 
 
 def place_national(doc: Doc, draft: Draft, kb: Knowledge, focal: str | None) -> None:

@@ -14,9 +14,22 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.knowledge import Knowledge, Organization, Person, normalize
 from dyads.nlp.actors.drafts import Drafts, clean_name
-from dyads.nlp.actors.name_context import affiliation_country, in_locative_phrase, next_noun_is_institution
+from dyads.nlp.actors.name_context import (
+    affiliation_country,
+    in_locative_phrase,
+    next_noun_is_institution,
+    place_after_preposition,
+)
 from dyads.nlp.actors.organisations import named_as_organisation
-from dyads.nlp.actors.titles import TITLE_MODIFIERS, Title, description_after, title_before, token_at
+from dyads.nlp.actors.origins import Origin, kin_anchor, organisation_named_with, origin_of
+from dyads.nlp.actors.titles import (
+    HONORIFICS,
+    TITLE_MODIFIERS,
+    Title,
+    description_after,
+    title_before,
+    token_at,
+)
 
 
 @dataclass
@@ -30,17 +43,20 @@ class NameMention:
     affiliation: str | None
     person: Person | None = None  # knowledge-base entry, when the name itself is known
     org: Organization | None = None  # the organisation the title belongs to ("PKK leader")
+    origin: Origin | None = None  # a country the words around the name give ("Canadian X")
+    kin: int | None = None  # token naming a relative the name is in apposition to ("his daughter X")
 
 
 def read_person_name(
     doc: Doc, drafts: Drafts, kb: Knowledge, ent: Span, names: list[NameMention],
-    org_country: dict[int, str], focal: str | None,
+    org_country: dict[int, str], focal: str | None, part_of_a_name: bool = False,
 ) -> None:  # fmt: skip
     """Add ``ent`` to ``names`` as a person's name, unless the words around it show a place or an
-    organisation (which it then becomes)."""
+    organisation (which it then becomes). ``part_of_a_name``: the words are known to be part of a
+    person's name in the article ("the Skripals"), so an article before them proves nothing."""
     known = kb.person_for(ent.kb_id_[7:]) if ent.kb_id_.startswith("person:") else None
     start, end = ent.start, ent.end
-    if known is None:
+    if known is None and not part_of_a_name:
         if next_noun_is_institution(doc, ent):
             return  # "Gabriel Toure Hospital", "the Kalana gold-mining company"
         if (
@@ -56,8 +72,13 @@ def read_person_name(
             i -= 1
         if i >= 0 and doc[i].lower_ in {"the", "a", "an"} and doc[i].head.i >= ent.start:
             return  # "the Charter", "the wider Sahel": people are not named with an article
-        while start < end and (kb.sector_for(doc[start].text) or doc[start].lower_ in TITLE_MODIFIERS):
-            start += 1  # a title inside the entity: "President Ibrahim Keita"
+        while start < end and (
+            kb.sector_for(doc[start].text)
+            or doc[start].lower_ in TITLE_MODIFIERS
+            or doc[start].lower_.rstrip(".") in HONORIFICS
+            or (start == ent.start and place_after_preposition(doc[start]))
+        ):
+            start += 1  # a title inside the entity: "President Ibrahim Keita", "Mr Wallace"
         while start > 0 and _bare_name_word(doc[start - 1], kb):
             start -= 1  # a first name the NER left out: "Sudan Amadou [Maiga Diallo]"
         if start == end:
@@ -78,7 +99,11 @@ def read_person_name(
         return
     affiliation = affiliation_country(doc, stop, kb, org_country)
     org = _organisation_before(doc, token_at(doc, title.start) if title else start, kb) if title else None
-    names.append(NameMention(start, end, words, title, affiliation, known, org))
+    if org is None and known is None:  # what the knowledge base says of a known person comes first
+        org = organisation_named_with(doc, start, end, kb)
+    origin = origin_of(doc, start, end, kb)
+    kin = kin_anchor(doc, start, end)
+    names.append(NameMention(start, end, words, title, affiliation, known, org, origin, kin))
 
 
 def find_titled_names(
@@ -123,10 +148,24 @@ def _organisation_before(doc: Doc, i: int, kb: Knowledge) -> Organization | None
     return None
 
 
-def part_of_a_name(ent: Span, surnames: set[str]) -> bool:
-    """The NER sometimes labels a bare surname as an organisation ("Diallo said"); a one-word
-    name that is the surname of a person named in the article is that person's."""
-    return len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} and normalize(ent.text) in surnames
+def part_of_a_name(ent: Span, full_names: set[str]) -> bool:
+    """The NER sometimes labels part of a person's name as an organisation or a place ("Diallo
+    said", "El Hindawi greeted us", "Ruaa's mother", "the Skripals"): a name of up to three words
+    that ends a longer name of the article, or begins it, or is a surname in the plural (a
+    family), is that person's."""
+    if len(ent) > 3 or ent.label_ not in {"ORG", "GPE", "NORP"}:
+        return False
+    key = normalize(clean_name(ent.text))
+    if not key:
+        return False
+    for name in full_names:
+        words = name.split()
+        if len(words) <= len(key.split()):
+            continue
+        plural = key.endswith("s") and name.endswith(" " + key[:-1])
+        if name.endswith(" " + key) or name.startswith(key + " ") or plural:
+            return True
+    return False
 
 
 def _bare_name_word(token: Token, kb: Knowledge) -> bool:
@@ -136,5 +175,7 @@ def _bare_name_word(token: Token, kb: Knowledge) -> bool:
         and not token.ent_type_
         and not kb.sector_for(token.text)
         and token.lower_ not in TITLE_MODIFIERS
+        and token.lower_.rstrip(".") not in HONORIFICS
         and not token.is_sent_start
+        and not place_after_preposition(token)
     )

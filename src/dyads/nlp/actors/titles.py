@@ -17,6 +17,8 @@ from dyads.knowledge.registry import words
 _TITLE_WORDS = words("actors_titles")
 # Words that may sit inside a title without being its head ("former Defense Minister").
 TITLE_MODIFIERS = frozenset(_TITLE_WORDS["title_modifiers"])
+# Forms of address the NER keeps inside a name ("Mr Wallace").
+HONORIFICS = frozenset(_TITLE_WORDS["honorifics"])
 # Words that end an appositive description ("…, DPhil candidate at the Higher School").
 DESCRIPTION_STOPS = frozenset(_TITLE_WORDS["description_stops"])
 TITLE_LINKS = {"to", "of", "for", "and", "in", "on"}
