@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Article, ReadError
+from dyads.read.html_blocks import with_sibling_blocks
 from dyads.read.html_depth import flatten_deep_markup, lost_depth
 from dyads.read.html_layout import page_text
 from dyads.read.html_lead import with_lead
@@ -106,7 +107,9 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     text = getattr(document, "text", None) or "" if document is not None else ""
     merged = _merge(meta, document)
     paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")), long_lines=False)
-    kept = with_lead(article_paragraphs(paragraphs, merged), page_text(tree), merged.authors)
+    page = page_text(tree)
+    paragraphs = with_sibling_blocks(paragraphs, page)
+    kept = with_lead(article_paragraphs(paragraphs, merged), page, merged.authors)
     clean = "\n\n".join(kept)
     letters = sum(ch.isalnum() for ch in clean)
     if letters < _MIN_ARTICLE_LETTERS:

@@ -19,7 +19,7 @@ _UNREAD = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "svg", "button", "select", "option"}
 )
 # HTML tag names (identifiers, not words)
-_BLOCKS = frozenset({
+BLOCKS = frozenset({
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
     "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
@@ -95,7 +95,7 @@ def page_text(tree: Any) -> PageText:
             if skipping is None and (tag is None or tag in _UNREAD):
                 skipping = element
             if skipping is None:
-                if tag in _BLOCKS:
+                if tag in BLOCKS:
                     builder.boundary()
                 builder.page.first[element] = builder.length
                 builder.add(element.text, element)
@@ -104,7 +104,7 @@ def page_text(tree: Any) -> PageText:
             skipping = None
         elif skipping is None:
             builder.page.last[element] = builder.length
-            if tag in _BLOCKS:
+            if tag in BLOCKS:
                 builder.boundary()
         if skipping is None and element is not root:
             builder.add(element.tail, element.getparent())
