@@ -141,37 +141,36 @@ def _link_share(element: Any, text: str) -> float:
     return sum(len(norm(link.text_content())) for link in element.iter("a")) / max(len(text), 1)
 
 
+def _reads_as_prose(found: list[tuple[int, str]], linked: float) -> bool:
+    """Most of the block is paragraphs of sentences, few of its words are links, and there are enough of them."""
+    total = sum(len(text) for _, text in found)
+    prose = [text for _, text in found if len(text.split()) >= _MIN_PROSE_WORDS]
+    return (
+        sum(len(text) for text in prose) >= _MIN_PROSE_SHARE * total
+        and linked <= _MAX_LINK_SHARE * total
+        and sum(len(text.split()) for text in prose) >= _MIN_BLOCK_WORDS
+    )
+
+
 def _new_paragraphs(block: Any, page: PageText, kept: str) -> list[tuple[int, str]]:
-    if class_tokens(block) & _FURNITURE_CLASSES or any(
-        class_tokens(node) & _FURNITURE_CLASSES for node in ancestors(block)[:2]
-    ):
+    """(offset, text) of the block's paragraphs, if it is more of the article and none of it was kept."""
+    if any(class_tokens(node) & _FURNITURE_CLASSES for node in [block, *ancestors(block)[:2]]):
         return []
     found = []
     linked = 0.0
     for leaf in _leaf_blocks(block):
         text = page.text_of(leaf)
-        if (
-            not text
-            or leaf not in page.first
-            or _is_furniture(leaf, block)
-            or _link_share(leaf, text) > _MAX_LEAF_LINKS
-        ):
+        if not text or leaf not in page.first or _is_furniture(leaf, block):
+            continue
+        share = _link_share(leaf, text)
+        if share > _MAX_LEAF_LINKS:
             continue
         if text[:_SEEN_PROBE] in kept:
             # Part of this block is in the text already: the extractor chose what to keep of it.
             return []
         found.append((page.first[leaf], text))
-        linked += _link_share(leaf, text) * len(text)
-    total = sum(len(text) for _, text in found)
-    prose = sum(len(text) for _, text in found if len(text.split()) >= _MIN_PROSE_WORDS)
-    if prose < _MIN_PROSE_SHARE * total or linked > _MAX_LINK_SHARE * total:
-        return []
-    return (
-        found
-        if sum(len(text.split()) for _, text in found if len(text.split()) >= _MIN_PROSE_WORDS)
-        >= _MIN_BLOCK_WORDS
-        else []
-    )
+        linked += share * len(text)
+    return found if found and _reads_as_prose(found, linked) else []
 
 
 def with_sibling_blocks(paragraphs: list[str], page: PageText) -> list[str]:
