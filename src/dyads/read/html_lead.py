@@ -48,9 +48,12 @@ def _body_start(paragraphs: list[str], page: PageText) -> tuple[int, int] | None
 
 def _is_lead(element: Any) -> bool:
     # A list item is one of many; an <h1> is the headline, which has its own field.
-    if element.tag in ("li", "h1") or class_tokens(element) & _FURNITURE_CLASSES:
+    if element.tag in ("li", "h1"):
         return False
-    if class_tokens(element) & _LEAD_CLASSES:
+    tokens = class_tokens(element) if element.get("class") or element.get("id") else set()
+    if tokens & _FURNITURE_CLASSES:
+        return False
+    if tokens & _LEAD_CLASSES:
         return True
     # An unclassed paragraph in the article's header, below the headline.
     return element.tag == "p" and any(node.tag == "header" for node in ancestors(element)[:2])
