@@ -268,3 +268,12 @@ def test_the_of_object_of_an_attack_noun_is_its_target() -> None:
     # a passive verb of welcome does not take the agent of its subject noun as its own
     welcomed = analyse("The release of the prisoners by Hamas was welcomed.")
     assert all(parties(welcomed, e)[0] == [] for e in welcomed.events)
+
+
+def test_a_war_named_as_the_time_of_something_else_is_no_event_of_its_own() -> None:
+    # 25 such phrases read as ASSAULT events in the Guardian articles ("Early in Syria's civil
+    # war, …", "the worst humanitarian disaster of the Syrian war")
+    framed = analyse("Early in Syria's civil war, Iran sent advisers to Damascus.")
+    assert [e for e in framed.events if e.type == "ASSAULT"] == []
+    waged = analyse("Russia's war against Ukraine has killed thousands.")
+    assert parties(waged, only(waged, "ASSAULT")) == (["RUS"], ["UKR"])

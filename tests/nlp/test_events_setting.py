@@ -155,15 +155,3 @@ def test_a_light_verbs_event_noun_carries_its_own_place(analyse):
     a = analyse("The group claimed responsibility for a shooting on a church in Cairo.")
     event = next(e for e in a.events if e.type == "ASSAULT")
     assert _place(a, event) == "Cairo"
-
-
-def test_an_unplaced_domestic_event_happened_in_the_country_the_article_is_about(analyse):
-    text = (
-        "Zimbabwe's police arrested the journalist Blessed Mhlanga in Harare in February. "
-        "Zimbabwe's courts have refused him bail twice. Zimbabwe's government says he incited violence. "
-        "His lawyers accused Zimbabwe's police of holding him illegally."
-    )
-    a = analyse(text)
-    accused = _event(a, "accused")
-    assert a.place(accused.location).country == "ZWE"  # type: ignore[union-attr, arg-type]
-    assert "the country the article is about" in (accused.why or "")

@@ -42,6 +42,7 @@ from dyads.nlp.events.guards import (
     natural_deaths,
     no_known_party,
     nobody_named,
+    ongoing_state,
     only_private_people,
     page_furniture,
     verbal_noun_without_actor,
@@ -127,6 +128,7 @@ PARTY_GUARDS: tuple[Rule, ...] = (
     no_known_party,
     only_private_people,
     commentators_only,
+    ongoing_state,
     verbal_noun_without_actor,
 )
 RECODES: tuple[Rule, ...] = (
@@ -253,8 +255,6 @@ def to_event(draft: Draft) -> Event:
         draft.event_type,
         cand.content if cand.kind == "light" else None,
     )
-    if location is None:
-        location, location_why = _focus_place(scene, location_why, actor_ids, recipient_ids)
     why.extend(w for w in (draft.date_why, location_why) if w)
     if draft.decided_by:
         why.append("rules: " + ", ".join(draft.decided_by))
@@ -290,19 +290,3 @@ def to_event(draft: Draft) -> Event:
         why="; ".join(why),
         signals=present,
     )
-
-
-def _focus_place(
-    scene: Scene, why: str, actor_ids: list[str], recipient_ids: list[str]
-) -> tuple[str | None, str]:
-    """An event the text does not place, all of whose parties belong to the country the article
-    is about (named far more often than any other), happened there: that country's own affairs."""
-    focus = scene.index.focus_country()
-    country = scene.index.country_of(focus) if focus else None
-    parties = {scene.index.country_of(a) for a in [*actor_ids, *recipient_ids]} - {None}
-    if parties != {country}:
-        return None, why
-    place = next((p for p in scene.places if p.feature == "country" and p.country == country), None)
-    if place is None:
-        return None, why
-    return place.id, f"place: {place.name}, the country the article is about and all its parties are of"

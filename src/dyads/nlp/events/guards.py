@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from dyads.knowledge import registry
 from dyads.nlp.events.draft import Draft
 
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 
 # an e-mail address or a web address (scheme, www., or a domain followed by a path)
+STATE_NOUNS = frozenset(registry.words("events_word_classes")["state_nouns"])
 COMMENTATORS = {"EDU"}  # the sector of analysts, researchers and academics (a code, not a word)
 WEB_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}|https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/")
 
@@ -91,6 +93,17 @@ def commentators_only(draft: Draft) -> bool:
     actors = draft.actor_ids
     # one who holds a country's office may also be an academic: only unplaced commentators
     return bool(actors) and all(index.sector(a) in COMMENTATORS and not index.placed(a) for a in actors)
+
+
+def ongoing_state(draft: Draft) -> bool:
+    """ "Early in Syria's civil war, Iran sent advisers": a war or conflict named in a
+    prepositional phrase sets the time of another event; it is one itself only as a full dyad
+    ("the war between Russia and Ukraine") or when said to happen ("war broke out")."""
+    cand = draft.cand
+    if cand.kind != "noun" or draft.happens or cand.head.lemma_.lower() not in STATE_NOUNS:
+        return False
+    in_phrase = cand.head.dep_ == "pobj" or (cand.head.dep_ == "conj" and cand.head.head.dep_ == "pobj")
+    return in_phrase and not (draft.actor_ids and draft.recipient_ids)
 
 
 def page_furniture(draft: Draft) -> bool:

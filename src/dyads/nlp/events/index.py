@@ -141,10 +141,6 @@ class ActorIndex:
         actor = self._actors.get(actor_id)
         return actor is not None and actor.country is None and actor.sector == "IGO"
 
-    def country_of(self, actor_id: str) -> str | None:
-        actor = self._actors.get(actor_id)
-        return actor.country if actor else None
-
     def kind(self, actor_id: str) -> str | None:
         actor = self._actors.get(actor_id)
         return actor.kind if actor else None
