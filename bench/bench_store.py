@@ -61,7 +61,8 @@ def bulk_fill(
     """Fill a fresh store with ``events`` events (one mention each, ten per article); returns seconds.
 
     Parties follow a Zipf-like law (party k is drawn with weight 1/(k+1)); types, days (over 3000
-    days from 2015), scores and sectors are uniform. The derived tables (dyads, rollups, party
+    days from 2015), scores, sectors and confidences (0 to 0.999, the worst case for the rollups'
+    confidence bands: every band as likely) are uniform. The derived tables (dyads, rollups, party
     ranking) are then filled by :func:`dyads.store.derived_tables.rebuild`, the statements the migrations
     use, and the indexes and triggers put back.
     """
@@ -106,16 +107,19 @@ def bulk_fill(
     say("articles")
     conn.execute(
         "INSERT INTO events (id, type, quad, date, date_lo, date_hi, score, actor1_name, actor1_country,"
-        " actor2_name, actor2_country, n_mentions, n_articles, n_sources)"
+        " actor2_name, actor2_country, n_mentions, n_articles, n_sources, confidence)"
         " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?),"
         " draw AS (SELECT i,"
         f" (SELECT rank FROM fill_slot WHERE slot = {_draw(seed)} % {_SLOTS}) AS s,"
         f" (SELECT rank FROM fill_slot WHERE slot = {_draw(seed + 1)} % {_SLOTS}) AS t,"
         f" {_draw(seed + 2)} % {len(TYPES)} AS k,"
         f" date('2015-01-01', '+' || ({_draw(seed + 3)} % 3000) || ' days') AS day,"
-        f" round(({_draw(seed + 4)} % 201 - 100) / 10.0, 1) AS score FROM n),"
-        f" pair AS (SELECT i, s, CASE WHEN t = s THEN (s + 1) % {parties} ELSE t END AS t, k, day, score FROM draw)"
-        " SELECT pair.i, ty.type, ty.quad, day, day, day, score, a.code, a.code, b.code, b.code, 1, 1, 1"
+        f" round(({_draw(seed + 4)} % 201 - 100) / 10.0, 1) AS score,"
+        f" ({_draw(seed + 7)} % 1000) / 1000.0 AS confidence FROM n),"
+        f" pair AS (SELECT i, s, CASE WHEN t = s THEN (s + 1) % {parties} ELSE t END AS t, k, day, score,"
+        " confidence FROM draw)"
+        " SELECT pair.i, ty.type, ty.quad, day, day, day, score, a.code, a.code, b.code, b.code, 1, 1, 1,"
+        " confidence"
         " FROM pair JOIN fill_type ty ON ty.i = pair.k JOIN fill_party a ON a.rank = pair.s"
         " JOIN fill_party b ON b.rank = pair.t",
         (events,),
@@ -133,8 +137,8 @@ def bulk_fill(
     conn.execute(
         "INSERT INTO event_mentions (id, event_id, article_id, local_id, type, score, date, date_basis, date_lo,"
         " date_hi, confidence, trigger_start, trigger_end, trigger_text)"
-        " SELECT id, id, (id - 1) / 10 + 1, 'e' || id, type, score, date, 'event', date, date, 0.5, 0, 0, ''"
-        " FROM events"
+        " SELECT id, id, (id - 1) / 10 + 1, 'e' || id, type, score, date, 'event', date, date, confidence, 0, 0,"
+        " '' FROM events"
     )
     say("event_mentions")
     derived = set(derived_tables.DERIVED)
@@ -190,6 +194,8 @@ def listing_queries(store: Store, codes: list[str]) -> list[tuple[str, Callable[
         ("--type PROTEST", EventFilter(types=("PROTEST",))),
         ("--since 2019-03 --until 2019-04", EventFilter(since="2019-03", until="2019-04")),
         ("(no filter)", EventFilter()),
+        (f"--actor {a} --min-confidence 0.5", EventFilter(actor=a, min_confidence=0.5)),
+        ("--type PROTEST --min-confidence 0.9", EventFilter(types=("PROTEST",), min_confidence=0.9)),
     ]
     found: list[tuple[str, Callable[[], object]]] = [
         (f"events {label} (page 1)", lambda f=flt: find_events(store, f, limit=50))  # type: ignore[misc]
@@ -240,6 +246,27 @@ def run(workdir: Path, events: int, repeat: int = 20, reuse: bool = False) -> li
         (f"compare {codes[0]} --partners {codes[1]},{codes[2]} --by quarter",
          lambda: compare(store, codes[0], [codes[1], codes[2]], "quarter")),
     )  # fmt: skip
+    # The same at other thresholds: every event (every band), a band edge, and a threshold between
+    # bands (read from the events themselves).
+    a, b = codes[0], codes[1]
+    for least in (0.0, 0.5, 0.33):
+        flt = EventFilter(min_confidence=least)
+        queries.append(
+            (f"dyad {a} {b} --by month --min-confidence {least:g}",
+             lambda flt=flt: dyad_series(store, a, b, "month", flt=flt)),  # type: ignore[misc]
+        )  # fmt: skip
+    for least in (0.0, 0.33):
+        flt = EventFilter(min_confidence=least)
+        queries.append(
+            (f"compare {a} --partners {b},{codes[2]} --by quarter --min-confidence {least:g}",
+             lambda flt=flt: compare(store, a, [b, codes[2]], "quarter", flt=flt)),  # type: ignore[misc]
+        )  # fmt: skip
+    queries.append(
+        (
+            f"timeline {a} --min-confidence 0.9",
+            lambda: timeline(store, a, 25, EventFilter(min_confidence=0.9)),
+        )
+    )
     queries += listing_queries(store, codes)
     for label, fn in queries:
         median, p95, cpu = latency(fn, repeat)

@@ -29,6 +29,8 @@ STEPS = [
     ("The influence view: who gains cooperation and who conflict with Mali.",
      ["compare", "MLI", "--partners", "RUS,FRA", "--by", "year", "--db", "{db}"], 30),
     ("Mali's key events, deduplicated, with sources.", ["timeline", "MLI", "--db", "{db}"], 40),
+    ("The confidence threshold those counts use (every event stays listed; `dyads threshold 0.3` sets it).",
+     ["threshold", "--db", "{db}"], 4),
     ("Who said what.", ["quotes", "--search", "Russia", "--db", "{db}"], 20),
     ("Export GDELT-style CSV (also jsonl, parquet).",
      ["export", "--format", "csv", "--out", "/tmp/dyads-events.csv", "--db", "{db}"], 4),

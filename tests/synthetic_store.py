@@ -29,12 +29,15 @@ class EventSpec:
     place_country: str | None = None
     score: float | None = None
     auxiliary: str | None = None
+    confidence: float = 0.9  # the event's estimated probability of being right
+    why: str | None = None  # how it was coded, as the analysis explains it ("'strike' → verb:strike")
 
 
 @dataclass(frozen=True)
 class QuoteSpec:
     speaker: str  # an actor spec
     words: str
+    speech: bool = True  # False: an attribution of thought, plan or evidence, not words said
 
 
 def _actor_for(spec: str, number: int, mentions: tuple[tuple[int, int], ...]) -> Actor:
@@ -133,7 +136,8 @@ def make_analysis(
                 date=spec.date,
                 location=place_ids.get(spec.place or ""),
                 auxiliary=spec.auxiliary,  # type: ignore[arg-type]
-                confidence=0.9,
+                confidence=spec.confidence,
+                why=spec.why,
             )
         )
     times = tuple(
@@ -142,7 +146,14 @@ def make_analysis(
         if spec.date
     )
     coded_quotes = tuple(
-        Quote(id=f"q{i + 1}", content=content, speaker=ids[q.speaker], speaker_span=speaker, direct=True)
+        Quote(
+            id=f"q{i + 1}",
+            content=content,
+            speaker=ids[q.speaker],
+            speaker_span=speaker,
+            direct=True,
+            speech=q.speech,
+        )
         for i, (q, (speaker, content)) in enumerate(zip(quotes, quote_spans, strict=True))
     )
     article = Article(

@@ -16,8 +16,13 @@ GoldsteinScale carries the PLOVER score (same −10…+10 direction); NumMention
 count the deduplicated event's reports; ActionGeo_FeatureID is the GeoNames id; SOURCEURL is the
 first report's URL (or input name). Columns GDELT has and dyads cannot fill (tone, religion,
 ethnicity, ADM codes, actor geography) are left out. After the GDELT columns come dyads' own:
-PloverType, Auxiliary (negation/future/hypothetical/historical or empty), DateLo, DateHi.
-Every function streams in batches and returns the number of rows (or documents) written.
+PloverType, Auxiliary (negation/future/hypothetical/historical or empty), DateLo, DateHi, Confidence
+(that of the event's best report). Every function streams in batches and returns the number of rows
+(or documents) written.
+
+The CSV and Parquet exports count events like the other counting views: those at or above
+``min_confidence``, else the store's threshold (:mod:`dyads.query.confidence`; 0 exports every
+event). The JSONL export writes the stored analyses whole, every event with its confidence.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyads.query.confidence import counting
+from dyads.query.filters import EventFilter
 from dyads.store import Store
 from dyads.store.ontology import cameo_root
 
@@ -44,14 +51,21 @@ GDELT_COLUMNS = [
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
     "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
 ]  # fmt: skip
-DYADS_COLUMNS = ["PloverType", "Auxiliary", "DateLo", "DateHi"]
+DYADS_COLUMNS = ["PloverType", "Auxiliary", "DateLo", "DateHi", "Confidence"]
 COLUMNS = GDELT_COLUMNS + DYADS_COLUMNS
 # GDELT's geographic resolution codes: 1 country, 4 world city, 5 world state/region.
 _GEO_TYPE = {"country": 1, "city": 4, "landmark": 4, "admin": 5, "region": 5}
 BATCH = 20_000
 
 
-def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
+def _least(store: Store, min_confidence: float | None) -> float:
+    """The threshold an export counts at: ``min_confidence``, else the store's."""
+    return counting(store, EventFilter(min_confidence=min_confidence)).min_confidence or 0.0
+
+
+def _event_rows(store: Store, least: float) -> Iterator[dict[str, Any]]:
+    """The events of confidence >= ``least`` as export rows, by id (read as they are consumed:
+    the Parquet writer may do that on a thread of its own, so ``least`` is resolved before)."""
     last = 0
     while True:
         chunk = store.rows(
@@ -59,8 +73,8 @@ def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
             "   ON a.id = m.article_id WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS source_url,"
             " (SELECT a.analyzed_at FROM event_mentions m JOIN articles a ON a.id = m.article_id"
             "   WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS added"
-            " FROM events e WHERE e.id > ? ORDER BY e.id LIMIT ?",
-            (last, BATCH),
+            " FROM events e WHERE e.id > ? AND e.confidence >= ? ORDER BY e.id LIMIT ?",
+            (last, least, BATCH),
         )
         if not chunk:
             return
@@ -112,17 +126,19 @@ def gdelt_row(event: dict[str, Any]) -> dict[str, Any]:
         "Auxiliary": event.get("auxiliary"),
         "DateLo": event.get("date_lo"),
         "DateHi": event.get("date_hi"),
+        "Confidence": event.get("confidence"),
     }
 
 
-def export_csv(store: Store, out: str | Path) -> int:
-    """Deduplicated events as CSV with a GDELT 2.0 header; returns the number of rows."""
+def export_csv(store: Store, out: str | Path, min_confidence: float | None = None) -> int:
+    """Deduplicated events at or above the threshold (``min_confidence``, else the store's) as CSV
+    with a GDELT 2.0 header; returns the number of rows."""
     count = 0
     Path(out).parent.mkdir(parents=True, exist_ok=True)  # as the Parquet export makes its folder
     with Path(out).open("w", encoding="utf-8", newline="") as sink:
         writer = csv.DictWriter(sink, fieldnames=COLUMNS)
         writer.writeheader()
-        for row in _event_rows(store):
+        for row in _event_rows(store, _least(store, min_confidence)):
             writer.writerow(row)
             count += 1
     return count
@@ -146,15 +162,16 @@ def arrow_schema() -> Any:
     # identifiers, not words
     ints = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
             "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FeatureID", "DATEADDED"}  # fmt: skip
-    floats = {"FractionDate", "GoldsteinScale", "ActionGeo_Lat", "ActionGeo_Long"}
+    floats = {"FractionDate", "GoldsteinScale", "ActionGeo_Lat", "ActionGeo_Long", "Confidence"}
     return pa.schema(
         [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in COLUMNS]
     )
 
 
-def export_parquet(store: Store, out: str | Path) -> int:
-    """Deduplicated events as a Parquet dataset partitioned by month, ``month=2020-09/`` (undated
-    events under ``month=undated/``); returns the number of rows.
+def export_parquet(store: Store, out: str | Path, min_confidence: float | None = None) -> int:
+    """Deduplicated events at or above the threshold (``min_confidence``, else the store's) as a
+    Parquet dataset partitioned by month, ``month=2020-09/`` (undated events under
+    ``month=undated/``); returns the number of rows.
 
     The partition key is a column of its own, so every file keeps MonthYear as an integer (null
     when undated): partitioning on MonthYear itself would name undated events by a null partition,
@@ -167,12 +184,13 @@ def export_parquet(store: Store, out: str | Path) -> int:
     import pyarrow.dataset as ds
 
     schema = arrow_schema().append(pa.field(PARTITION_KEY, pa.string()))
+    least = _least(store, min_confidence)
     count = 0
 
     def batches() -> Iterator[Any]:
         nonlocal count
         buffer: list[dict[str, Any]] = []
-        for row in _event_rows(store):
+        for row in _event_rows(store, least):
             row[PARTITION_KEY] = _month_key(row["MonthYear"])
             buffer.append(row)
             if len(buffer) >= BATCH:
@@ -227,8 +245,10 @@ def _remove_previous_export(folder: Path) -> None:
             month.rmdir()
 
 
-EXPORTERS: dict[str, Callable[[Store, Path], int]] = {
+EXPORTERS: dict[str, Callable[..., int]] = {
     "csv": export_csv,
     "jsonl": export_jsonl,
     "parquet": export_parquet,
 }
+# The exports of events, which count them at a confidence threshold (a third argument, min_confidence).
+COUNTING_EXPORTS = ("csv", "parquet")

@@ -120,8 +120,25 @@ def test_dedup_command_rebuilds_events(db: Path, tmp_path: Path) -> None:
 
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    code, out = invoke("dedup", "--db", str(copy), "--window", "30")
+    code, out = invoke("dedup", "--db", str(copy))
     assert code == 0 and out.startswith("3 events before, 3 after")
+    for args in (
+        ["--split", "1", "999"],
+        ["--join", "1", "999"],
+        ["--join", "1", "1"],
+        ["--split", "0", "1"],
+    ):
+        code, out = invoke("dedup", "--db", str(copy), *args)
+        assert code == 2 and out.strip().startswith("dyads: error:") and len(out.strip().splitlines()) == 1, (
+            out
+        )
+    code, out = invoke("dedup", "--db", str(copy), "--join", "1", "2")
+    assert code == 0 and "events joined: now event 1" in out
+    code, out = invoke("event", "1", "--db", str(copy))
+    assert "merged: joined by hand" in out
+    report = out.split("report ")[2].split(" ")[0]
+    code, out = invoke("dedup", "--db", str(copy), "--split", "1", report)
+    assert code == 0 and f"report {report} split from event 1" in out
 
 
 def test_errors_are_one_line_with_exit_2(db: Path, tmp_path: Path) -> None:

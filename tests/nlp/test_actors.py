@@ -372,3 +372,15 @@ def test_a_vague_noun_made_specific_by_its_modifier_is_a_group(nlp):
     assert (leaders.country, leaders.sector) == ("MLI", "MIL")
     plain = actors_of(nlp, "The leaders met on Monday.", "2020-08-20")
     assert not any("leaders" in a.name for a in plain)
+
+
+def test_a_bare_definite_group_noun_is_the_last_one_so_called_with_a_country(nlp):
+    # "Corbyn has accused the government of …" after "The UK government called …" (a Guardian
+    # live blog on Russia, whose focal country had made every "the government" Russian)
+    text = (
+        "The UK government called Moscow's accusation ludicrous. Russia's ambassador denied it. "
+        "Russia's foreign ministry repeated the claim on Friday. "
+        "Labour leader Jeremy Corbyn has accused the government of waiting for instructions."
+    )
+    actors = actors_of(nlp, text, published="2018-04-13")
+    assert named(actors, text, "government").country == "GBR"

@@ -178,4 +178,7 @@ def test_an_imported_pattern_codes_an_event_the_curated_lexicon_misses(nlp, tmp_
     events = _events(nlp, text, names)
     assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ("a1",), ("a2",))]
     assert "phoenix verb:reaffirm" in (events[0].why or "")
-    assert _events(nlp, text, names, _user_lexicon(tmp_path, "none")) == []
+    # without the imported senses no event comes from the dictionary (the noun "its commitment",
+    # owned through its clause's subject, may still code one of its own)
+    curated_only = _events(nlp, text, names, _user_lexicon(tmp_path, "none"))
+    assert not any("phoenix" in (e.why or "") for e in curated_only)

@@ -57,6 +57,12 @@ def test_past_perfect_is_not_the_publication_day(analyse):
     assert "past perfect" in (event.why or "")
 
 
+def test_a_time_owned_by_a_noun_dates_that_noun_not_the_verb_above_it(analyse):
+    # "Tuesday's announcement", "2013's use of sarin": possessive times in the Guardian articles
+    a = analyse("Lawmakers welcomed Tuesday's announcement of a ceasefire by Kyiv.")
+    assert _event(a, "welcomed").date == "2019-03-14"
+
+
 def test_in_recent_years_is_not_the_publication_day(analyse):
     # "in recent years": 8 in the Guardian articles, 2 in the wire sentences
     event = _event(
@@ -141,3 +147,23 @@ def test_the_city_of_names_the_city(analyse):
     # "the city of <Name>" / "the province of <Name>": 135 in the Guardian articles and wire sentences
     a = analyse("The crown prince met the secretary of state in the port city of Jeddah.")
     assert _place(a, _event(a, "met")) == "Jeddah"
+
+
+def test_a_light_verbs_event_noun_carries_its_own_place(analyse):
+    # "claimed responsibility for a militant shooting on a church in Cairo" (a Guardian article
+    # once placed it in the article's setting, Afghanistan)
+    a = analyse("The group claimed responsibility for a shooting on a church in Cairo.")
+    event = next(e for e in a.events if e.type == "ASSAULT")
+    assert _place(a, event) == "Cairo"
+
+
+def test_an_unplaced_domestic_event_happened_in_the_country_the_article_is_about(analyse):
+    text = (
+        "Zimbabwe's police arrested the journalist Blessed Mhlanga in Harare in February. "
+        "Zimbabwe's courts have refused him bail twice. Zimbabwe's government says he incited violence. "
+        "His lawyers accused Zimbabwe's police of holding him illegally."
+    )
+    a = analyse(text)
+    accused = _event(a, "accused")
+    assert a.place(accused.location).country == "ZWE"  # type: ignore[union-attr, arg-type]
+    assert "the country the article is about" in (accused.why or "")

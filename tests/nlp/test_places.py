@@ -183,3 +183,11 @@ def test_bad_user_place_names_the_file(tmp_path) -> None:
     bad.write_text("places:\n  - {name: Nowhere, lat: 95, lon: 0}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"bad\.yaml"):
         find_places(build_nlp()("Nowhere."), [], Options(knowledge_dirs=(str(bad),)))
+
+
+def test_a_capital_of_a_country_the_article_names_beats_a_small_namesake_nearby(places_of) -> None:
+    # "Damascus" beside "Washington" once went to Damascus, Maryland (a Guardian article on Syria)
+    text = "Triumphalism in Washington, Moscow and Damascus risks obscuring the war in Syria."
+    assert named(places_of(text), "Damascus", text).country == "SYR"
+    local = "The family lives in Damascus, Maryland, near Frederick."
+    assert named(places_of(local), "Damascus", local).country == "USA"

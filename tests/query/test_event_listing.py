@@ -117,7 +117,7 @@ def test_the_fast_listing_follows_replaced_deleted_and_reclustered_events(store:
         store.add_analysis(analysis, force=True)
     for row in (2, 7, 13):
         store.delete_article(row)
-    store.recluster(DedupParams(window_days=0, allow_missing_recipient=False))
+    store.recluster(DedupParams(published_days=0, symmetric_types=frozenset()))
     _assert_listing_matches(store, _random_filters(7, 60))
 
 

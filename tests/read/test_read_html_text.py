@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyads.read import read_bytes
-from dyads.read.boilerplate import is_prompt, is_related_heading
+from dyads.read.boilerplate import is_prompt, is_related_heading, is_stamp
 from dyads.read.html_meta import PageMeta
 from dyads.read.html_text import article_paragraphs
 
@@ -94,7 +94,15 @@ def test_related_list_ends_where_the_article_resumes() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Related articles", "Auch interessant:", "Mehr zum Thema auf Example.de", "Lo más leído"]
+    "heading",
+    [
+        "Related articles",
+        "Auch interessant:",
+        "Mehr zum Thema auf Example.de",
+        "Lo más leído",
+        "Mehr Themen:",
+        "Tags",
+    ],
 )
 def test_related_headings(heading: str) -> None:
     assert is_related_heading(heading)
@@ -110,3 +118,70 @@ def test_headings_that_only_begin_like_related_ones(heading: str) -> None:
 def test_a_long_paragraph_that_mentions_subscribers_is_article_text() -> None:
     assert all(is_prompt(b) for b in BOILERPLATE)
     assert not is_prompt(PARAGRAPHS[3] + " " + PARAGRAPHS[0])
+
+
+# Prompts and labels sites set between paragraphs, in the languages sites use.
+PROMPTS = [
+    "VEA TAMBIÉN: Ministro anuncia nuevas medidas en el norte",
+    "Zum Weiterlesen:",
+    "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+    "Copyright: Example Press Agency",
+    "Kategorie: News",
+    "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+    "Werden Sie Mitglied und erhalten Sie exklusive Angebote!",
+    "For the latest stories download the Example News apps for iOS and Android.",
+    "¡Mira lo que tiene nuestro canal de YouTube!",
+    "Bei den Verlinkungen handelt es sich um Affiliate Links.",
+    "*Werbung. Dieser Beitrag enthält Werbung für Example.",
+    "Sie sind aktuell nicht eingeloggt.",
+    "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+    "Verraten Sie gerne in den Kommentaren: Was bedeutet das für Sie?",
+    "Submit your letter to the editor via this form.",
+    "Vorschau auf den nächsten Artikel",
+    "View this post on Instagram",
+]
+
+
+@pytest.mark.parametrize("prompt", PROMPTS)
+def test_prompts_and_labels(prompt: str) -> None:
+    assert is_prompt(prompt)
+
+
+@pytest.mark.parametrize("line", ["23.10.2018", "2021-10-16", "04/21/2022 | 19:49"])
+def test_a_line_that_is_only_a_date_is_the_pages_stamp(line: str) -> None:
+    assert is_stamp(line)
+    assert article_paragraphs([PARAGRAPHS[0], line, PARAGRAPHS[1]], PageMeta()) == PARAGRAPHS[:2]
+
+
+@pytest.mark.parametrize(
+    "line", ["Termin: 21.02.2020, 19 Uhr", "1975", "Am 23.10.2018 fiel die Entscheidung."]
+)
+def test_a_line_that_says_something_about_a_date_is_text(line: str) -> None:
+    assert not is_stamp(line)
+
+
+def test_embedded_posts_are_kept_and_their_prompts_left_out() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Our convoy has left Kidal this morning. The troops will regroup "
+        "in Gao, as planned with our partners.</p>&mdash; Ministry of Defence (@DefenceMin) "
+        "<a href='https://twitter.com/DefenceMin/status/1'>May 2, 2021</a></blockquote>"
+    )
+    post = (
+        "<blockquote class='instagram-media'><div><a href='https://www.instagram.com/p/x/'>View this post on "
+        "Instagram</a><p>Families leaving Kidal at dawn, carrying what they could. The road south is long.</p>"
+        "</div></blockquote>"
+    )
+    markup = (
+        f"<html><body><article><h1>{TITLE}</h1><p>{PARAGRAPHS[0]}</p>{tweet}<p>{PARAGRAPHS[1]}</p>{post}"
+        f"<p>{PARAGRAPHS[2]}</p></article></body></html>"
+    )
+    text = read_bytes(markup.encode(), "kidal.html").text
+    assert "Our convoy has left Kidal this morning." in text
+    assert "Families leaving Kidal at dawn" in text
+    assert "View this post" not in text
+    assert (
+        text.index(PARAGRAPHS[0])
+        < text.index("Our convoy")
+        < text.index(PARAGRAPHS[1])
+        < text.index("Families")
+    )

@@ -19,7 +19,9 @@ from synthetic_store import EventSpec, make_analysis
 
 
 def _with_confidence(published: str, value: float):
-    analysis = make_analysis([EventSpec("RUS met MLI.", "RUS", "CONSULT", "MLI")], published=published)
+    analysis = make_analysis(
+        [EventSpec("RUS met MLI on Monday.", "RUS", "CONSULT", "MLI", date="2021-01-04")], published=published
+    )
     return replace(analysis, events=tuple(replace(e, confidence=value) for e in analysis.events))
 
 
@@ -33,6 +35,17 @@ def test_an_event_is_as_sure_as_its_best_mention_and_follows_its_mentions(tmp_pa
         store.delete_article(2)
         assert store.rows("SELECT n_mentions, confidence FROM events") == [
             {"n_mentions": 1, "confidence": 0.3}
+        ]
+
+
+def test_a_report_below_the_threshold_is_never_merged(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as store:
+        set_min_confidence(store.conn, 0.5)
+        store.add_analysis(_with_confidence("2021-01-05", 0.3))
+        store.add_analysis(_with_confidence("2021-01-06", 0.8))
+        assert store.rows("SELECT n_mentions, confidence FROM events ORDER BY confidence") == [
+            {"n_mentions": 1, "confidence": 0.3},
+            {"n_mentions": 1, "confidence": 0.8},
         ]
 
 

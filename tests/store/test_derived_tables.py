@@ -1,16 +1,21 @@
-"""The pre-aggregated tables (schema 6) stay exact under every kind of write, and the queries they
-serve give the same rows as the general SQL over the events."""
+"""The pre-aggregated tables (schema 6, with confidence bands since schema 9) stay exact under every
+kind of write, and the queries they serve give the same rows as the general SQL over the events, at
+every confidence threshold."""
 
 from __future__ import annotations
 
+import math
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from dyads.query import EventFilter, compare, dyad_series, timeline
 from dyads.store import DedupParams, Store, open_store
+from dyads.store.confidence_threshold import set_min_confidence
 from dyads.store.derived_tables import differences, rebuild
+from dyads.store.migrations import migrate
 from synthetic_store import EventSpec, make_analysis
 
 COUNTRIES = ["RUS", "MLI", "FRA", "USA"]
@@ -24,7 +29,14 @@ FILTERS = [
     EventFilter(since="2020-02-15"),  # a bound inside a period: the events themselves
     EventFilter(min_mentions=2),
     EventFilter(place="Gao"),
+    EventFilter(min_confidence=0),  # every event
+    EventFilter(min_confidence=0.45),  # a multiple of 0.05: the rollups' bands
+    EventFilter(min_confidence=1.0),
+    EventFilter(min_confidence=0.33, types=("AID", "ASSAULT")),  # any other: the events themselves
 ]
+# Confidences an event's reports may have: edges of the rollups' bands (0.45 and the double just
+# below it, which floor(c * 20) would put in band 9), the ends, values inside bands.
+CONFIDENCES = [0.0, 0.05, 0.17, 0.2, 0.33, 0.44999999999999996, 0.45, 0.62, 0.9, 1.0]
 
 
 def _random_articles(seed: int, count: int) -> list:
@@ -42,6 +54,7 @@ def _random_articles(seed: int, count: int) -> list:
         )
         for _ in range(25)
     ]
+    sure = random.Random(seed + 1)  # a draw of its own: the events stay those of the seed
     articles = []
     for number in range(count):
         specs = [
@@ -55,6 +68,7 @@ def _random_articles(seed: int, count: int) -> list:
                 place_country="MLI",
                 score=rng.choice([None, 2.5, -7.0, 4.2, 1.3]),
                 auxiliary=aux,
+                confidence=sure.choice(CONFIDENCES),
             )
             for i, (actor, recipient, kind, when, aux) in enumerate(rng.sample(pool, rng.randint(1, 4)))
         ]
@@ -109,7 +123,7 @@ def test_rollups_follow_replaced_and_deleted_articles(store: Store) -> None:
 
 def test_rollups_follow_reclustering(store: Store) -> None:
     before = store.rows("SELECT * FROM pair_rollup ORDER BY 1, 2, 3, 4, 5, 6, 7")
-    store.recluster(DedupParams(window_days=0, allow_missing_recipient=False))
+    store.recluster(DedupParams(published_days=0, symmetric_types=frozenset()))
     assert differences(store.conn) == {}
     _assert_same_answers(store)
     store.recluster(DedupParams())
@@ -162,6 +176,8 @@ def test_rollups_follow_direct_updates_of_events(store: Store) -> None:
     store.conn.execute("UPDATE events SET score = score + 0.7, n_articles = n_articles + 2 WHERE id % 4 = 1")
     store.conn.execute("UPDATE events SET type = 'AID', quad = 2, auxiliary = NULL WHERE id % 5 = 2")
     store.conn.execute("UPDATE events SET date = NULL, date_lo = NULL, date_hi = NULL WHERE id % 7 = 3")
+    store.conn.execute("UPDATE events SET confidence = 0.45 WHERE id % 3 = 0")
+    store.conn.execute("UPDATE events SET confidence = 0.44999999999999996 WHERE id % 3 = 1")
     store.conn.execute("COMMIT")
     assert store.scalar("SELECT COUNT(*) FROM dyad_rollup WHERE grain = 'quarter'") > 0
     assert differences(store.conn) == {}
@@ -174,3 +190,115 @@ def test_event_facts_reads_one_event_by_its_key(store: Store) -> None:
         for r in store.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM event_facts WHERE event_id = 3")
     )
     assert "INTEGER PRIMARY KEY" in plan and "SCAN" not in plan
+
+
+def _report(event_date: str, published: str, confidence: float):
+    return make_analysis(
+        [
+            EventSpec(
+                f"RUS met MLI on {published}.",
+                "RUS",
+                "CONSULT",
+                "MLI",
+                date=event_date,
+                confidence=confidence,
+            )
+        ],
+        published=published,
+    )
+
+
+def _band_rows(store: Store) -> list[tuple[str, int, int]]:
+    return [
+        (r["source"], r["band"], r["events"])
+        for r in store.rows("SELECT source, band, events FROM dyad_rollup ORDER BY source, band")
+    ]
+
+
+def test_an_event_moves_band_as_its_best_report_changes(tmp_path: Path) -> None:
+    """A more confident report of a stored event moves its counts to a higher band; taking that
+    report away moves them back; the rollups stay exact and the series follow at every threshold.
+    (Both reports reach the store's threshold: a report below it is never merged.)"""
+    with open_store(tmp_path / "c.db") as store:
+        store.add_analysis(_report("2021-03-02", "2021-03-02", 0.25))
+        assert _band_rows(store) == [("RUS", 5, 1)]
+        assert store.scalar("SELECT SUM(events) FROM dyad_rollup") == 1  # one event, one report
+        at_020 = dyad_series(store, "RUS", "MLI", "month", flt=EventFilter(min_confidence=0.3))
+        assert at_020 == []
+        store.add_analysis(_report("2021-03-02", "2021-03-03", 0.62))  # the same event, surer
+        assert store.scalar("SELECT COUNT(*) FROM events") == 1
+        assert _band_rows(store) == [("RUS", 12, 1)]
+        assert differences(store.conn) == {}
+        rows = dyad_series(store, "RUS", "MLI", "month", flt=EventFilter(min_confidence=0.3))
+        assert [(r["events"], r["mentions"]) for r in rows] == [(1, 2)]
+        assert rows == dyad_series(
+            store, "RUS", "MLI", "month", flt=EventFilter(min_confidence=0.3), use_rollups=False
+        )
+        store.delete_article(2)
+        assert _band_rows(store) == [("RUS", 5, 1)]
+        assert differences(store.conn) == {}
+        assert dyad_series(store, "RUS", "MLI", "month", flt=EventFilter(min_confidence=0.3)) == []
+
+
+def test_the_band_of_an_event_is_the_thresholds_it_reaches(tmp_path: Path) -> None:
+    """band >= k exactly when confidence >= k/20, also for the doubles next to a band's edge."""
+    with open_store(tmp_path / "c.db") as store:
+        store.conn.execute("BEGIN")
+        store.conn.execute(
+            "INSERT INTO events (id, type, quad, date, date_lo, date_hi, score, confidence)"
+            " VALUES (1, 'AID', 2, '2021-01-01', '2021-01-01', '2021-01-01', 1.0, 0.5)"
+        )
+        store.conn.execute("COMMIT")
+        edges = [k / 20 for k in range(21)]
+        nearby = [math.nextafter(e, -1.0) for e in edges[1:]] + [math.nextafter(e, 2.0) for e in edges[:-1]]
+        for value in [*edges, *nearby, 0.44999999999999996, 0.8999999999999999, 1.5, -0.5]:
+            store.conn.execute("UPDATE events SET confidence = ? WHERE id = 1", (value,))
+            band = store.scalar("SELECT band FROM event_facts WHERE event_id = 1")
+            assert band == sum(value >= k / 20 for k in range(1, 21)), value
+
+
+def test_a_store_threshold_is_applied_the_same_by_both_paths(store: Store) -> None:
+    """The store's own threshold (here a band edge, then any value) counts as a given one does."""
+    for value in (0.45, 0.33):
+        set_min_confidence(store.conn, value)
+        for by in ("month", "year"):
+            for a, b in (("RUS", "MLI"), ("MLI", "FRA"), ("USA", "RUS")):
+                fast = dyad_series(store, a, b, by)
+                assert fast == dyad_series(store, a, b, by, use_rollups=False)
+                assert fast == dyad_series(store, a, b, by, flt=EventFilter(min_confidence=value))
+            assert compare(store, "MLI", COUNTRIES, by) == compare(
+                store, "MLI", COUNTRIES, by, use_rollups=False
+            )
+        for party in COUNTRIES:
+            assert timeline(store, party, 5) == timeline(store, party, 5, use_rollups=False)
+
+
+def test_a_schema_8_store_migrates_to_exact_bands(tmp_path: Path) -> None:
+    """A store written before the bands (schema 8) gets its rollups rebuilt with them."""
+    # today's writer writes today's schema: the events are written there, then copied, table by
+    # table, into a store at schema 8, whose own triggers fill its rollups (and some of its joint
+    # dyads, hence OR IGNORE) as they arrive
+    with open_store(tmp_path / "new.db") as written:
+        for analysis in _random_articles(5, 20):
+            written.add_analysis(analysis)
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=8)
+    conn.execute("ATTACH DATABASE ? AS new", (str(tmp_path / "new.db"),))
+    for table in ("articles", "actors", "events", "event_actors", "event_mentions", "event_dyads"):
+        columns = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+        listed = ", ".join(columns)
+        conn.execute(f"INSERT OR IGNORE INTO main.{table} ({listed}) SELECT {listed} FROM new.{table}")
+    conn.execute("DETACH DATABASE new")
+    old = Store(conn, path, False, DedupParams())
+    before = old.rows("SELECT source, target, SUM(events) AS n FROM dyad_rollup GROUP BY 1, 2 ORDER BY 1, 2")
+    assert before and 9 in migrate(conn)
+    conn.close()
+    with open_store(path) as store:
+        assert store.schema_version() >= 9
+        assert differences(store.conn) == {}
+        after = store.rows(
+            "SELECT source, target, SUM(events) AS n FROM dyad_rollup GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        assert after == before and store.scalar("SELECT COUNT(DISTINCT band) FROM dyad_rollup") > 1
+        _assert_same_answers(store)

@@ -153,9 +153,13 @@ def test_failures_are_one_row_per_input_and_cleared_by_success(tmp_path: Path) -
 
 
 def test_force_replacing_an_article_rebuilds_shared_events(tmp_path: Path) -> None:
-    first = make_analysis([EventSpec("RUS met MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-05")
+    first = make_analysis(
+        [EventSpec("RUS met MLI on Tuesday.", "RUS", "CONSULT", "MLI", date="2021-01-05")],
+        published="2021-01-05",
+    )
     second = make_analysis(
-        [EventSpec("RUS held talks with MLI.", "RUS", "CONSULT", "MLI")], published="2021-01-06"
+        [EventSpec("RUS held talks with MLI on Tuesday.", "RUS", "CONSULT", "MLI", date="2021-01-05")],
+        published="2021-01-06",
     )
     with open_store(tmp_path / "c.db") as store:
         store.add_analysis(first)
@@ -163,7 +167,7 @@ def test_force_replacing_an_article_rebuilds_shared_events(tmp_path: Path) -> No
         assert store.scalar("SELECT n_mentions FROM events") == 2
         store.delete_article(1)
         assert store.rows("SELECT n_mentions, n_articles, date FROM events") == [
-            {"n_mentions": 1, "n_articles": 1, "date": "2021-01-06"}
+            {"n_mentions": 1, "n_articles": 1, "date": "2021-01-05"}
         ]
         store.delete_article(2)
         assert store.counts()["events"] == 0

@@ -286,7 +286,9 @@ def test_no_parameter_value_gives_a_5xx(api: httpx.Client, values: list[str]) ->
                 tried += 1
                 assert response.status_code < 500, (path, query, response.text[:200])
                 if response.status_code == 200 and path.endswith(".csv"):
-                    assert response.text.startswith("id,date,type") and ",when\r\n" in response.text
+                    assert (
+                        response.text.startswith("id,date,type") and ",when,confidence\r\n" in response.text
+                    )
     client.close()
     assert tried >= 80 * len(values)  # 88 parameters over the routes
 
@@ -353,3 +355,33 @@ def test_totals_do_not_depend_on_the_period(dated_api: httpx.Client) -> None:
 def test_gzip_is_for_clients_that_accept_it(dated_api: httpx.Client) -> None:
     plain = dated_api.get("/events", params={"limit": 500}, headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.json()["total"] == 3
+
+
+def test_a_merged_event_says_why_in_the_api_and_on_its_page(tmp_path: Path) -> None:
+    reports = [
+        make_analysis(
+            [EventSpec(f"{words} on Monday.", actor, "ASSAULT", "SYR", date="2019-05-06")],
+            published="2019-05-07",
+            outlet=outlet,
+        )
+        for words, actor, outlet in (
+            ("RUS struck SYR", "RUS", "Wire A"),
+            ("RUS:MIL jets hit SYR", "RUS:MIL", "Wire B"),
+        )
+    ]
+    with open_store(tmp_path / "m.db") as store:
+        for analysis in reports:
+            store.add_analysis(analysis)
+        event_id = store.scalar("SELECT id FROM events")
+    server = Server(tmp_path / "m.db")
+    try:
+        detail = httpx.get(f"{server.url}/api/v1/events/{event_id}").json()
+        reasons = sorted(m["merged_because"] or "" for m in detail["mentions"])
+        assert detail["n_mentions"] == 2 and detail["n_articles"] == 2
+        assert (
+            reasons[0] == "" and reasons[1].startswith("matches report") and "both 2019-05-06" in reasons[1]
+        )
+        page = httpx.get(f"{server.url}/event/{event_id}").text
+        assert "why merged" in page and "matches report" in page and "first report" in page
+    finally:
+        server.stop()

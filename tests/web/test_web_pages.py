@@ -169,6 +169,8 @@ def test_a_bad_filter_is_a_clear_error(server: Server) -> None:
 
 def test_event_page_lists_every_report_and_links_its_parties(server: Server, browser: Any) -> None:
     visit = PageVisit(browser, server.url + "/events?type=AID")
+    header = visit.page.inner_text("#events-table thead")
+    assert "reports" in header and "articles" in header  # each event beside its reports and articles
     visit.page.click("#events-table tbody tr >> nth=0 >> td.when a")
     visit.page.wait_for_load_state("load")
     assert "/event/" in visit.page.url

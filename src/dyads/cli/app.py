@@ -36,6 +36,7 @@ from dyads.cli.events import compare, dyad, event, events, timeline
 from dyads.cli.export import export
 from dyads.cli.knowledge import knowledge_app
 from dyads.cli.serve import serve
+from dyads.cli.threshold import threshold
 from dyads.knowledge import KnowledgeError
 
 app = typer.Typer(
@@ -56,6 +57,7 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
     load,
     failures,
     dedup,
+    threshold,
     schema,
     # questions about events
     events,

@@ -40,7 +40,8 @@ from dyads.run.ingest import IngestInterrupted, IngestOptions, IngestReport
 from dyads.run.ingest import ingest as run_ingest
 from dyads.run.interrupts import interrupted_by_signals
 from dyads.run.parquet_sink import ParquetSink, load_parquet
-from dyads.store import DedupParams, StoreError, open_store
+from dyads.store import StoreError, open_store
+from dyads.store.dedup_decisions import DecisionError
 from dyads.store.migrations import schema_text
 
 # -- ingest ----------------------------------------------------------------------------------------
@@ -193,36 +194,41 @@ def failures(db: DbOption = DEFAULT_DB, fmt: RowsFormatOption = "table") -> None
 
 def dedup(
     db: DbOption = DEFAULT_DB,
-    window: Annotated[int, typer.Option("--window", help="Days between two reports of one event.")] = 2,
-    max_uncertainty: Annotated[
-        int, typer.Option("--max-uncertainty", help="Vaguer dates (in days) merge only when identical.")
-    ] = 31,
-    strict_recipient: Annotated[
-        bool, typer.Option("--strict-recipient", help="A report without a recipient stays apart.")
-    ] = False,
-    no_published_date: Annotated[
-        bool, typer.Option("--no-published-date", help="Do not date undated reports by their article.")
-    ] = False,
+    split: Annotated[
+        tuple[int, int] | None,
+        typer.Option(
+            "--split", help="EVENT MENTION: the report leaves the event (kept across re-clustering)."
+        ),
+    ] = None,
+    join: Annotated[
+        tuple[int, int] | None,
+        typer.Option("--join", help="A B: the two events are one (kept across re-clustering)."),
+    ] = None,
 ) -> None:
-    """Rebuild the deduplicated events with new parameters (kept for later ingests).
+    """Re-cluster the reports of the store into events; or split a wrong merge, or join a missed one.
 
-    Example: dyads dedup --window 5
+    Two reports are one event when they have the same type, the same actor and recipient at the
+    level both know, dates that overlap at their own precision and compatible places (docs/architecture.md).
+    Examples: dyads dedup; dyads dedup --split 12 40; dyads dedup --join 12 15
     """
-
-    if window < 0 or max_uncertainty < 0:
-        raise fail("--window and --max-uncertainty must not be negative")
-    params = DedupParams(
-        window_days=window,
-        max_uncertainty_days=max_uncertainty,
-        allow_missing_recipient=not strict_recipient,
-        use_published_date=not no_published_date,
-    )
+    if split and join:
+        raise fail("give --split or --join, not both")
+    for name, pair in (("--split", split), ("--join", join)):
+        if pair and any(n < 1 for n in pair):
+            raise fail(f"{name}: ids must be positive, got {pair[0]} {pair[1]}")
     try:
         with open_store(db) as store:
-            before, after = store.recluster(params)
-    except StoreError as err:
+            if split or join:
+                after = store.correct(split=split, join=join)
+                what = f"report {split[1]} split from event {split[0]}" if split else "events joined"
+                typer.echo(
+                    f"{what}: now event{'s' if len(after) > 1 else ''} {', '.join(map(str, after))} → {db}"
+                )
+                return
+            before, count = store.recluster(store.dedup)
+    except (StoreError, DecisionError) as err:
         raise fail(str(err)) from None
-    typer.echo(f"{before} events before, {after} after (window {window} days) → {db}")
+    typer.echo(f"{before} events before, {count} after → {db}")
 
 
 def schema() -> None:
@@ -244,15 +250,22 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Country code or part of the speaker's name.")] = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
+    all_records: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also the attributions that are not speech (what someone seeks, backs, believes)."
+        ),
+    ] = False,
 ) -> None:
-    """Quotes by speaker and words (full text search), with their articles.
+    """Quotes by speaker and words (full text search), with their articles: what was said, unless
+    --all also lists the attributions of thought, plan or evidence.
 
     Example: dyads quotes --search Russia --speaker Lavrov
     """
     check_rows_format(fmt)
     check_page(limit, offset)
     with reading_store(db) as store:
-        page = search_quotes(store, search, speaker, limit, offset)
+        page = search_quotes(store, search, speaker, limit, offset, speech_only=not all_records)
     emit(page.items, fmt, ["speaker", "content", "published", "outlet", "source"], f"{page.total} quotes")
 
 

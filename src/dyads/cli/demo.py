@@ -14,9 +14,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from dyads.cli.events import COMPARE_COLUMNS, TIMELINE_COLUMNS
-from dyads.cli.output import emit, short_source
+from dyads.cli.events import COMPARE_COLUMNS, TIMELINE_COLUMNS, emit_counted
+from dyads.cli.output import short_source
 from dyads.query import compare, timeline
+from dyads.query.confidence import store_threshold
 from dyads.run.ingest import ingest
 from dyads.store import Store, StoreError, open_store
 
@@ -104,14 +105,14 @@ def run_demo(db: Path) -> int:
         console.print(f"  failed {failure.source}: {failure.problem}", highlight=False)
     with open_store(db, readonly=True) as store:
         console.print()
+        counted = store_threshold(store)
         rows = compare(store, TARGET, PARTNERS, by="quarter")
-        emit(
-            rows, "table", COMPARE_COLUMNS, f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)"
-        )
+        title = f"{TARGET} with {', '.join(PARTNERS)}, by quarter (dyads compare)"
+        emit_counted(rows, "table", COMPARE_COLUMNS, title, counted)
         key_events = timeline(store, TARGET, limit=15)
         for row in key_events:
             row["sources"] = "; ".join(short_source(s) for s in row["sources"])
-        emit(key_events, "table", TIMELINE_COLUMNS, f"timeline of {TARGET} (dyads timeline)")
+        emit_counted(key_events, "table", TIMELINE_COLUMNS, f"timeline of {TARGET} (dyads timeline)", counted)
         article_row = _busiest_article(store, TARGET)
         if article_row is not None:
             print_short_analysis(store, article_row, console)

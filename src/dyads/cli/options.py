@@ -46,6 +46,14 @@ SinceOption = Annotated[
 ]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this ISO date.")]
 ByOption = Annotated[str, typer.Option("--by", help="Period: day, week, month, quarter or year.")]
+# A number, read as text: a bad value is then the one-line error every option gives, not Click's box.
+MinConfidenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--min-confidence",
+        help="Count only events at least this sure, 0-1 (default: the store's threshold, dyads threshold).",
+    ),
+]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -13,13 +13,19 @@ is an :class:`EventFilter` (:mod:`dyads.query.filters`, the grammar of parties, 
 - :func:`search_quotes` / :func:`search_sentences` — full text search (FTS5) with speaker filter.
 - :func:`top_actors` / :func:`top_places` — what the corpus talks about most.
 
+The counting views (dyad series, timelines, comparisons, the overview) count the events at or above
+``EventFilter.min_confidence``, else the store's confidence threshold; :func:`threshold_for` says
+which a view used. The listing lists every event unless its filter names a threshold.
+
 The modules: ``filters`` (EventFilter and its grammar), ``events`` (the listing, one event),
-``listing`` (the listing read off the indexes), ``series`` (dyads, timelines, compare), ``rollups``
-(the same from pre-aggregated tables), ``search`` (full text), ``overview`` (corpus-wide summaries).
+``listing`` (the listing read off the indexes), ``confidence`` (the threshold of a counting view),
+``series`` (dyads, timelines, compare), ``rollups`` (the same from pre-aggregated tables),
+``search`` (full text), ``overview`` (corpus-wide summaries).
 """
 
 from __future__ import annotations
 
+from dyads.query.confidence import threshold_for
 from dyads.query.events import EventPage, find_events, get_event
 from dyads.query.filters import EventFilter
 from dyads.query.overview import top_actors, top_places
@@ -35,6 +41,7 @@ __all__ = [
     "get_event",
     "search_quotes",
     "search_sentences",
+    "threshold_for",
     "timeline",
     "top_actors",
     "top_places",

@@ -14,7 +14,7 @@ from dyads.query.parties import resolve_filter
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_LABELS
 
-# The event's date as precisely as its first report gave it: a day, a month, a year or a range.
+# The event's date as precisely as its reports give it (the most precise a text gives): a day, a month, a year or a range.
 _WHEN = (
     "CASE WHEN e.date_lo IS NULL THEN NULL WHEN e.date_lo = e.date_hi THEN e.date_lo"
     " WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7)"
@@ -32,6 +32,7 @@ EVENT_COLUMNS = (
     " (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT name FROM event_actors"
     "   WHERE event_id = e.id AND role = 'recipient' ORDER BY name)) AS recipient,"
     " e.place_name AS place, e.place_country, e.lat, e.lon, e.n_mentions, e.n_articles, e.n_sources,"
+    " e.confidence,"
     " (SELECT s.text FROM event_mentions m JOIN sentences s ON s.id = m.sentence_id"
     "   WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS sentence,"
     " (SELECT COALESCE(a.url, a.source, a.doc_id) FROM event_mentions m JOIN articles a ON a.id = m.article_id"
@@ -67,8 +68,11 @@ def find_events(
 
     Rows: id, when (as precise as reported: 2019, 2019-06, 2019-06-25; a range lo/hi when it is
     none of these), date (the same), type, quad,
-    quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, sentence (of the
-    first report), source (URL or input of the first report).
+    quad_class, cameo, score, auxiliary, actor, recipient (names, comma separated), place, place_country, lat, lon, n_mentions, n_articles, n_sources, confidence (that of
+    its best report), sentence (of the first report), source (URL or input of the first report).
+
+    Every event is listed, whatever its confidence, unless ``flt.min_confidence`` says otherwise
+    (the listing counts nothing, so the store's threshold does not apply).
 
     The total is exact up to ``count_up_to`` matches (``None``: always); past that it is a lower
     bound (see :class:`EventPage`). The page is read off the indexes of schema 7
@@ -99,7 +103,8 @@ def find_events(
 
 
 def get_event(store: Store, event_id: int) -> Row | None:
-    """One event with its parties and every mention (sentence, trigger, article, date basis)."""
+    """One event with its parties and every mention (sentence, trigger, article, date basis), each
+    with ``merged_because``: why dedup put it in this event (None for the event's first report)."""
     found = store.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,))
     if not found:
         return None
@@ -110,9 +115,11 @@ def get_event(store: Store, event_id: int) -> Row | None:
     )
     event["mentions"] = store.rows(
         "SELECT m.id, m.local_id, m.article_id, a.doc_id, a.title, a.published, a.outlet, a.url, a.source,"
-        " s.text AS sentence, m.trigger_text, m.score, m.date, m.date_basis, m.mode, m.confidence, m.why"
+        " s.text AS sentence, m.trigger_text, m.score, m.date, m.date_basis, m.mode, m.confidence, m.why,"
+        " m.merged_because"
         " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-        " LEFT JOIN sentences s ON s.id = m.sentence_id WHERE m.event_id = ? ORDER BY m.id",
+        " LEFT JOIN sentences s ON s.id = m.sentence_id WHERE m.event_id = ?"
+        " ORDER BY m.merged_because IS NOT NULL, m.id",
         (event_id,),
     )
     return event

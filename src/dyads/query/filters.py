@@ -10,6 +10,9 @@ Party specs (who): ``"MLI"`` a country — anyone in it (government, army, rebel
 are a country and sector only when the last three are a sector code ("ECOWAS" is an organisation,
 not "ECO:WAS"). What a user types ("mali", "Lavrov", "ecowas") becomes such a spec in :mod:`dyads.query.parties`.
 
+How sure an event must be is ``min_confidence`` (:mod:`dyads.query.confidence`: the counting views
+apply the store's threshold when it is not given; the listing applies none).
+
 Dates are ISO dates; a year or a month stands for its whole span (``--since 2020`` counts from its
 first day, ``--until 2020-08`` to its last). Periods are day, week, month, quarter or year; an event
 known only to a coarser period than the series' counts in a period of its own precision
@@ -216,6 +219,9 @@ class EventFilter:
     text: str | None = None  # words that a sentence reporting the event contains (full text search)
     min_mentions: int = 1
     include_auxiliary: bool = False  # also negated, future and hypothetical events
+    # events at least this sure (events.confidence); None: every event in a listing, the store's
+    # threshold in a counting view (dyads.query.confidence); 0: every event
+    min_confidence: float | None = None
     extra: tuple[tuple[str, tuple[Any, ...]], ...] = field(default=())  # internal: more conditions
 
     def where(self) -> tuple[str, list[Any]]:
@@ -251,6 +257,8 @@ class EventFilter:
             )
         if self.min_mentions > 1:
             add("e.n_mentions >= ?", [self.min_mentions])
+        if self.min_confidence:
+            add("e.confidence >= ?", [self.min_confidence])
         if not self.include_auxiliary:
             add(
                 f"(e.auxiliary IS NULL OR e.auxiliary NOT IN ({','.join('?' * len(NOT_FACTUAL))}))",

@@ -5,8 +5,9 @@ id. Sorting every match to show fifty is what made it slow, so the page is read 
 that order instead, in two legs: dated events along ``(date, id)``, then undated ones along ``id``.
 
 - A filter on a country (``--actor MLI``, ``--recipient FRA:MIL``, ``--party RUS``) walks that
-  country's rows of ``party_events`` (schema 6) through the indexes of schema 7, by type and date or
-  by date; the role and sector are then checked on the event's parties, one index look-up each.
+  country's rows of ``party_events`` (schema 6) through the indexes of schema 7 (with the confidence
+  since schema 9), by type and date or by date; the role and sector are then checked on the event's
+  parties, one index look-up each.
 - Any other filter walks the events by type and date, or by date.
 
 Every condition of :meth:`~dyads.query.filters.EventFilter.where` is still applied to the event itself,
@@ -112,6 +113,9 @@ def plan(flt: EventFilter, store: Store | None = None) -> _Plan:
     if flt.min_mentions > 1:
         early.append("p.n_mentions >= ?")
         early_params.append(flt.min_mentions)
+    if flt.min_confidence:
+        early.append("p.confidence >= ?")
+        early_params.append(flt.min_confidence)
     for bound, test in ((date_bound(flt.since, False), ">="), (date_bound(flt.until, True), "<=")):
         if bound:
             early.append(f"p.date {test} ?")

@@ -1,5 +1,5 @@
-"""The event listing in another order than oldest first: newest first, by type, score, mentions
-or place (the dashboard's sortable columns).
+"""The event listing in another order than oldest first: newest first, by type, score, mentions,
+place or confidence (the dashboard's sortable columns).
 
 Oldest first is :func:`dyads.query.events.find_events` (read off the indexes). Any other order walks
 the matches in two legs, those with a value in the sort column and then those without (by id), so
@@ -19,6 +19,7 @@ SORT_COLUMNS = {
     "score": "e.score",
     "mentions": "e.n_mentions",
     "place": "e.place_name",
+    "confidence": "e.confidence",
 }
 DEFAULT_SORT = "-date"  # newest first
 

@@ -3,31 +3,40 @@
 Quad-class series, top dyads, the most active parties and where events happen, partner networks, and
 the actors and places named in most articles. Like the rest of :mod:`dyads.query`, each function
 takes an open Store and returns plain rows; SQL uses bound parameters only. Dyads here are
-country-level where a country is known, else the actor's name.
+country-level where a country is known, else the actor's name. The event counts are of the events at
+or above ``min_confidence``, else the store's threshold (:mod:`dyads.query.confidence`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dyads.query.filters import NOT_FACTUAL, bucket_sql, party_condition
+from dyads.query.confidence import counting
+from dyads.query.filters import EventFilter, bucket_sql, party_condition
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_NAMES
 
-_FACTUAL = f"(e.auxiliary IS NULL OR e.auxiliary NOT IN ({','.join('?' * len(NOT_FACTUAL))}))"
 _PARTY = "COALESCE({a}.country, {a}.org, {a}.name)"
 
 
-def quad_series(store: Store, by: str = "month") -> list[Row]:
+def _counted(store: Store, min_confidence: float | None) -> tuple[str, list[Any]]:
+    """The condition (over ``e``) and parameters of the events a summary counts: factual ones at or
+    above the threshold (``min_confidence``, else the store's)."""
+    where, params = counting(store, EventFilter(min_confidence=min_confidence)).where()
+    return where.removeprefix(" WHERE "), params
+
+
+def quad_series(store: Store, by: str = "month", min_confidence: float | None = None) -> list[Row]:
     """Events per period by quad class: rows {period, verbal_cooperation, …, material_conflict}.
 
     An event known only to a coarser period than ``by`` counts in a period of its own ("2019" in a
     monthly series; :func:`~dyads.query.filters.bucket_sql`), not in the first period of it."""
     bucket = bucket_sql(by)
+    counted, params = _counted(store, min_confidence)
     found = store.rows(
         f"SELECT {bucket} AS period, e.quad, COUNT(*) AS n FROM events e"
-        f" WHERE {bucket} IS NOT NULL AND {_FACTUAL} GROUP BY period, e.quad ORDER BY period",
-        list(NOT_FACTUAL),
+        f" WHERE {bucket} IS NOT NULL AND {counted} GROUP BY period, e.quad ORDER BY period",
+        params,
     )
     names = {number: name for name, number in QUAD_NAMES.items()}
     periods: dict[str, Row] = {}
@@ -37,49 +46,61 @@ def quad_series(store: Store, by: str = "month") -> list[Row]:
     return list(periods.values())
 
 
-def top_dyads(store: Store, limit: int = 15) -> list[Row]:
+def top_dyads(store: Store, limit: int = 15, min_confidence: float | None = None) -> list[Row]:
     """The most frequent directed dyads: rows {actor, recipient, events, mean_score}."""
+    counted, params = _counted(store, min_confidence)
     return store.rows(
         f"SELECT {_PARTY.format(a='s')} AS actor, {_PARTY.format(a='t')} AS recipient,"
         " COUNT(DISTINCT e.id) AS events, ROUND(AVG(e.score), 2) AS mean_score"
         " FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'actor'"
         " JOIN event_actors t ON t.event_id = e.id AND t.role = 'recipient'"
-        f" WHERE {_FACTUAL} AND {_PARTY.format(a='s')} != {_PARTY.format(a='t')}"
+        f" WHERE {counted} AND {_PARTY.format(a='s')} != {_PARTY.format(a='t')}"
         " GROUP BY actor, recipient ORDER BY events DESC, actor, recipient LIMIT ?",
-        [*NOT_FACTUAL, limit],
+        [*params, limit],
     )
 
 
-def active_actors(store: Store, limit: int = 15) -> list[Row]:
+def active_actors(store: Store, limit: int = 15, min_confidence: float | None = None) -> list[Row]:
     """Parties by the number of events they take part in: rows {key, label, events, mentions}."""
+    counted, params = _counted(store, min_confidence)
     return store.rows(
         f"SELECT {_PARTY.format(a='ea')} AS key, {_PARTY.format(a='ea')} AS label,"
         " COUNT(DISTINCT e.id) AS events, SUM(e.n_mentions) AS mentions"
-        f" FROM events e JOIN event_actors ea ON ea.event_id = e.id WHERE {_FACTUAL}"
+        f" FROM events e JOIN event_actors ea ON ea.event_id = e.id WHERE {counted}"
         " GROUP BY key ORDER BY events DESC, key LIMIT ?",
-        [*NOT_FACTUAL, limit],
+        [*params, limit],
     )
 
 
-def event_places(store: Store, limit: int = 300) -> list[Row]:
+def event_places(store: Store, limit: int = 300, min_confidence: float | None = None) -> list[Row]:
     """Where events happen: rows {name, country, lat, lon, events}."""
+    counted, params = _counted(store, min_confidence)
     return store.rows(
         "SELECT e.place_name AS name, e.place_country AS country, AVG(e.lat) AS lat, AVG(e.lon) AS lon,"
-        f" COUNT(*) AS events FROM events e WHERE e.lat IS NOT NULL AND {_FACTUAL}"
+        f" COUNT(*) AS events FROM events e WHERE e.lat IS NOT NULL AND {counted}"
         " GROUP BY e.place_name, e.place_country ORDER BY events DESC LIMIT ?",
-        [*NOT_FACTUAL, limit],
+        [*params, limit],
     )
 
 
-def partner_network(store: Store, party: str, limit: int = 25) -> dict[str, Any]:
+def counted_events(store: Store, min_confidence: float | None = None) -> int:
+    """How many events the summaries count (factual, at or above the threshold), of all stored."""
+    counted, params = _counted(store, min_confidence)
+    return int(store.scalar(f"SELECT COUNT(*) FROM events e WHERE {counted}", params) or 0)
+
+
+def partner_network(
+    store: Store, party: str, limit: int = 25, min_confidence: float | None = None
+) -> dict[str, Any]:
     """A party's partners: nodes and links weighted by events, coloured by mean score."""
     condition, params = party_condition(party, None)
+    counted, counted_params = _counted(store, min_confidence)
     rows = store.rows(
         f"SELECT {_PARTY.format(a='o')} AS partner, COUNT(DISTINCT e.id) AS events,"
         " ROUND(AVG(e.score), 2) AS mean_score FROM events e JOIN event_actors o ON o.event_id = e.id"
-        f" WHERE {condition} AND {_FACTUAL} AND {_PARTY.format(a='o')} != ?"
+        f" WHERE {condition} AND {counted} AND {_PARTY.format(a='o')} != ?"
         " AND o.country IS NOT ? GROUP BY partner ORDER BY events DESC LIMIT ?",
-        [*params, *NOT_FACTUAL, party, party, limit],
+        [*params, *counted_params, party, party, limit],
     )
     nodes = [{"id": party, "label": party, "focus": True}]
     nodes += [{"id": r["partner"], "label": r["partner"], "focus": False} for r in rows]

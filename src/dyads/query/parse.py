@@ -4,7 +4,8 @@ Each parser takes the raw value and the name the user knows the parameter by (``
 command line, ``type`` in a URL) and returns the parsed value, or raises :class:`BadParameter` with
 one line naming the parameter and the problem. The CLI prints it and exits 2; the API answers 422
 with it. Both therefore accept the same values: types as lists (``AGREE,AID``), quad classes by name
-or number, dates as YYYY, YYYY-MM or YYYY-MM-DD, counts that are not negative.
+or number, dates as YYYY, YYYY-MM or YYYY-MM-DD, counts that are not negative, confidence
+thresholds from 0 to 1.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from dyads.query.filters import PERIODS, clean_text, plover_types, split_list
+from dyads.store.confidence_threshold import ThresholdError, checked
 from dyads.store.dedup import date_range
 from dyads.store.ontology import QUAD_NAMES
 
@@ -73,6 +75,16 @@ def parse_count(value: int, name: str, maximum: int | None = None) -> int:
     if maximum is not None and value > maximum:
         raise BadParameter(f"{name}: at most {maximum:,}, got {value}")
     return value
+
+
+def parse_confidence(value: str | float | None, name: str = "min_confidence") -> float | None:
+    """A confidence threshold: a number from 0 to 1 (``0.2``, ``.35``, ``1``); None if not given."""
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        return checked(str(value).strip())
+    except ThresholdError:
+        raise BadParameter(f"{name}: expected a number from 0 to 1 (e.g. 0.2), got {_shown(value)}") from None
 
 
 def parse_row_id(value: int, name: str) -> int:

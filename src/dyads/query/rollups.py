@@ -1,10 +1,11 @@
-"""Fast answers to the dyad, comparison and timeline queries from the tables of schema 6.
+"""Fast answers to the dyad, comparison and timeline queries from the tables of schemas 6 and 9.
 
 Each function returns the rows :mod:`dyads.query.series` would compute from the events, or ``None``
 when the question is beyond what the pre-aggregated tables hold — a party that is not a plain
-country, filters on places, text, names or mention counts, day or week periods, or date bounds that
-cut through a year — in which case the caller runs the general SQL. The tables and the triggers
-that keep them exact are described in ``migrations/0006_rollups.sql``.
+country, filters on places, text, names or mention counts, day or week periods, date bounds that
+cut through a year, or (for the series) a confidence threshold that is not a multiple of 0.05 — in
+which case the caller runs the general SQL. The tables and the triggers that keep them exact are
+described in ``migrations/0006_rollups.sql`` and ``migrations/0009_confidence_bands.sql``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ from dyads.store import Row, Store
 from dyads.store.dedup import date_range
 
 GRAINS = ("month", "quarter", "year")
+BANDS = 20  # the rollups' confidence bands are twentieths: band k holds confidence k/20 up to (k+1)/20
+
+
+def band_of(threshold: float) -> int | None:
+    """The band from which the rollups count the events of confidence >= ``threshold``: ``k`` when
+    the threshold is exactly k/20 (0.2 → 4; the double "0.2" parses to is 4/20), else None."""
+    band = round(threshold * BANDS)
+    return band if 0 <= band <= BANDS and band / BANDS == threshold else None
 
 
 def _start(by: str, day: date) -> date:
@@ -67,6 +76,12 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
     clauses: list[str] = []
     params: list[Any] = []
     _add_type_and_quad(flt, "", clauses, params)
+    if flt.min_confidence:  # None or 0: every event, whatever its band
+        band = band_of(flt.min_confidence)
+        if band is None:
+            return None
+        clauses.append("band >= ?")
+        params.append(band)
     # An event lies within one year, so "its date is on or after the first day of a year" is "its
     # year is that one or later"; a bound inside a year may cut through a row of any grain.
     for value, first in ((flt.since, True), (flt.until, False)):
@@ -89,7 +104,10 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
 def dyad_rows(
     store: Store, source: str, target: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
-    """One direction of :func:`dyads.query.series.dyad_series` from ``dyad_rollup``, or None."""
+    """One direction of :func:`dyads.query.series.dyad_series` from ``dyad_rollup``, or None.
+
+    The rows of a period and type (one per confidence band and auxiliary) are summed first, in the
+    order of the table's key (no sort), then by the series' period."""
     where = _where(flt, by, not_factual) if is_country(source) and is_country(target) else None
     if where is None:
         return None
@@ -97,32 +115,48 @@ def dyad_rows(
     return store.rows(
         f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
         " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
-        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean FROM dyad_rollup"
-        f" WHERE source = ? AND target = ? AND {sql} GROUP BY 1, type ORDER BY 1, 6, type",
+        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
+        " FROM (SELECT grain, period, type, MAX(quad) AS quad, SUM(events) AS events,"
+        " SUM(mentions) AS mentions, SUM(score_nanos) AS score_nanos FROM dyad_rollup"
+        f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type)"
+        " GROUP BY 1, type ORDER BY 1, 6, type",
         [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
     )
+
+
+# The columns of a comparison, each summed over the rollup rows of the quad classes it counts.
+_COMPARE_SUMS = {
+    "events": "events",
+    "cooperation": "CASE WHEN quad IN (1, 2) THEN events ELSE 0 END",
+    "verbal_cooperation": "CASE WHEN quad = 1 THEN events ELSE 0 END",
+    "material_cooperation": "CASE WHEN quad = 2 THEN events ELSE 0 END",
+    "conflict": "CASE WHEN quad IN (3, 4) THEN events ELSE 0 END",
+    "verbal_conflict": "CASE WHEN quad = 3 THEN events ELSE 0 END",
+    "material_conflict": "CASE WHEN quad = 4 THEN events ELSE 0 END",
+    "score_nanos": "score_nanos",
+}
 
 
 def compare_rows(
     store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
-    """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, or None."""
+    """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, or None.
+
+    The rows of a period are summed first, in the order of the table's key (no sort), then by the
+    series' period."""
     where = _where(flt, by, not_factual) if is_country(partner) and is_country(target) else None
     if where is None:
         return None
     bucket, sql, params = where
     low, high = sorted((partner.strip(), target.strip()))
+    inner = ", ".join(f"SUM({expression}) AS {name}" for name, expression in _COMPARE_SUMS.items())
+    outer = ", ".join(f"SUM({name}) AS {name}" for name in _COMPARE_SUMS if name != "score_nanos")
     return store.rows(
-        f"SELECT ? AS partner, {bucket} AS period, SUM(events) AS events,"
-        " SUM(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-        " SUM(CASE WHEN quad = 1 THEN events ELSE 0 END) AS verbal_cooperation,"
-        " SUM(CASE WHEN quad = 2 THEN events ELSE 0 END) AS material_cooperation,"
-        " SUM(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-        " SUM(CASE WHEN quad = 3 THEN events ELSE 0 END) AS verbal_conflict,"
-        " SUM(CASE WHEN quad = 4 THEN events ELSE 0 END) AS material_conflict,"
+        f"SELECT ? AS partner, {bucket} AS period, {outer},"
         " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
         " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
-        f" FROM pair_rollup WHERE low = ? AND high = ? AND {sql} GROUP BY 2 ORDER BY 2",
+        f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
+        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2",
         [partner, low, high, *params],
     )
 
@@ -137,6 +171,9 @@ def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list
     clauses = ["p.country = ?", "p.factual = 1", "p.date IS NOT NULL"]
     params: list[Any] = [party.strip()]
     _add_type_and_quad(flt, "p.", clauses, params)
+    if flt.min_confidence:  # any threshold: party_events holds each event's confidence
+        clauses.append("p.confidence >= ?")
+        params.append(flt.min_confidence)
     for value, first in ((flt.since, True), (flt.until, False)):
         if not value:
             continue

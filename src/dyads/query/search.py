@@ -15,13 +15,20 @@ def like_escaped(text: str) -> str:
 
 
 def search_quotes(
-    store: Store, search: str | None = None, speaker: str | None = None, limit: int = 50, offset: int = 0
+    store: Store,
+    search: str | None = None,
+    speaker: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    speech_only: bool = True,
 ) -> Page:
     """Quotes whose words contain ``search`` (full text) and whose speaker matches ``speaker``
-    (a country code or part of a name). Rows: id, speaker, speaker_country, content, direct, cue,
-    article_id, title, published, outlet, source; best matches first when searching (fragments under
-    40 characters after whole quotes)."""
-    clauses, params = [], []
+    (a country code or part of a name); only speech unless ``speech_only`` is False (attributions of
+    thought, plan or evidence are kept but are nobody's words). Rows: id, speaker, speaker_country,
+    content, direct, speech, cue, article_id, title, published, outlet, source; best matches first
+    when searching (fragments under 40 characters after whole quotes)."""
+    clauses: list[str] = ["q.speech = 1"] if speech_only else []
+    params: list[object] = []
     join, order = "", "a.published, q.id"
     if search:
         join = " JOIN quotes_fts ON quotes_fts.rowid = q.id"
@@ -44,7 +51,7 @@ def search_quotes(
     total = int(store.scalar(f"SELECT COUNT(*) {base}", params) or 0)
     items = store.rows(
         "SELECT q.id, COALESCE(q.speaker_name, q.speaker_text) AS speaker, q.speaker_country, q.content,"
-        " q.direct, q.cue, a.id AS article_id, a.title, a.published, a.outlet,"
+        " q.direct, q.speech, q.cue, a.id AS article_id, a.title, a.published, a.outlet,"
         f" COALESCE(a.url, a.source) AS source {base} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )

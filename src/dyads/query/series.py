@@ -3,7 +3,9 @@
 Each function takes an open :class:`~dyads.store.Store` and returns plain rows. Where the tables of
 schema 6 hold the answer (:mod:`dyads.query.rollups`) they are read; otherwise the events are.
 Parties are resolved first (:mod:`dyads.query.parties`: "mali" is MLI, "Lavrov" Sergey Lavrov);
-an unknown one raises :class:`~dyads.query.parties.UnknownParty`.
+an unknown one raises :class:`~dyads.query.parties.UnknownParty`. Each counts the events at or above
+the filter's ``min_confidence``, else the store's threshold (:mod:`dyads.query.confidence`, whose
+:func:`~dyads.query.confidence.threshold_for` tells which a view used).
 
 - :func:`dyad_series` — counts by period and type, summed and mean scores, in both directions.
 - :func:`timeline` — the key events of one party, in date order, with sources.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dyads.query.confidence import counting
 from dyads.query.events import EVENT_COLUMNS, labelled
 from dyads.query.filters import (
     NOT_FACTUAL,
@@ -53,7 +56,7 @@ def dyad_series(
     first, second = resolve_party(store, first, "first").spec, resolve_party(store, second, "second").spec
     pairs = [(first, second)] + ([(second, first)] if both_directions and first != second else [])
     rows: list[Row] = []
-    base = resolve_filter(store, flt or EventFilter())
+    base = resolve_filter(store, counting(store, flt))
     for source, target in pairs:
         fast = dyad_rows(store, source, target, by, base, NOT_FACTUAL) if use_rollups else None
         if fast is not None:
@@ -97,7 +100,7 @@ def timeline(
     score; the ``limit`` strongest are returned in date order. Each row is a :func:`find_events` row
     plus ``sources``: up to ``sources`` distinct reports (title, outlet, published, url or input).
     """
-    base = resolve_filter(store, flt or EventFilter())
+    base = resolve_filter(store, counting(store, flt))
     party = resolve_party(store, party).spec
     a_sql, a_params = party_condition(party, None)
     ids = timeline_ids(store, party, limit, base) if use_rollups else None
@@ -143,7 +146,7 @@ def compare(
     series; each row's ``grain`` says which).
     """
     bucket_sql(by)  # refuses an unknown period before anything is read
-    base = resolve_filter(store, flt or EventFilter())
+    base = resolve_filter(store, counting(store, flt))
     target = resolve_party(store, target, "target").spec
     partners = [resolve_party(store, partner, "partners").spec for partner in partners]
     out: list[Row] = []

@@ -101,6 +101,17 @@ def is_listed_title(paragraph: str) -> bool:
     return is_list_item(paragraph) or len(paragraph.split()) <= _MAX_LISTED_TITLE_WORDS
 
 
+# A date or a time in figures ("23.10.2018", "2021-10-16", "04/21/2022", "19:49").
+_NUMERIC_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def is_stamp(paragraph: str) -> bool:
+    """A line that is only a date or a time: the page's stamp on the article, not its text."""
+    return bool(_NUMERIC_STAMP.search(paragraph)) and not any(
+        ch.isalnum() for ch in _NUMERIC_STAMP.sub("", paragraph)
+    )
+
+
 def is_decoration(paragraph: str) -> bool:
     """Separator lines ("*", "* * *", "###") and other paragraphs without a letter or digit."""
     return not any(ch.isalnum() for ch in paragraph)

@@ -13,7 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from dyads.model import Article, ReadError
+from dyads.read.html_blocks import with_sibling_blocks
 from dyads.read.html_depth import flatten_deep_markup, lost_depth
+from dyads.read.html_layout import page_text
+from dyads.read.html_lead import with_lead
 from dyads.read.html_meta import PageMeta, page_meta, split_names
 from dyads.read.html_text import article_paragraphs
 from dyads.read.language import detect_language
@@ -104,7 +107,10 @@ def read_html(markup: str, source: str, url: str | None = None) -> Article:
     text = getattr(document, "text", None) or "" if document is not None else ""
     merged = _merge(meta, document)
     paragraphs = join_broken(split_paragraphs(text.replace("\n", "\n\n")), long_lines=False)
-    clean = "\n\n".join(article_paragraphs(paragraphs, merged))
+    page = page_text(tree)
+    paragraphs = with_sibling_blocks(paragraphs, page)
+    kept = with_lead(article_paragraphs(paragraphs, merged), page, merged.authors)
+    clean = "\n\n".join(kept)
     letters = sum(ch.isalnum() for ch in clean)
     if letters < _MIN_ARTICLE_LETTERS:
         # Menus and "Home" links are what trafilatura falls back to on a page without an article.

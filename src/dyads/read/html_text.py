@@ -9,7 +9,8 @@ article's text:
   paragraph repeating the summary is no sign of a standfirst;
 * prompts between paragraphs ("Read more: …", "Subscribe to our newsletter") and picture
   credits ("(Credit: … / Grist)");
-* lists of the site's other articles under a heading ("Related articles", "Auch interessant").
+* lists of the site's other articles under a heading ("Related articles", "Auch interessant");
+* a line that is only the page's date stamp ("23.10.2018").
 
 Each is recognised by what it says or repeats (see ``boilerplate``), never by site.
 """
@@ -18,7 +19,14 @@ from __future__ import annotations
 
 import re
 
-from dyads.read.boilerplate import is_caption, is_list_item, is_listed_title, is_prompt, is_related_heading
+from dyads.read.boilerplate import (
+    is_caption,
+    is_list_item,
+    is_listed_title,
+    is_prompt,
+    is_related_heading,
+    is_stamp,
+)
 from dyads.read.html_meta import PageMeta, split_names
 
 # The head of the text: the headline, kicker, byline and date sit in its first lines.
@@ -76,6 +84,6 @@ def article_paragraphs(paragraphs: list[str], meta: PageMeta) -> list[str]:
     """The article's own paragraphs among those the extractor kept."""
     # Related lists first: their heading ("Weiterlesen:") may also read as a prompt, and the list must go too.
     kept = without_related_lists(without_repeated_head(paragraphs, meta))
-    kept = [p for p in kept if not is_prompt(p) and not is_caption(p)]
+    kept = [p for p in kept if not is_prompt(p) and not is_caption(p) and not is_stamp(p)]
     # Boilerplate rules never empty a page: one that is all prompts is left as found.
     return kept or paragraphs

@@ -41,13 +41,19 @@ def checked(value: float | str) -> float:
     return number
 
 
-def min_confidence(conn: sqlite3.Connection) -> float:
-    """The store's threshold: its own setting, else the shipped default."""
+def stored_min_confidence(conn: sqlite3.Connection) -> float | None:
+    """The threshold set for this store, or None when it never set one (the default applies)."""
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING,)).fetchone()
     except sqlite3.OperationalError:  # a store older than its settings table
         row = None
-    return checked(row[0]) if row else default_min_confidence()
+    return checked(row[0]) if row else None
+
+
+def min_confidence(conn: sqlite3.Connection) -> float:
+    """The store's threshold: its own setting, else the shipped default."""
+    stored = stored_min_confidence(conn)
+    return default_min_confidence() if stored is None else stored
 
 
 def set_min_confidence(conn: sqlite3.Connection, value: float | str) -> float:
@@ -58,3 +64,10 @@ def set_min_confidence(conn: sqlite3.Connection, value: float | str) -> float:
         (SETTING, repr(number)),
     )
     return number
+
+
+def clear_min_confidence(conn: sqlite3.Connection) -> float:
+    """Forget the store's own threshold (inside the caller's transaction, if any): the shipped
+    default applies again, and follows the model when it is refitted. Returns the default."""
+    conn.execute("DELETE FROM settings WHERE key = ?", (SETTING,))
+    return default_min_confidence()

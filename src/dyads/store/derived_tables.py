@@ -1,7 +1,8 @@
 """The derived tables that make queries fast on large stores, rebuilt and checked from the events.
 
-``event_dyads`` (schema 5) and ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6) are kept
-up to date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
+``event_dyads`` (schema 5) and ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6; the
+rollups keyed by confidence band, party_events with the confidence, since schema 9) are kept up to
+date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
 A bulk load may instead drop those triggers, fill the base tables and call :func:`rebuild`, which runs
 the very statements the migrations use to fill the tables of an existing store.
 :func:`differences` compares the kept tables with a fresh rebuild (tests use it after every kind of write).
@@ -19,21 +20,25 @@ DERIVED = ("event_dyads", "dyad_rollup", "pair_rollup", "party_events")
 _TARGET = re.compile(r"^INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.IGNORECASE)
 _KEYS = {
     "event_dyads": "source, target, event_id",
-    "dyad_rollup": "source, target, grain, period, type, quad, auxiliary",
-    "pair_rollup": "low, high, grain, period, type, quad, auxiliary",
+    "dyad_rollup": "source, target, grain, period, type, quad, auxiliary, band",
+    "pair_rollup": "low, high, grain, period, type, quad, auxiliary, band",
     "party_events": "country, event_id",
 }
 
 
 def backfillstatements() -> list[tuple[str, str]]:
-    """(table, SQL) of each statement by which a migration fills a derived table, in migration order."""
-    found = []
+    """(table, SQL) of each statement by which a migration fills a derived table, in migration order;
+    of a table filled by several migrations, those of the latest (which recreated the table: schema 9
+    added the confidence band to the rollups)."""
+    found: list[tuple[int, str, str]] = []
+    latest: dict[str, int] = {}
     for migration in available_migrations():
         for statement in statements(migration.sql):
             match = _TARGET.match(statement)
             if match and match[1] in DERIVED:
-                found.append((match[1], statement))
-    return found
+                found.append((migration.version, match[1], statement))
+                latest[match[1]] = migration.version
+    return [(table, statement) for version, table, statement in found if version == latest[table]]
 
 
 def rebuild(conn: sqlite3.Connection, tables: tuple[str, ...] = DERIVED) -> None:

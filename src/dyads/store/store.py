@@ -34,9 +34,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dyads.model import Analysis, Article
-from dyads.store.dedup import (
-    DedupParams,
-)
+from dyads.store.dedup import DedupParams
+from dyads.store.dedup_decisions import record_join, record_split
 from dyads.store.migrations import SchemaTooNew, current_version, latest_version, migrate
 from dyads.store.writer import ArticleWriter
 
@@ -143,10 +142,11 @@ class Store:
             (source, stage, problem, _now()),
         )
 
-    def recluster(self, params: DedupParams) -> tuple[int, int]:
+    def recluster(self, params: DedupParams | None = None) -> tuple[int, int]:
         """Rebuild the deduplicated events under new parameters and keep them for later writes.
 
         One transaction; returns the number of events before and after."""
+        params = params or self.dedup
         before = int(self.scalar("SELECT COUNT(*) FROM events") or 0)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -164,6 +164,28 @@ class Store:
             raise
         self.dedup = params
         return before, int(self.scalar("SELECT COUNT(*) FROM events") or 0)
+
+    def correct(self, split: tuple[int, int] | None = None, join: tuple[int, int] | None = None) -> list[int]:
+        """Record a user's correction — ``split`` (event, mention): the report leaves the event;
+        ``join`` (event, event): the two are one — and re-cluster the reports involved, in one
+        transaction. Returns the events those reports are in afterwards.
+        Raises :class:`~dyads.store.dedup_decisions.DecisionError` naming a wrong argument."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            involved = record_split(self.conn, *split) if split else record_join(self.conn, *join or (0, 0))
+            self.writer.events.settle(involved)
+            marks = ",".join("?" * len(involved))
+            after = [
+                int(r[0])
+                for r in self.conn.execute(
+                    f"SELECT DISTINCT event_id FROM event_mentions WHERE id IN ({marks}) ORDER BY 1", involved
+                )
+            ]
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return after
 
     def delete_article(self, article_row: int) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
@@ -280,9 +302,18 @@ def _migrate_for_reader(path: Path) -> None:
         )
     writer = _connect(path, False)
     try:
-        migrate(writer)
+        _recluster_on_upgrade(writer, migrate(writer))
     finally:
         writer.close()
+
+
+# Schema 10 brought the present dedup rule: events stored before it are re-clustered once, on upgrade.
+_RULE_VERSION = 10
+
+
+def _recluster_on_upgrade(conn: sqlite3.Connection, applied: list[int]) -> None:
+    if _RULE_VERSION in applied and conn.execute("SELECT 1 FROM event_mentions LIMIT 1").fetchone():
+        Store(conn, Path(), False, _saved_params(conn) or DedupParams()).recluster()
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -341,7 +372,7 @@ def open_store(
             _migrate_for_reader(path)
             conn = _connect(path, readonly)
         if not readonly:
-            migrate(conn)
+            _recluster_on_upgrade(conn, migrate(conn))
         saved = _saved_params(conn)
     except (sqlite3.DatabaseError, SchemaTooNew) as err:
         raise StoreError(f"{path}: {err}") from None

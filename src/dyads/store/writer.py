@@ -3,8 +3,7 @@
 Used by :class:`dyads.store.Store` inside its transactions; nothing here commits. The article and
 what it holds (actors, places, mentions, sentences, times, quotes) are written here; its event
 mentions, and the deduplicated events they join, by :class:`~dyads.store.event_linker.EventLinker`,
-which also rebuilds the events of a whole store under new :class:`~dyads.store.dedup.DedupParams`
-(:meth:`ArticleWriter.recluster`, ``dyads dedup``).
+which also rebuilds the events of a whole store (:meth:`ArticleWriter.recluster`, ``dyads dedup``).
 """
 
 from __future__ import annotations
@@ -165,7 +164,7 @@ class ArticleWriter:
             lo, hi = quote.content
             self.conn.execute(
                 'INSERT INTO quotes (article_id, local_id, start, "end", content, speaker_actor_id, speaker_name,'
-                " speaker_country, speaker_text, cue, direct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " speaker_country, speaker_text, cue, direct, speech) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     row,
                     quote.id,
@@ -178,13 +177,19 @@ class ArticleWriter:
                     text[quote.speaker_span[0] : quote.speaker_span[1]] if quote.speaker_span else None,
                     text[quote.cue[0] : quote.cue[1]] if quote.cue else None,
                     int(quote.direct),
+                    int(quote.speech),
                 ),
             )
-        for event in analysis.events:
+        stored = [
             self.events.link(row, analysis, event, actor_rows, place_rows, sentence_rows)
+            for event in analysis.events
+        ]
+        self.events.settle(stored)
         return row
 
     def delete(self, article_row: int) -> None:
+        """Delete an article; the events its mentions were in lose them (or go, when it was their only
+        source), and what remains of them is clustered again."""
         touched = [
             r[0]
             for r in self.conn.execute(
@@ -192,10 +197,18 @@ class ArticleWriter:
             ).fetchall()
         ]
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_row,))
+        left: list[int] = []
         for event_id in touched:
-            self.events.rebuild_event(event_id)
+            rest = [
+                r[0]
+                for r in self.conn.execute("SELECT id FROM event_mentions WHERE event_id = ?", (event_id,))
+            ]
+            if not rest:
+                self.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+            left.extend(rest)
+        self.events.settle(left)
 
     def recluster(self) -> None:
-        """Re-derive every deduplicated event under ``self.dedup``, from the stored analyses, in the
-        order they were stored: the same parameters give back the same events (with new ids)."""
+        """Re-derive every deduplicated event under ``self.dedup``: the same parameters and
+        decisions give back the same events, with the same ids where they did not change."""
         self.events.recluster()

@@ -5,8 +5,12 @@ with a message, never a 500. Every query reaches SQLite through bound parameters
 
 Conventions: every list answers ``{"total", "offset", "limit", "items"}`` (the series too, whole:
 offset 0); every error ``{"error", "status"}``; the filters of ``/events`` (parties, ``type``,
-``quad``, ``since``/``until``, ``place``, ``text``, ``min_mentions``) apply to the dyad, timeline
-and compare series as well.
+``quad``, ``since``/``until``, ``place``, ``text``, ``min_mentions``, ``min_confidence``) apply to
+the dyad, timeline and compare series as well. The counting views (dyad, timeline, compare,
+overview) count the events at or above ``min_confidence``, else the store's threshold, and answer
+which they used: ``min_confidence`` and ``min_confidence_source`` (asked, store or default).
+``/events`` lists every event unless ``min_confidence`` is given (its answer's ``min_confidence``
+is then that value, else null).
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from fastapi.responses import StreamingResponse
 
 from dyads import query
 from dyads.query import overview
-from dyads.query.filters import DEFAULT_PERIOD, split_list
+from dyads.query.confidence import threshold_for
+from dyads.query.filters import DEFAULT_PERIOD, EventFilter, split_list
 from dyads.query.parse import parse_kind, parse_text
 from dyads.query.parties import find_parties
 from dyads.web.params import (
     Filter,
     Limit,
+    MinConfidence,
     Offset,
     OptText,
     Party,
@@ -85,11 +91,15 @@ def events(store: StoreDep, flt: Filter, limit: Limit = 50, offset: Offset = 0) 
     """Deduplicated events matching the filters, by date, paginated. ``total`` is exact unless
     ``total_is_lower_bound`` (counting stopped there; more match than this page reaches)."""
     page = query.find_events(store, flt, limit=limit, offset=offset)
-    return {**_page(page), "total_is_lower_bound": page.total_is_lower_bound}
+    return {
+        **_page(page),
+        "total_is_lower_bound": page.total_is_lower_bound,
+        "min_confidence": flt.min_confidence,
+    }
 
 
-# the columns of the events CSV (identifiers, not words); ``when`` last: the columns before it
-# keep the places they had before it was added
+# the columns of the events CSV (identifiers, not words); columns added later go last (``when``,
+# then ``confidence``), so the columns before them keep the places they had
 CSV_COLUMNS = [
     "id",
     "date",
@@ -110,13 +120,15 @@ CSV_COLUMNS = [
     "sentence",
     "source",
     "when",
+    "confidence",
 ]
 
 
 @router.get("/events.csv")
 def events_csv(store: StoreDep, flt: Filter) -> StreamingResponse:
-    """The same query as /events, every matching event, as CSV (``when``: the date as precise as
-    known, 2012, 2012-03 or 2012-03-04)."""
+    """The same query as /events, every matching event (whatever its confidence unless
+    ``min_confidence`` is given), as CSV (``when``: the date as precise as known, 2012, 2012-03 or
+    2012-03-04; ``confidence``: that of the event's best report)."""
     # The first page is read before the answer starts: a bad filter is still a 4xx, not a 200
     # with an empty body.
     first = query.find_events(store, flt, limit=1000, offset=0)
@@ -160,14 +172,15 @@ def dyad(
     for name, value in (("first", first), ("second", second)):
         check_party(name, value)
     rows = query.dyad_series(store, first, second, by=by, flt=flt)
-    return {"first": first, "second": second, "by": by, **_whole(rows)}
+    return {"first": first, "second": second, "by": by, **threshold_for(store, flt).fields(), **_whole(rows)}
 
 
 @router.get("/timeline/{party}")
 def timeline(party: str, store: StoreDep, flt: SeriesFilter, limit: Limit = 25) -> dict[str, Any]:
     """The key events of a party, deduplicated, in date order, with sources."""
     check_party("party", party)
-    return {"party": party, **_whole(query.timeline(store, party, limit=limit, flt=flt))}
+    rows = query.timeline(store, party, limit=limit, flt=flt)
+    return {"party": party, **threshold_for(store, flt).fields(), **_whole(rows)}
 
 
 @router.get("/compare")
@@ -185,7 +198,8 @@ def compare(
         raise HTTPException(422, "partners: give at least one party, e.g. RUS,FRA")
     for name in names:
         check_party("partners", name)
-    return {"target": target, "by": by, **_whole(query.compare(store, target, names, by=by, flt=flt))}
+    rows = query.compare(store, target, names, by=by, flt=flt)
+    return {"target": target, "by": by, **threshold_for(store, flt).fields(), **_whole(rows)}
 
 
 @router.get("/parties")
@@ -201,11 +215,23 @@ def parties(
 
 @router.get("/quotes")
 def quotes(
-    store: StoreDep, search: OptText = None, speaker: OptText = None, limit: Limit = 50, offset: Offset = 0
+    store: StoreDep,
+    search: OptText = None,
+    speaker: OptText = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    include_attributions: bool = False,
 ) -> dict[str, Any]:
-    """Quotes by words (full text) and speaker (ISO3 or part of a name)."""
+    """Quotes by words (full text) and speaker (ISO3 or part of a name): speech only, unless
+    ``include_attributions`` also lists what someone is said to seek, back or believe (``speech``
+    false on those records)."""
     found = query.search_quotes(
-        store, search=parse_text(search, "search"), speaker=speaker, limit=limit, offset=offset
+        store,
+        search=parse_text(search, "search"),
+        speaker=speaker,
+        limit=limit,
+        offset=offset,
+        speech_only=not include_attributions,
     )
     return _page(found)
 
@@ -247,11 +273,18 @@ def places(
 
 
 @router.get("/overview")
-def summary(store: StoreDep, by: Period = DEFAULT_PERIOD) -> dict[str, Any]:
-    """Corpus summary: events by quad class over time, top dyads, most active actors, event places."""
+def summary(
+    store: StoreDep, by: Period = DEFAULT_PERIOD, min_confidence: MinConfidence = None
+) -> dict[str, Any]:
+    """Corpus summary: events by quad class over time, top dyads, most active actors, event places;
+    ``events``: how many events these count, of ``stored``."""
+    least = threshold_for(store, EventFilter(min_confidence=min_confidence))
     return {
-        "quads": overview.quad_series(store, by),
-        "dyads": overview.top_dyads(store),
-        "actors": overview.active_actors(store),
-        "places": overview.event_places(store),
+        **least.fields(),
+        "events": overview.counted_events(store, least.value),
+        "stored": store.counts()["events"],
+        "quads": overview.quad_series(store, by, least.value),
+        "dyads": overview.top_dyads(store, min_confidence=least.value),
+        "actors": overview.active_actors(store, min_confidence=least.value),
+        "places": overview.event_places(store, min_confidence=least.value),
     }

@@ -4,7 +4,8 @@ values the form shows again (so a submit never loses a filter).
 Dates are text, not date pickers: ``2021``, ``2021-09`` and ``2021-09-30`` are all filters an analyst
 types, and a picker cannot hold the first two. Types may be several (repeated or comma-separated);
 quad classes are given by name (``material_conflict``) or number. ``start``/``end`` are read as
-``since``/``until`` so links written for the API keep working.
+``since``/``until`` so links written for the API keep working. ``min_confidence`` keeps only the
+events at least that sure (the listing otherwise lists every event, whatever its confidence).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi import HTTPException, Query
 from dyads.query.filters import DATE_PATTERN, PARTY_PATTERN, EventFilter, date_bound, plover_types, split_list
 from dyads.query.ordering import DEFAULT_SORT, parse_sort
 from dyads.store.ontology import QUAD_LABELS, QUAD_NAMES
+from dyads.web.params import MinConfidence
 
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -92,6 +94,7 @@ def event_form(
     start: Text = None,
     end: Text = None,
     min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    min_confidence: MinConfidence = None,
     text: Text = None,
     sort: Annotated[str | None, Query(max_length=20)] = None,
 ) -> EventForm:
@@ -114,6 +117,7 @@ def event_form(
         until=until,
         text=text.strip() if text and text.strip() else None,
         min_mentions=min_mentions or 1,
+        min_confidence=min_confidence,
     )
     values = {
         "actor": flt.actor or "",
@@ -124,6 +128,7 @@ def event_form(
         "since": since or "",
         "until": until or "",
         "min_mentions": str(min_mentions) if min_mentions else "",
+        "min_confidence": repr(min_confidence) if min_confidence is not None else "",
         "text": flt.text or "",
     }
     return EventForm(values=values, types=types, sort=sort or DEFAULT_SORT, flt=flt)

@@ -13,6 +13,7 @@ from dyads.query.filters import plover_types
 from dyads.query.ordering import SORT_COLUMNS, find_events_sorted, parse_sort
 from dyads.store import Row, Store
 from dyads.store.ontology import QUAD_NAMES
+from dyads.web.confidence_view import confidence_shown, counted_note, listing_note
 from dyads.web.event_form import EventForm, event_form
 from dyads.web.params import Offset, StoreDep
 from dyads.web.party_spec import link_spec
@@ -68,6 +69,7 @@ def events_page(
         sort_links=_sort_links(request, form.sort),
         types=plover_types(),
         quads=list(QUAD_NAMES),
+        listing_note=listing_note(store, form.flt.min_confidence),
         **pager(request, "/events", offset, page.total),
     )
 
@@ -81,4 +83,11 @@ def event_page(request: Request, event_id: EventId, store: StoreDep, format: For
         return tabular(found["mentions"], format, f"event-{event_id}")
     for party in found["parties"]:
         party["link"] = link_spec(party)
-    return render(request, "event.html", event=found, when=when(found))
+    return render(
+        request,
+        "event.html",
+        event=found,
+        when=when(found),
+        confidence_text=confidence_shown(found["confidence"]),
+        counted_note=counted_note(store, found["confidence"]),
+    )

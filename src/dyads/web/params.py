@@ -6,7 +6,8 @@ YYYY-MM-DD) and refuse the others with the same message; a refused value is a 42
 message, never a 500. Parties are resolved by the queries (:mod:`dyads.query.parties`).
 
 Dates are ``since``/``until``, as on the command line; ``start``/``end``, their earlier names here,
-are still read.
+are still read. ``min_confidence`` (0-1) is the confidence threshold: the counting views use the
+store's when it is not given, the event listing lists every event (:mod:`dyads.query.confidence`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,17 @@ Period = Annotated[str, Query(pattern=PERIOD_PATTERN)]
 OptDate = Annotated[str | None, Query(max_length=20, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 OptText = Annotated[str | None, Query(max_length=200)]
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Count only events at least this sure (0-1; each event's confidence is that of its best"
+        " report). Series, timelines, comparisons and the overview use the store's threshold when it is not"
+        " given, and say which they used (min_confidence, min_confidence_source); /events lists every event.",
+    ),
+]
 
 
 def series_filter(
@@ -52,6 +64,7 @@ def series_filter(
     text: OptText = None,
     min_mentions: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     include_auxiliary: bool = False,
+    min_confidence: MinConfidence = None,
 ) -> EventFilter:
     """The filters of every event query but the parties (the dyad, timeline and compare routes
     name theirs in the path or their own parameters)."""
@@ -64,6 +77,7 @@ def series_filter(
         text=parse_text(text),
         min_mentions=min_mentions,
         include_auxiliary=include_auxiliary,
+        min_confidence=min_confidence,
     )
 
 

@@ -92,12 +92,18 @@ def _cell(value: object) -> object:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
-def tabular(rows: Iterable[Mapping[str, Any]], fmt: str, name: str) -> Response:
-    """Rows as a CSV or JSON download named ``dyads-<name>``; nested values become JSON in CSV."""
+def tabular(
+    rows: Iterable[Mapping[str, Any]], fmt: str, name: str, fields: Mapping[str, Any] | None = None
+) -> Response:
+    """Rows as a CSV or JSON download named ``dyads-<name>``; nested values become JSON in CSV.
+    ``fields`` (a counting view's threshold: min_confidence, …) go beside the items in JSON, and
+    are repeated as columns of every row in CSV."""
     items = [dict(r) for r in rows]
     if fmt == "json":
-        body = json.dumps({"items": items, "total": len(items)}, ensure_ascii=False, default=str)
+        answer = {"items": items, "total": len(items), **(fields or {})}
+        body = json.dumps(answer, ensure_ascii=False, default=str)
         return Response(body, media_type="application/json")
+    items = [{**item, **(fields or {})} for item in items]
     columns: list[str] = []
     for item in items:
         columns += [k for k in item if k not in columns]

@@ -1,11 +1,13 @@
 """Event rows of :mod:`dyads.query` → what ``_events_table.html`` shows: the date at its precision,
-the parties, the event's own page and the first article that reported it."""
+the parties, the event's own page, the first article that reported it, and how sure the event is."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from dyads.query.confidence import store_threshold
 from dyads.store import Row, Store
+from dyads.web.confidence_view import confidence_shown
 from dyads.web.render import when
 
 
@@ -23,8 +25,11 @@ def _first_sources(store: Store, rows: list[Row]) -> dict[int, Row]:
     return {row["event_id"]: row for row in found}
 
 
-def event_rows(store: Store, rows: list[Row]) -> list[dict[str, Any]]:
+def event_rows(store: Store, rows: list[Row], least: float | None = None) -> list[dict[str, Any]]:
+    """The rows as the table shows them; ``counted``: whether the event reaches the threshold the
+    counts use (``least``, else the store's), which the listing shows beside the others, greyed."""
     firsts = _first_sources(store, rows)
+    least = store_threshold(store).value if least is None else least
     out = []
     for row in rows:
         sources = row.get("sources") or []
@@ -45,6 +50,10 @@ def event_rows(store: Store, rows: list[Row]) -> list[dict[str, Any]]:
                 "article_title": first.get("title") or row.get("source"),
                 "local_id": first.get("local_id") or "",
                 "mentions": row.get("n_mentions"),
+                "confidence": row.get("confidence"),
+                "confidence_text": confidence_shown(row.get("confidence")),
+                "counted": (row.get("confidence") or 0.0) >= least,
+                "articles": row.get("n_articles"),
             }
         )
     return out

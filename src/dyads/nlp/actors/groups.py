@@ -98,7 +98,10 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             if token.lower_ in VAGUE_GROUP_NOUNS and not specific:
                 continue
             local = sentence_country(doc, token.idx, kb)
-            if focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS:
+            earlier = _so_called_before(drafts, token, sector) if not modifiers else None
+            if earlier is not None:
+                countries = [(earlier, token.i, f"the last '{token.text}' named with a country")]
+            elif focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS:
                 countries = [(focal, token.i, "the article's focal country")]
             elif local:
                 countries = [(local, token.i, "the only country named in its sentence")]
@@ -116,6 +119,23 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
         if owner is not None:
             owner.note(f"'{token.text}' speaks for it")
             drafts.mention(owner, token.i, token.i + 1)
+
+
+def _so_called_before(drafts: Drafts, token: Token, sector: str) -> str | None:
+    """ "Labour's leader accused the government …" after "The UK government said …": a bare
+    definite noun refers back to the last group of its sector named by that word with a country."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    word, best = token.lower_, (-1, None)
+    for draft in drafts.by_key.values():
+        if draft.country is None or draft.sector != sector or draft.kind != "group":
+            continue
+        if draft.name.lower().split()[-1:] != [word]:
+            continue
+        ends = [e for s, e in draft.mentions if e <= token.idx]
+        if ends and max(ends) > best[0]:
+            best = (max(ends), draft.country)
+    return best[1]
 
 
 def _speaks_for(token: Token) -> Token | None:

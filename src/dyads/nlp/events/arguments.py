@@ -148,12 +148,17 @@ def content_recipients(content: Token) -> list[Token]:
 
 
 def noun_arguments(
-    noun: Token, owner: str = "actor", source_from: bool = False, agent_nouns: frozenset[str] = frozenset()
+    noun: Token,
+    owner: str = "actor",
+    source_from: bool = False,
+    agent_nouns: frozenset[str] = frozenset(),
+    patient_of: bool = False,
 ) -> Arguments:
     """Participants of a nominal trigger: "Israel's attack on Gaza", "talks with X".
 
     ``owner="recipient"``: the possessor is the one it happened to ("Mali's coup").
     ``source_from``: "from X" names the giver or asker ("deliveries from Russia", "demands from rebels").
+    ``patient_of``: "of X" names the one it is done to ("the invasion of Ukraine", "the siege of Aleppo").
     An event noun modifying an agent noun names the agent ("the coup leaders").
     """
     owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS]
@@ -167,6 +172,8 @@ def noun_arguments(
     recipients = prep_objects(
         noun, RECIPIENT_PREPS - {"from", "for"} if source_from else RECIPIENT_PREPS - {"from"}
     )
+    if patient_of and owner == "actor":
+        recipients += prep_objects(noun, {"of"})
     if owner == "recipient":
         recipients = owners + recipients + prep_objects(noun, {"in"})  # "the coup in Guinea"
     # "clashes between Turkish troops and Kurdish fighters", "talks between X and Y": every side
@@ -211,9 +218,12 @@ def noun_modifiers(noun: Token) -> list[Token]:
 
 
 # Where a noun phrase carries the party it is about: "dialogue with Russia", "Moscow's congress",
-# "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds".
+# "the announcement that Ukraine had agreed", "the invitation to Syrian Kurds", "the allegations made
+# by Pakistan" (the agent of a participle: whose claim it is).
 # (parser labels: identifiers, not words)
-INNER_STEPS = frozenset({"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos"})
+INNER_STEPS = frozenset(
+    {"prep", "pobj", "poss", "acl", "relcl", "ccomp", "nsubj", "nsubjpass", "appos", "agent"}
+)
 
 
 def parties_inside(noun: Token, depth: int = 3) -> list[Token]:

@@ -21,6 +21,7 @@ from dyads.nlp.events.pronouns import in_quotation
 MODEL_FILE = "models/event_confidence.yaml"
 # which rules supply which side: the first of them that acted names how the side was found
 ACTOR_RULES = (
+    "counted_actors",
     "named_actors",
     "quoted_speaker",
     "last_actor_of_kind",
@@ -29,6 +30,7 @@ ACTOR_RULES = (
     "same_type_content",
 )
 RECIPIENT_RULES = (
+    "counted_recipients",
     "named_recipients",
     "quoted_speaker_recipient",
     "described_recipients",
@@ -38,6 +40,7 @@ RECIPIENT_RULES = (
     "clause_of_the_noun",
     "inside_object",
     "place_of_event",
+    "town_acted_on",
     "victims_country",
     "situation_country",
     "own_government",

@@ -22,10 +22,21 @@ from dyads.model import Event
 from dyads.nlp.events.arguments import Arguments
 from dyads.nlp.events.confidence import load_model, signals
 from dyads.nlp.events.draft import Draft, Rule, Scene
+from dyads.nlp.events.fallbacks import (
+    crowd_country,
+    host_receives,
+    own_forces_moved,
+    own_government,
+    place_of_event,
+    situation_country,
+    town_acted_on,
+    victims_country,
+)
 from dyads.nlp.events.guards import (
     background_without_dyad,
     bare_mention,
     carried_not_visiting,
+    commentators_only,
     generic_subject,
     natural_cause_actor,
     natural_deaths,
@@ -46,29 +57,28 @@ from dyads.nlp.events.participants import (
 from dyads.nlp.events.parties import (
     clause_of_the_noun,
     content_targets,
-    crowd_country,
+    counted_actors,
+    counted_recipients,
     described_actor,
     described_recipients,
-    host_receives,
     inside_object,
     last_actor_of_kind,
     modifier_parties,
     named_actors,
     named_recipients,
-    own_government,
-    place_of_event,
     quoted_speaker,
     quoted_speaker_recipient,
     same_type_content,
-    situation_country,
-    victims_country,
 )
 from dyads.nlp.events.pronouns import resolve_object_pronoun
 from dyads.nlp.events.recodes import (
+    decided_withdrawal,
     historical,
+    leaving_a_body,
     modality_reduction,
     negated_promise,
     ordered_act,
+    promised_conflict,
     read_setting,
 )
 from dyads.nlp.events.setting import event_contexts
@@ -84,8 +94,15 @@ WORD_GUARDS: tuple[Rule, ...] = (
     bare_mention,
     nobody_named,
 )
-ACTOR_FINDERS: tuple[Rule, ...] = (named_actors, quoted_speaker, last_actor_of_kind, described_actor)
+ACTOR_FINDERS: tuple[Rule, ...] = (
+    counted_actors,
+    named_actors,
+    quoted_speaker,
+    last_actor_of_kind,
+    described_actor,
+)
 RECIPIENT_FINDERS: tuple[Rule, ...] = (
+    counted_recipients,
     named_recipients,
     quoted_speaker_recipient,
     described_recipients,
@@ -99,13 +116,28 @@ DYAD_GUARDS: tuple[Rule, ...] = (background_without_dyad,)
 FALLBACKS: tuple[Rule, ...] = (
     crowd_country,
     place_of_event,
+    town_acted_on,
     victims_country,
     situation_country,
     host_receives,  # after the recipient fallbacks, before the one that reads the actors' country
+    own_forces_moved,
     own_government,
 )
-PARTY_GUARDS: tuple[Rule, ...] = (no_known_party, only_private_people, verbal_noun_without_actor)
-RECODES: tuple[Rule, ...] = (ordered_act, negated_promise, modality_reduction, historical)
+PARTY_GUARDS: tuple[Rule, ...] = (
+    no_known_party,
+    only_private_people,
+    commentators_only,
+    verbal_noun_without_actor,
+)
+RECODES: tuple[Rule, ...] = (
+    ordered_act,
+    leaving_a_body,
+    promised_conflict,
+    negated_promise,
+    modality_reduction,
+    decided_withdrawal,
+    historical,
+)
 
 
 def decide(cand: Candidate, sent: Span, scene: Scene) -> Draft:
@@ -214,8 +246,15 @@ def to_event(draft: Draft) -> Event:
     elif draft.acted(negated_promise):
         why.append("negated promise → REJECT")
     location, location_why = locate_event(
-        cand.head, scene.places, draft.actor_tokens, draft.recipient_tokens, draft.event_type
+        cand.head,
+        scene.places,
+        draft.actor_tokens,
+        draft.recipient_tokens,
+        draft.event_type,
+        cand.content if cand.kind == "light" else None,
     )
+    if location is None:
+        location, location_why = _focus_place(scene, location_why, actor_ids, recipient_ids)
     why.extend(w for w in (draft.date_why, location_why) if w)
     if draft.decided_by:
         why.append("rules: " + ", ".join(draft.decided_by))
@@ -251,3 +290,19 @@ def to_event(draft: Draft) -> Event:
         why="; ".join(why),
         signals=present,
     )
+
+
+def _focus_place(
+    scene: Scene, why: str, actor_ids: list[str], recipient_ids: list[str]
+) -> tuple[str | None, str]:
+    """An event the text does not place, all of whose parties belong to the country the article
+    is about (named far more often than any other), happened there: that country's own affairs."""
+    focus = scene.index.focus_country()
+    country = scene.index.country_of(focus) if focus else None
+    parties = {scene.index.country_of(a) for a in [*actor_ids, *recipient_ids]} - {None}
+    if parties != {country}:
+        return None, why
+    place = next((p for p in scene.places if p.feature == "country" and p.country == country), None)
+    if place is None:
+        return None, why
+    return place.id, f"place: {place.name}, the country the article is about and all its parties are of"

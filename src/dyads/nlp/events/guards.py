@@ -13,6 +13,7 @@ from dyads.nlp.events.draft import Draft
 GENERIC_SUBJECTS = {"you", "one", "anyone", "everyone", "someone", "readers"}
 
 # an e-mail address or a web address (scheme, www., or a domain followed by a path)
+COMMENTATORS = {"EDU"}  # the sector of analysts, researchers and academics (a code, not a word)
 WEB_ADDRESS = re.compile(r"\S+@\S+\.\w{2,}|https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/")
 
 
@@ -81,6 +82,15 @@ def only_private_people(draft: Draft) -> bool:
     index = draft.scene.index
     parties = [*draft.actor_ids, *draft.recipient_ids]
     return bool(parties) and not any(index.political(p) for p in parties)
+
+
+def commentators_only(draft: Draft) -> bool:
+    """What analysts, researchers and academics say or welcome is commentary on events, not an
+    event: "Security analyst Kabiru Adamu welcomed the move", "Researchers warn that …"."""
+    index = draft.scene.index
+    actors = draft.actor_ids
+    # one who holds a country's office may also be an academic: only unplaced commentators
+    return bool(actors) and all(index.sector(a) in COMMENTATORS and not index.placed(a) for a in actors)
 
 
 def page_furniture(draft: Draft) -> bool:

@@ -11,6 +11,8 @@ from spacy.tokens import Token
 from dyads.model import Actor, Place
 from dyads.nlp.events.syntax import conjuncts, core_tokens
 
+RECENT_CHARS = 600  # about the two sentences before a reference, where its antecedent is
+
 
 class ActorIndex:
     """Character-span lookup from text to actor ids.
@@ -98,6 +100,10 @@ class ActorIndex:
             return None
         return actor.name.split()[-1].lower()
 
+    def sector(self, actor_id: str) -> str | None:
+        actor = self._actors.get(actor_id)
+        return actor.sector if actor else None
+
     def political(self, actor_id: str) -> bool:
         """Does the actor belong to a country, a body or a sector (not a private person)?"""
         actor = self._actors.get(actor_id)
@@ -130,6 +136,15 @@ class ActorIndex:
         found = self.country_actor(country)
         return found if found not in actor_ids else None
 
+    def international_body(self, actor_id: str) -> bool:
+        """Is the actor an organisation of states (ECOWAS, Nato, the UN), not a country or group?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and actor.country is None and actor.sector == "IGO"
+
+    def country_of(self, actor_id: str) -> str | None:
+        actor = self._actors.get(actor_id)
+        return actor.country if actor else None
+
     def kind(self, actor_id: str) -> str | None:
         actor = self._actors.get(actor_id)
         return actor.kind if actor else None
@@ -146,6 +161,24 @@ class ActorIndex:
             if word in (w.lower().strip(".,") for w in actor.name.split()):
                 return actor_id
         return None
+
+    def last_body(self, position: int, exclude: Iterable[str] = ()) -> str | None:
+        """The organisation of states "the bloc" or "the regional body" refers back to: of those
+        named in the stretch of text just before ``position``, the one the article names most
+        (a body named in passing there is not what the story is about), else the last named."""
+        skip = set(exclude)
+        hi = bisect_right(self._starts, position)
+        recent: list[str] = []
+        for start, _, actor_id in reversed(self._spans[:hi]):
+            if start >= position or actor_id in skip or not self.international_body(actor_id):
+                continue
+            if recent and start < position - RECENT_CHARS:
+                break
+            if actor_id not in recent:
+                recent.append(actor_id)
+        if not recent:
+            return None
+        return max(recent, key=lambda a: (len(self._actors[a].mentions), -recent.index(a)))
 
     def country_for_place(self, place: Place) -> str | None:
         """The country actor of a place's country. When the article names the place ("a protest

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from dyads.knowledge.registry import words
 from dyads.model import Place
+from dyads.nlp.doc_cache import doc_text
 
 # clauses a setting carries down to: "In Idlib, rebels attacked and seized …", "went to Afrin to fight"
 SETTING_CARRIES = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ROOT"}
@@ -70,14 +71,17 @@ def locate_event(
     actors: Sequence[Token] = (),
     recipients: Sequence[Token] = (),
     event_type: str = "",
+    content: Token | None = None,
 ) -> tuple[str | None, str]:
     """(place id or None, why) for an event whose trigger is ``trigger``. A recipient in a place
     phrase is still a place ("withdrew troops from Syria"); as subject or object it is a party."""
     if not places:
         return None, "place: the text names none"
     participants = {t.i for t in actors} | {t.i for t in recipients if t.dep_ != "pobj"}
-    finder = _Finder(trigger, places, participants, event_type == "CONSULT")
-    found = finder.own_phrase(trigger) or finder.setting(trigger)
+    finder = _Finder(trigger, places, participants, event_type == "CONSULT", event_type in ON_THE_GROUND)
+    # a light verb's event noun carries its own place phrases ("claimed a shooting on a church in Cairo")
+    own = finder.own_phrase(trigger) or (finder.own_phrase(content) if content is not None else None)
+    found = own or finder.setting(trigger)
     if found is not None:
         return found
     dateline = _dateline(trigger, places)
@@ -91,8 +95,12 @@ def locate_event(
 
 
 class _Finder:
-    def __init__(self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool) -> None:
+    def __init__(
+        self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool, on_ground: bool
+    ) -> None:
         self.trigger = trigger
+        # acts done to a place are done where it is: "shelled Afrin", "visited Iraqi Kurdistan"
+        self.acts_on_places = visit or on_ground
         self.places = places
         self.participants = participants
         self.words = location_words()
@@ -117,6 +125,10 @@ class _Finder:
                 found = self.in_phrase(child)
                 if found is not None:
                     return found
+            if child.dep_ == "dobj" and not noun and self.acts_on_places:
+                place = self.acted_on(child)
+                if place is not None:
+                    return place.id, f"place: {child.text!r}, the place acted on"
             if child.dep_ in ("dobj", "nsubjpass") and not noun:
                 # "met Iran's leaders in Tehran": the parser hangs the place on the object
                 # ("began a visit to Mauritius": the light verb's object is the event)
@@ -168,11 +180,13 @@ class _Finder:
             if depth < MAX_NESTING:
                 # "in the port city of Jeddah", "in the province of Idlib"
                 naming = self.words.nested | ({"of"} if obj.lower_ in self.words.back_nouns else set())
+                # the name after "of" before the modifiers: "the Red Sea port city of Jeddah" is Jeddah
                 for nested in obj.children:
                     if nested.dep_ == "prep" and nested.lower_ in naming:
                         found = self.in_phrase(nested, depth + 1)
                         if found is not None:
                             return found
+                for nested in obj.children:
                     if nested.dep_ == "compound":
                         place = self.name_at(nested)
                         if place is not None:
@@ -210,6 +224,14 @@ class _Finder:
         if place is None or self._qualifier(token, place):
             return None
         return place
+
+    def acted_on(self, obj: Token) -> Place | None:
+        """The town or region an object names ("shelled Afrin"), even as the event's recipient: a
+        country as object is a party, not a place."""
+        if obj.ent_type_ == "NORP" or any(c.dep_ == "case" for c in obj.children):
+            return None
+        place = self._covering(obj)
+        return place if place is not None and place.feature != "country" else None
 
     def _covering(self, token: Token) -> Place | None:
         for place in self.places:
@@ -251,7 +273,7 @@ class _Finder:
 
 def _dateline(trigger: Token, places: Sequence[Place]) -> Place | None:
     """ "ISLAMABAD — …": a place named in capitals at the very start, then a dash."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     for place in places:
         for start, end in place.mentions:
             if (

@@ -21,6 +21,9 @@ PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "it": ("country", "organization"),
     "they": ("plural", "group", "country", "organization"),
 }
+# a possessive owner of an event noun refers back like its subject form ("its offensive", "his promise")
+PRONOUN_KINDS |= {"his": PRONOUN_KINDS["he"], "her": PRONOUN_KINDS["she"], "its": PRONOUN_KINDS["it"]}
+PRONOUN_KINDS["their"] = PRONOUN_KINDS["they"]
 
 
 class SpeakerMemory:

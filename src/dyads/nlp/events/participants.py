@@ -27,6 +27,9 @@ PROPOSALS = {"REQUEST", "AGREE", "THREATEN"}  # demands, offers and ultimatums o
 SOURCE_FROM = {"AID", "REQUEST", "THREATEN", "ACCUSE", "AGREE"}  # "aid from Japan", "demands from rebels"
 
 
+DONE_TO = {"ASSAULT", "COERCE"}  # nouns whose "of" object is the one they are done to
+
+
 def candidate_arguments(cand: Candidate, lexicon: Lexicon) -> Arguments:
     """The participant tokens of a candidate, its content's included."""
     if cand.kind == "noun":
@@ -35,8 +38,13 @@ def candidate_arguments(cand: Candidate, lexicon: Lexicon) -> Arguments:
             cand.sense.owner,
             source_from=cand.sense.type in SOURCE_FROM,
             agent_nouns=lexicon.agent_nouns,
+            patient_of=cand.sense.type in DONE_TO,
         )
     args = verb_arguments(cand.head, cand.content if cand.kind in ("light", "verb") else None)
+    if args.passive and not args.actors and cand.sense.type in REVERSING:
+        # "the siege by Syrian rebels has been lifted": whose act it was names who undoes it
+        undone = [t for t in cand.head.children if t.dep_ in ("nsubjpass", "csubjpass") and t.pos_ == "NOUN"]
+        args = Arguments(tuple(o for t in undone for o in prep_objects(t, {"by"})), args.recipients, True)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
         # the towns are; "Russia said Sudan must …": Sudan is.

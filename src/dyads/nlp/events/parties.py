@@ -1,30 +1,24 @@
 """Party rules: which known actors an event is by and to. Each returns True if it supplied one.
 
-Finders read the actors named in the sentence (and, for a lone pronoun, remembered from
-earlier ones); fallbacks supply a party the sentence leaves unnamed: the country where a
-crowd gathered or where it happened, the country a situation is in, the protesters' own
-government. ``decision`` runs them in order; each runs only when its side is still empty.
+Finders read the actors named in the sentence (and, for a lone pronoun, a counted plural or a
+definite description, the ones it refers back to). The fallbacks that supply a party the
+sentence leaves unnamed are in :mod:`dyads.nlp.events.fallbacks`. ``decision`` runs them in
+order; each runs only when its side is still empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from dyads.knowledge import registry
-from dyads.model import Place
-from dyads.nlp.events.arguments import locatives, noun_modifiers, parties_inside
+from dyads.nlp.events.arguments import noun_modifiers, parties_inside
+from dyads.nlp.events.counted import counted_countries
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.index import ActorIndex
-from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.events.memory import definite
 from dyads.nlp.events.participants import candidate_arguments
-from dyads.nlp.events.setting import event_location
-from dyads.nlp.events.triggers import Candidate
+from dyads.nlp.events.syntax import subjects
 
-DOMESTIC_TARGET = {"PROTEST"}  # acts aimed, unless said otherwise, at one's own government
-PLACED_VICTIMS = {"ASSAULT", "COERCE"}
 # acts whose content clause names their target ("the accusation that Britain …", "a demand that Kyiv …")
 CLAUSE_TARGETED = {
     "ACCUSE",
@@ -32,15 +26,37 @@ CLAUSE_TARGETED = {
     "THREATEN",
     "REQUEST",
 }  # harm done to people, who belong where it happened
-PLACE_PREPS = frozenset(registry.words("events_grammar")["place_preps"])
 FIRST_PERSON = frozenset(registry.words("events_grammar")["first_person"])
+POSSESSIVES = frozenset({"his", "her", "its", "their"})  # possessive pronouns (closed class)
+BLOC_NOUNS = frozenset(registry.words("events_grammar")["bloc_nouns"])
+BODY_NOUNS = frozenset(registry.words("events_grammar")["body_nouns"])
+REACH_ADJECTIVES = frozenset(registry.words("events_grammar")["reach_adjectives"])
 
 
 # --- finders: the parties the sentence names ------------------------------------------------
 
 
+def counted_actors(draft: Draft) -> bool:
+    """ "The three nations accused …": a counted plural is the countries last listed together."""
+    if len(draft.actor_tokens) != 1:
+        return False
+    draft.actor_ids = counted_countries(draft.actor_tokens[0], draft.scene.index)
+    return bool(draft.actor_ids)
+
+
+def counted_recipients(draft: Draft) -> bool:
+    """ "urged both countries to …": as :func:`counted_actors`, on the receiving side."""
+    found: list[str] = []
+    for token in draft.recipient_tokens:
+        found += [c for c in counted_countries(token, draft.scene.index) if c not in draft.actor_ids]
+    draft.recipient_ids = found
+    return bool(found)
+
+
 def named_actors(draft: Draft) -> bool:
     """The actors the subject tokens name."""
+    if draft.actor_ids:
+        return False
     draft.actor_ids = draft.scene.index.for_tokens(draft.actor_tokens)
     return bool(draft.actor_ids)
 
@@ -50,8 +66,20 @@ def last_actor_of_kind(draft: Draft) -> bool:
     actor of that kind in the article; "The government said …" to the last one so called."""
     if draft.actor_ids or len(draft.actor_tokens) != 1:
         return False
-    draft.actor_ids = draft.scene.memory.recall(draft.actor_tokens[0])
+    token = draft.actor_tokens[0]
+    draft.actor_ids = _clause_owner(token, draft) or draft.scene.memory.recall(token)
     return bool(draft.actor_ids)
+
+
+def _clause_owner(token: Token, draft: Draft) -> list[str]:
+    """ "Trump stepped back from his promise": a possessive is first the subject of its clause."""
+    if token.dep_ != "poss" or token.lower_ not in POSSESSIVES:
+        return []
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    owners = [s for s in subjects(verb) if s.lower_ not in POSSESSIVES and s.i != token.i]
+    return [a for a in draft.scene.index.for_tokens(owners) if a not in draft.recipient_ids]
 
 
 def quoted_speaker(draft: Draft) -> bool:
@@ -105,9 +133,23 @@ def described_recipients(draft: Draft) -> bool:
 
 
 def _described(token: Token, index: ActorIndex, exclude: list[str]) -> str | None:
-    if not definite(token) or index.for_token(token):
+    if index.for_token(token):
+        return None
+    if _names_a_body(token):
+        return index.last_body(token.idx, exclude)  # "the bloc", "the regional body"
+    if not definite(token):
         return None
     return index.described_before(token.lemma_.lower(), token.idx, exclude)
+
+
+def _names_a_body(token: Token) -> bool:
+    """ "the bloc", "the regional body": a singular description of an organisation of states."""
+    lemma, children = token.lemma_.lower(), list(token.children)
+    if token.tag_ != "NN" or not any(c.lower_ == "the" for c in children):
+        return False
+    return lemma in BLOC_NOUNS or (
+        lemma in BODY_NOUNS and any(c.dep_ == "amod" and c.lower_ in REACH_ADJECTIVES for c in children)
+    )
 
 
 def clause_of_the_noun(draft: Draft) -> bool:
@@ -148,6 +190,8 @@ def inside_object(draft: Draft) -> bool:
 
 def named_recipients(draft: Draft) -> bool:
     """The actors the object tokens name, other than the actors."""
+    if draft.recipient_ids:
+        return False
     index = draft.scene.index
     draft.recipient_ids = [r for r in index.for_tokens(draft.recipient_tokens) if r not in draft.actor_ids]
     return bool(draft.recipient_ids)
@@ -195,129 +239,3 @@ def modifier_parties(draft: Draft) -> bool:
             side.append(actor_id)
             added = True
     return added
-
-
-# --- fallbacks: parties the sentence leaves unnamed ------------------------------------------
-
-
-def crowd_country(draft: Draft) -> bool:
-    """ "thousands of people rallied in Bamako": a crowd of no named party is of the country
-    where it gathered."""
-    cand = draft.cand
-    crowd = bool(draft.actor_tokens) or draft.happens  # "a protest took place in Bamako"
-    if draft.actor_ids or not crowd or cand.sense.type not in DOMESTIC_TARGET:
-        return False
-    scene = draft.scene
-    country = place_country(cand.head, draft.sent, scene.places, scene.index)
-    if country is None or country in draft.recipient_ids:
-        return False
-    draft.actor_ids = [country]
-    return True
-
-
-def place_of_event(draft: Draft) -> bool:
-    """No one acted upon: the country where it happened ("eased measures in Montenegro"); a
-    visit is to somewhere else. Talks and agreements are with someone, not somewhere."""
-    cand = draft.cand
-    visit = cand.sense.mode == "visit"
-    if draft.recipient_ids or (cand.sense.type in ("CONSULT", "AGREE") and not visit):
-        return False
-    index = draft.scene.index
-    found = located_recipients(cand, index, draft.scene.places, draft.actor_ids)
-    if visit:
-        found = [r for r in found if not index.same_country(r, draft.actor_ids)]
-    draft.recipient_ids = found
-    return bool(found)
-
-
-def victims_country(draft: Draft) -> bool:
-    """ "killed 19 civilians in central Mali": victims of no named country are of the country
-    where it happened."""
-    cand, scene = draft.cand, draft.scene
-    unplaced = bool(draft.recipient_ids) and not any(scene.index.placed(r) for r in draft.recipient_ids)
-    if not unplaced or cand.sense.type not in PLACED_VICTIMS:
-        return False
-    country = place_country(cand.head, draft.sent, scene.places, scene.index)
-    if country is None or country in draft.actor_ids or country in draft.recipient_ids:
-        return False
-    draft.recipient_ids.append(country)
-    return True
-
-
-def situation_country(draft: Draft) -> bool:
-    """An act aimed at a state of affairs naming no party ("recognised the new developments")
-    is aimed at the country the article is about."""
-    scene = draft.scene
-    if (
-        draft.recipient_ids
-        or not draft.actor_ids
-        or not about_situation(draft.recipient_tokens, scene.index, scene.lexicon)
-    ):
-        return False
-    focus = scene.index.focus_country()
-    if focus is None or focus in draft.actor_ids or scene.index.same_country(focus, draft.actor_ids):
-        return False
-    draft.recipient_ids = [focus]
-    return True
-
-
-def host_receives(draft: Draft) -> bool:
-    """ "hosted", "received": the visitor or giver acts, the host or receiver receives."""
-    cand = draft.cand
-    if not (cand.sense.reverse and cand.kind == "verb"):
-        return False
-    draft.actor_ids, draft.recipient_ids = draft.recipient_ids, draft.actor_ids
-    return True
-
-
-def own_government(draft: Draft) -> bool:
-    """Protests with no stated target are aimed at the protesters' own government."""
-    if draft.recipient_ids or not draft.actor_ids or draft.cand.sense.type not in DOMESTIC_TARGET:
-        return False
-    sent = draft.sent
-    government = draft.scene.index.government_of(draft.actor_ids, sent.start_char, sent.end_char)
-    draft.recipient_ids = [government] if government else []
-    return bool(draft.recipient_ids)
-
-
-# --- where it happened -----------------------------------------------------------------------
-
-
-def place_country(trigger: Token, sent: Span, places: Sequence[Place], index: ActorIndex) -> str | None:
-    """The country actor of the place named nearest the trigger in a place phrase of its
-    sentence ("in central Mali", not "fighters believed to be Russian")."""
-    located = [p for p in places if any(_in_place_phrase(sent, start) for start, _ in p.mentions)]
-    place_id = event_location(trigger, sent, located)
-    place = next((p for p in located if p.id == place_id), None)
-    return index.country_for_place(place) if place is not None else None
-
-
-def _in_place_phrase(sent: Span, start: int) -> bool:
-    token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
-    for _ in range(4):
-        if token is None or token.head.i == token.i:
-            return False
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            return True
-        token = token.head
-    return False
-
-
-def located_recipients(
-    cand: Candidate, index: ActorIndex, places: Sequence[Place], actor_ids: list[str]
-) -> list[str]:
-    """Actors and countries named where the event happened ("forces in Lebanon")."""
-    tokens = locatives(cand.head, cand.content)
-    out = [a for a in index.for_tokens(tokens) if a not in actor_ids]
-    for token in tokens:
-        for place in places:
-            if any(s <= token.idx < e for s, e in place.mentions):
-                country_id = index.country_for_place(place)
-                if country_id and country_id not in out and country_id not in actor_ids:
-                    out.append(country_id)
-    return out
-
-
-def about_situation(tokens: Sequence[Token], index: ActorIndex, lexicon: Lexicon) -> bool:
-    """Is the event aimed at a state of affairs naming no party ("these new developments")?"""
-    return any(t.lemma_.lower() in lexicon.situation_nouns and not index.for_tokens([t]) for t in tokens)

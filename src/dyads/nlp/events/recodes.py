@@ -9,6 +9,8 @@ and events dated years before the article marked historical.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.events.modality import Modality, modality, recode
@@ -16,7 +18,11 @@ from dyads.nlp.events.setting import event_date
 from dyads.nlp.events.triggers import Candidate
 
 COMMANDED = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}  # acts an order is coded as
-ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
+ANNOUNCING = {"announce", "declare"}
+DECIDING = {
+    "decide",
+    "decision",
+}  # a retreat decided is announced, not yet done  # reporting verbs that make their content a declaration
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
 
 
@@ -62,6 +68,52 @@ def ordered_act(draft: Draft) -> bool:
         return False
     draft.ordered = ordered
     draft.event_type, draft.mode = ordered.sense.type, ordered.sense.mode
+    return True
+
+
+def leaving_a_body(draft: Draft) -> bool:
+    """ "Mali withdrew from ECOWAS": the codebook's SANCTION 'withdraw' (withdrawing oneself from an
+    organisation), not RETREAT, which is leaving territory."""
+    recipients, index = draft.recipient_ids, draft.scene.index
+    if draft.event_type != "RETREAT" or not recipients or draft.mode == "resign":
+        return False  # resigning from a post stays RETREAT 'resign', whoever the post was with
+    if not all(index.international_body(r) for r in recipients):
+        return False
+    draft.event_type, draft.mode = "SANCTION", "withdraw"
+    return True
+
+
+def promised_conflict(draft: Draft) -> bool:
+    """ "promised to strike Syria", "his promise of an imminent missile strike": a promise of
+    force is a threat, whose mode is the content's act (PLOVER: THREATEN's mode is what is
+    threatened)."""
+    cand, lexicon = draft.cand, draft.scene.lexicon
+    if draft.event_type != "AGREE" or cand.sense.type != "AGREE":
+        return False
+    act = next((c for c in cand.children if lexicon.quad(c.sense.type) == "material_conflict"), None)
+    if act is None:
+        return False
+    mode = act.sense.mode
+    draft.event_type = "THREATEN"
+    draft.mode = (
+        mode
+        if lexicon.valid_mode("THREATEN", mode)
+        else lexicon.complement_modes.get("THREATEN", {}).get(act.sense.type)
+    )
+    return True
+
+
+def decided_withdrawal(draft: Draft) -> bool:
+    """ "Trump's decision to withdraw US troops from Syria": a withdrawal decided is one
+    announced, which the codebook codes CONCEDE (the troops have not left yet)."""
+    carrier = draft.carrier if draft.carrier is not None else draft.cand.head
+    if draft.event_type != "RETREAT" or draft.mode != "withdraw" or draft.auxiliary is not None:
+        return False
+    steps = list(islice(carrier.ancestors, 2))
+    if not any(a.lemma_.lower() in DECIDING for a in steps):
+        return False
+    draft.event_type, draft.mode = "CONCEDE", None
+    draft.note = "decided withdrawal: an announced retreat"
     return True
 
 

@@ -17,10 +17,16 @@ TOPIC_PREPS = {"on", "in"}  # "an agreement on military cooperation"
 COOPERATION_TOPICS = {"cooperation", "partnership", "collaboration"}
 
 
+NAMED_PLACE = "@place"  # an object condition met by any named place
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})  # entity labels: identifiers, not words
+
+
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas naming a verb's object: the noun, its compounds ("aid deliveries") and what a
     measure noun measures ("a batch of warplanes", "tons of grain")."""
     out = {token.lemma_.lower(), token.lower_}
+    if token.ent_type_ in PLACE_ENTITIES:
+        out.add(NAMED_PLACE)  # "struck Gaza", "captured Raqqa"
     out.update(c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod"))
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from dyads.model import Article, Place, TimeExpr
+from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.events.lexicon import Lexicon
 from dyads.nlp.times.find import calendar_date
 
@@ -89,7 +90,7 @@ def _own_time(
     trigger: Token, sentence: Span, times: Sequence[TimeExpr], published: str | None, future: bool
 ) -> tuple[str, str, str] | None:
     """The nearest dating time of the trigger's own clause, else of a clause governing it."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     own_clause = _clause_verb(trigger)
     best: tuple[int, int, str, str, str] | None = None
     for t in times:
@@ -110,6 +111,13 @@ def _own_time(
             continue
         # the trigger's own clause first, then the clause above it ("said on Monday it had …")
         tier = 0 if _clause_verb(time_token) == own_clause else 1
+        dated = _dated_noun(time_token, end)
+        if dated is not None:
+            # "Tuesday's announcement that Ukraine had agreed", "2013's use of sarin": the time
+            # dates that noun and what it holds, not the verb whose object the noun is
+            if not dated.left_edge.i <= trigger.i <= dated.right_edge.i:
+                continue
+            tier = 0
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
         if best is None or (tier, distance) < best[:2]:
             best = (tier, distance, value, precision, text[start:end])
@@ -118,6 +126,17 @@ def _own_time(
     tier, _, day, exactness, said = best
     whose = "" if tier == 0 else " of the governing clause"
     return day, exactness, f"date: {said!r}{whose}"
+
+
+def _dated_noun(time_token: Token, end: int) -> Token | None:
+    """The noun a time expression modifies as a possessive or compound ("Tuesday's
+    announcement", "the 2011 uprising"), if it does."""
+    node = time_token
+    while node.head.i != node.i and node.head.idx < end and node.head.i != node.i:
+        node = node.head  # up to the head of the time expression itself
+    if node.dep_ in ("poss", "compound", "nmod") and node.head.pos_ == "NOUN" and node.head.idx >= end:
+        return node.head
+    return None
 
 
 def _token_at(sentence: Span, start: int) -> Token | None:
@@ -157,7 +176,7 @@ def _vague_past(trigger: Token, sentence: Span, times: Sequence[TimeExpr]) -> st
             continue
         time_token = _token_at(sentence, start)
         if time_token is not None and not _foreign(time_token, trigger):
-            return trigger.doc.text[start:end]
+            return doc_text(trigger.doc)[start:end]
     return None
 
 
@@ -182,7 +201,7 @@ def _story_day(sentence: Span, times: Sequence[TimeExpr], published: str) -> tup
         except ValueError:
             continue
         if timedelta(0) < newest - day <= STORY_DAYS and (best is None or start > best[0]):
-            best = (start, found[0], sentence.doc.text[start:end])
+            best = (start, found[0], doc_text(sentence.doc)[start:end])
     return (best[1], best[2]) if best else None
 
 

@@ -90,12 +90,21 @@ def _nominal(token: Token) -> bool:
     return token.ent_type_ in ("", "NORP", "EVENT")
 
 
+def _predicative(token: Token, lexicon: Lexicon) -> bool:
+    """An adjective the lexicon reads as a verb, said of its subject ("were critical of the deal")."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.verbs
+
+
 def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in one sentence, light verbs and governors resolved, nothing absorbed yet."""
     out: list[Candidate] = []
     light_nouns: set[int] = set()
     for token in sent:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if (
+            token.pos_ == "VERB"
+            or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+            or _predicative(token, lexicon)
+        ):
             lemma = token.lemma_.lower()
             if token.dep_ == "amod" and token.tag_ == "VBN":
                 continue  # adjectival participles describe, they do not report ("Israeli-occupied")

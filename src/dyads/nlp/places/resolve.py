@@ -40,6 +40,8 @@ CAPITAL_BONUS = 3.0
 # of the same name (Washington, D.C. before Washington state).
 KNOWN_CAPITAL_POPULATION = 100_000
 DIVISION_BONUS = 12.0
+NAMESAKE_RATIO = 20  # a town this many times smaller than a capital of its name is a namesake
+NAMESAKE_PENALTY = 4.0
 DIVISION_KEY = " (division)"
 ALTERNATE_NAME_PENALTY = 3.0
 QUALIFIER_BONUS = 12.0
@@ -154,16 +156,25 @@ def _known_capital(entry: Entry) -> bool:
     return entry.kind == CITY and entry.capital and entry.population >= KNOWN_CAPITAL_POPULATION
 
 
-def _base_scores(group: NameGroup) -> list[float]:
+def _base_scores(group: NameGroup, named_countries: frozenset[str] = frozenset()) -> list[float]:
     # Before a division that shares a known capital's name, the reader takes the capital:
     # the division starts just below it (other readings keep their priors).
     capital_priors = [prior(e, group.name) for e in group.candidates if _known_capital(e)]
     division_ceiling = max(capital_priors) - 1.0 if capital_priors else math.inf
+    # only a capital of a country the article names: local news has its own Moscows and Cairos
+    capital_size = max(
+        (e.population for e in group.candidates if _known_capital(e) and e.country in named_countries),
+        default=0,
+    )
     scores = []
     for entry in group.candidates:
         score = prior(entry, group.name) if not group.key.startswith("demonym:") else KIND_PRIOR[COUNTRY]
         if entry.kind in (ADMIN1, ADMIN2):
             score = min(score, division_ceiling)
+        if entry.kind == CITY and not entry.capital and entry.population * NAMESAKE_RATIO < capital_size:
+            # a small town named after a capital ("Damascus", Maryland) is what the text means
+            # only when it says so ("Damascus, Md.") or its neighbours outweigh the capital
+            score -= NAMESAKE_PENALTY
         if group.qualifiers and _qualified(entry, group.qualifiers):
             score += QUALIFIER_BONUS
         if group.division and entry.kind in (ADMIN1, ADMIN2):
@@ -218,10 +229,13 @@ def resolve_groups(groups: list[NameGroup]) -> list[Entry | None]:
     flat: list[Entry] = []
     owner: list[int] = []
     base: list[float] = []
+    named_countries = frozenset(
+        e.country for group in groups for e in group.candidates if e.kind == COUNTRY and e.country
+    )
     for g, group in enumerate(groups):
         flat.extend(group.candidates)
         owner.extend([g] * len(group.candidates))
-        base.extend(_base_scores(group))
+        base.extend(_base_scores(group, named_countries))
     if not flat:
         return [None] * len(groups)
     base_arr = np.array(base)

@@ -246,6 +246,16 @@ function wirePartySuggestions() {
   }));
 }
 
+// Controls marked data-autosubmit (the "min confidence" of the counting views) reload their view as
+// soon as they change; the form's button still does it without script.
+function wireAutosubmit() {
+  document.querySelectorAll("[data-autosubmit]").forEach((input) => {
+    input.addEventListener("change", () => {
+      if (input.form && input.checkValidity()) input.form.requestSubmit();
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("svg[data-chart]").forEach((el) => {
     const data = readJSON(el.dataset.source);
@@ -257,4 +267,5 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   wireArticle();
   wirePartySuggestions();
+  wireAutosubmit();
 });
