@@ -44,8 +44,8 @@ def test_listings_show_speech_unless_every_record_is_asked_for(tmp_path: Path) -
     server = Server(path)
     try:
         assert httpx.get(server.url + "/api/v1/quotes").json()["total"] == 1
-        every = httpx.get(server.url + "/api/v1/quotes", params={"include_attributions": "true"})
-        assert every.json()["total"] == 2
+        answer = httpx.get(server.url + "/api/v1/quotes", params={"include_attributions": "true"})
+        assert answer.json()["total"] == 2
     finally:
         server.stop()
 

@@ -126,7 +126,8 @@ def _so_called_before(drafts: Drafts, token: Token, sector: str) -> str | None:
     definite noun refers back to the last group of its sector named by that word with a country."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    word, best = token.lower_, (-1, None)
+    word = token.lower_
+    best: tuple[int, str | None] = (-1, None)
     for draft in drafts.by_key.values():
         if draft.country is None or draft.sector != sector or draft.kind != "group":
             continue

@@ -145,7 +145,10 @@ def origin_of(doc: Doc, start: int, end: int, kb: Knowledge) -> Origin | None:
         return Origin(code, f"'{doc[i].text}' before the name")
     nodes = name_nodes(doc, start, end)
     named = named_countries(doc)  # a town's namesakes in the countries the article names win
-    for node in nodes:
+    # "John Letts and Sally Lane, who live in Oxford": a clause or a "from" after the last of
+    # several people named together says it of them all
+    partners = [c for c in nodes[-1].conjuncts if c.ent_type_ == "PERSON" and c.i > nodes[-1].i]
+    for node in nodes + partners:
         if origin := _origin_in(node, False, kb, named):
             return origin
     for noun in appositions(nodes):
