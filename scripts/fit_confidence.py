@@ -29,6 +29,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 GOLD = EVAL / "dev" / "events-articles.jsonl"
 MODEL = ROOT / "src" / "dyads" / "knowledge" / "models" / "event_confidence.yaml"
 TARGET_PRECISION = 0.7
+MIN_RECALL_SHARE = 0.5  # of the unfiltered held-apart dyad recall a default threshold must keep
 L2 = 1.0
 
 
@@ -157,11 +158,14 @@ def curve(
 
 
 def choose_threshold(points: list[tuple[float, dict]]) -> tuple[float, str]:
-    """The lowest threshold at which held-apart dyad precision reaches the target; when none
-    does, the one with the best held-apart dyad F1 (and the reason says so)."""
+    """The lowest threshold at which held-apart dyad precision reaches the target while the views
+    still count at least half the dyads they count unfiltered (a threshold that keeps a handful of
+    events measures its precision on a handful, and leaves the series empty); when none does, the
+    one with the best held-apart dyad F1 (and the reason says so)."""
+    floor = points[0][1]["dyad_triples"]["recall"] * MIN_RECALL_SHARE
     for threshold, figures in points:
         dyads = figures["dyad_triples"]
-        if dyads["precision"] >= TARGET_PRECISION and dyads["tp"] > 0:
+        if dyads["precision"] >= TARGET_PRECISION and dyads["recall"] >= floor and dyads["tp"] > 0:
             return (
                 threshold,
                 f"the lowest at which held-apart dyad-triple precision reached {TARGET_PRECISION}",
@@ -169,7 +173,8 @@ def choose_threshold(points: list[tuple[float, dict]]) -> tuple[float, str]:
     best = max(points, key=lambda p: p[1]["dyad_triples"]["f1"])[0]
     return (
         best,
-        f"no threshold reached dyad-triple precision {TARGET_PRECISION} held apart; best held-apart F1",
+        f"no threshold reached dyad-triple precision {TARGET_PRECISION} held apart with half the"
+        " unfiltered recall; best held-apart F1",
     )
 
 
