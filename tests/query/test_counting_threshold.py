@@ -56,6 +56,9 @@ def store(tmp_path: Path) -> Store:
                 published=day,
             )
         )
+    # the cases below sit around 0.20, set as the store's own threshold (the shipped default is
+    # whatever the confidence model's last fit chose)
+    set_min_confidence(writer.conn, 0.2)
     return writer
 
 
@@ -64,9 +67,8 @@ def _events(rows: list[dict[str, object]]) -> int:
 
 
 def test_the_counting_views_use_the_store_threshold_unless_given_one(store: Store) -> None:
-    assert default_min_confidence() == 0.2
-    assert store_threshold(store) == Threshold(0.2, "default")
-    # the store's default, 0.20: 0.9, 0.45, 0.4499…, 0.3 count; 0.15 and 0.05 do not
+    assert store_threshold(store) == Threshold(0.2, "store")
+    # the store's threshold, 0.20: 0.9, 0.45, 0.4499…, 0.3 count; 0.15 and 0.05 do not
     assert _events(dyad_series(store, "RUS", "MLI", "year")) == 2
     assert _events(compare(store, "MLI", ["RUS", "FRA"], "year")) == 4
     assert len(timeline(store, "MLI", 25)) == 4
@@ -83,7 +85,8 @@ def test_the_counting_views_use_the_store_threshold_unless_given_one(store: Stor
     assert _events(compare(store, "MLI", ["RUS", "FRA"], "year")) == 2
     assert _events(compare(store, "MLI", ["RUS", "FRA"], "year", flt=EventFilter(min_confidence=0))) == 6
     clear_min_confidence(store.conn)
-    assert store_threshold(store) == Threshold(0.2, "default")
+    assert store_threshold(store) == Threshold(default_min_confidence(), "default")
+    assert 0 <= default_min_confidence() <= 1
 
 
 def test_the_rollups_answer_band_edges_and_leave_other_thresholds_to_the_events(store: Store) -> None:

@@ -27,6 +27,7 @@ def _with_confidence(published: str, value: float):
 
 def test_an_event_is_as_sure_as_its_best_mention_and_follows_its_mentions(tmp_path: Path) -> None:
     with open_store(tmp_path / "c.db") as store:
+        set_min_confidence(store.conn, 0.2)  # both reports reach it, so they merge
         store.add_analysis(_with_confidence("2021-01-05", 0.3))
         store.add_analysis(_with_confidence("2021-01-06", 0.8))
         assert store.rows("SELECT n_mentions, confidence FROM events") == [

@@ -220,6 +220,7 @@ def test_an_event_moves_band_as_its_best_report_changes(tmp_path: Path) -> None:
     report away moves them back; the rollups stay exact and the series follow at every threshold.
     (Both reports reach the store's threshold: a report below it is never merged.)"""
     with open_store(tmp_path / "c.db") as store:
+        set_min_confidence(store.conn, 0.2)  # both reports reach it, so they merge
         store.add_analysis(_report("2021-03-02", "2021-03-02", 0.25))
         assert _band_rows(store) == [("RUS", 5, 1)]
         assert store.scalar("SELECT SUM(events) FROM dyad_rollup") == 1  # one event, one report

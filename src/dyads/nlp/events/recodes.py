@@ -18,11 +18,10 @@ from dyads.nlp.events.setting import event_date
 from dyads.nlp.events.triggers import Candidate
 
 COMMANDED = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}  # acts an order is coded as
-ANNOUNCING = {"announce", "declare"}
-DECIDING = {
-    "decide",
-    "decision",
-}  # a retreat decided is announced, not yet done  # reporting verbs that make their content a declaration
+ANNOUNCING = {"announce", "declare"}  # reporting verbs that make their content a declaration
+DECIDING = {"decide", "decision"}  # a retreat decided is announced, not yet done
+PROMISING = {"promise", "pledge", "vow"}  # words of promising (verbs and nouns alike)
+FORCE = {"ASSAULT", "COERCE"}  # acts whose promise is a threat
 HISTORICAL_YEARS = 2  # events dated this many years or more before the article are "historical"
 
 
@@ -75,8 +74,8 @@ def leaving_a_body(draft: Draft) -> bool:
     """ "Mali withdrew from ECOWAS": the codebook's SANCTION 'withdraw' (withdrawing oneself from an
     organisation), not RETREAT, which is leaving territory."""
     recipients, index = draft.recipient_ids, draft.scene.index
-    if draft.event_type != "RETREAT" or not recipients or draft.mode == "resign":
-        return False  # resigning from a post stays RETREAT 'resign', whoever the post was with
+    if draft.event_type != "RETREAT" or not recipients or draft.mode != "withdraw":
+        return False  # resigning a post or letting observers in stays RETREAT
     if not all(index.international_body(r) for r in recipients):
         return False
     draft.event_type, draft.mode = "SANCTION", "withdraw"
@@ -90,7 +89,9 @@ def promised_conflict(draft: Draft) -> bool:
     cand, lexicon = draft.cand, draft.scene.lexicon
     if draft.event_type != "AGREE" or cand.sense.type != "AGREE":
         return False
-    act = next((c for c in cand.children if lexicon.quad(c.sense.type) == "material_conflict"), None)
+    if cand.head.lemma_.lower() not in PROMISING:
+        return False  # "agreed to undertake joint exercises" is an agreement, not a threat
+    act = next((c for c in cand.children if c.sense.type in FORCE), None)
     if act is None:
         return False
     mode = act.sense.mode
