@@ -24,10 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
+from dyads.knowledge.confidence_model import MODEL_FILE
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 GOLD = EVAL / "dev" / "events-articles.jsonl"
-MODEL = ROOT / "src" / "dyads" / "knowledge" / "models" / "event_confidence.yaml"
+MODEL = ROOT / "src" / "dyads" / "knowledge" / MODEL_FILE  # the source tree's copy, not an installed one
 TARGET_PRECISION = 0.7
 MIN_RECALL_SHARE = 0.5  # of the unfiltered held-apart dyad recall a default threshold must keep
 L2 = 1.0

@@ -32,3 +32,11 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if ents is None:
         ents = _ENTS[doc] = tuple(doc.ents)
     return ents
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """The index of the first token of the sentence holding token ``i``. ``Token.sent`` builds
+    every sentence of the Doc up to it on each access; this walks back from the token only."""
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i

@@ -9,11 +9,9 @@ the confidence model, chosen for precision on held-apart development data.
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache
 
-from dyads.knowledge.registry import builtin_path, read_yaml
+from dyads.knowledge.confidence_model import shipped_model
 
-MODEL_FILE = "models/event_confidence.yaml"
 SETTING = "min_confidence"
 
 
@@ -21,13 +19,9 @@ class ThresholdError(ValueError):
     """A threshold that is not a probability."""
 
 
-@lru_cache(maxsize=1)
 def default_min_confidence() -> float:
     """The threshold shipped with the confidence model (0.0 when no model is shipped)."""
-    path = builtin_path(MODEL_FILE)
-    if not path.is_file():
-        return 0.0
-    return float(read_yaml(path).get("threshold", 0.0))
+    return float(shipped_model().get("threshold", 0.0))
 
 
 def checked(value: float | str) -> float:

@@ -14,11 +14,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dyads.knowledge.registry import builtin_path, read_yaml
+from dyads.knowledge.confidence_model import shipped_model
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.pronouns import in_quotation
 
-MODEL_FILE = "models/event_confidence.yaml"
 # which rules supply which side: the first of them that acted names how the side was found
 ACTOR_RULES = (
     "counted_actors",
@@ -95,9 +94,8 @@ class ConfidenceModel:
 @lru_cache(maxsize=1)
 def load_model() -> ConfidenceModel:
     """The shipped model; with none shipped, a flat one (every event 0.5)."""
-    path = builtin_path(MODEL_FILE)
-    if not path.is_file():
+    data = shipped_model()
+    if not data:
         return ConfidenceModel(0.0, {}, 0.5)
-    data = read_yaml(path)
     weights = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
     return ConfidenceModel(float(data.get("intercept", 0.0)), weights, float(data.get("threshold", 0.5)))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyads.knowledge.registry import words
+from dyads.nlp.doc_cache import sentence_start
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.syntax import conjuncts
 
@@ -45,16 +46,15 @@ def counted_countries(token: Token, index: ActorIndex) -> list[str]:
     number = counted(token)
     if number is None:
         return []
-    sent = token.sent
     doc = token.doc
-    first = sent.start
+    first = sentence_start(doc, token.i)
     for _ in range(LOOK_BACK_SENTENCES):
         if first > 0:
-            first = doc[first - 1].sent.start
+            first = sentence_start(doc, first - 1)
     for candidate in reversed(doc[first : token.left_edge.i]):
         if candidate.dep_ == "conj":
             continue  # a list is read from its first member
-        members = [t for t in conjuncts(candidate)]
+        members = conjuncts(candidate)
         if len(members) != number:
             continue
         found = [_country(t, index) for t in members]

@@ -16,6 +16,7 @@ from dyads.nlp.events.arguments import locatives
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.index import ActorIndex
 from dyads.nlp.events.lexicon import Lexicon
+from dyads.nlp.events.location import place_at
 from dyads.nlp.events.setting import event_location
 from dyads.nlp.events.triggers import Candidate
 
@@ -67,13 +68,13 @@ def town_acted_on(draft: Draft) -> bool:
     for token in draft.recipient_tokens:
         if token.dep_ != "dobj" or token.ent_type_ == "NORP":
             continue
-        for place in draft.scene.places:
-            if place.feature == "country" or not any(s <= token.idx < e for s, e in place.mentions):
-                continue
-            country = index.country_for_place(place)
-            if country and country not in draft.actor_ids:
-                draft.recipient_ids = [country]
-                return True
+        place = place_at(draft.scene.places, token.idx)
+        if place is None or place.feature == "country":
+            continue
+        country = index.country_for_place(place)
+        if country and country not in draft.actor_ids:
+            draft.recipient_ids = [country]
+            return True
     return False
 
 
@@ -172,11 +173,10 @@ def located_recipients(
     tokens = locatives(cand.head, cand.content)
     out = [a for a in index.for_tokens(tokens) if a not in actor_ids]
     for token in tokens:
-        for place in places:
-            if any(s <= token.idx < e for s, e in place.mentions):
-                country_id = index.country_for_place(place)
-                if country_id and country_id not in out and country_id not in actor_ids:
-                    out.append(country_id)
+        place = place_at(places, token.idx)
+        country_id = index.country_for_place(place) if place is not None else None
+        if country_id and country_id not in out and country_id not in actor_ids:
+            out.append(country_id)
     return out
 
 

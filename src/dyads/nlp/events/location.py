@@ -94,6 +94,11 @@ def locate_event(
     return None, "place: the text does not say"
 
 
+def place_at(places: Sequence[Place], offset: int) -> Place | None:
+    """The place one of whose mentions holds the character at ``offset``."""
+    return next((p for p in places if any(s <= offset < e for s, e in p.mentions)), None)
+
+
 class _Finder:
     def __init__(
         self, trigger: Token, places: Sequence[Place], participants: set[int], visit: bool, on_ground: bool
@@ -234,11 +239,7 @@ class _Finder:
         return place if place is not None and place.feature != "country" else None
 
     def _covering(self, token: Token) -> Place | None:
-        for place in self.places:
-            for start, end in place.mentions:
-                if start <= token.idx < end:
-                    return place
-        return None
+        return place_at(self.places, token.idx)
 
     def _qualifier(self, token: Token, place: Place) -> bool:
         """ "New York-based", "US-backed": the name qualifies something else."""

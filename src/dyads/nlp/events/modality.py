@@ -99,6 +99,16 @@ def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | 
     )
 
 
+def threat_mode(type_: str, mode: str | None, lexicon: Lexicon) -> str | None:
+    """The THREATEN mode of a threatened act: the act's own mode where THREATEN has it, else the
+    one the lexicon maps the act's type to (PLOVER: a threat's mode is what is threatened)."""
+    if mode in ("deport", "expel"):
+        return "expel"
+    if lexicon.valid_mode("THREATEN", mode):
+        return mode
+    return lexicon.complement_modes.get("THREATEN", {}).get(type_)
+
+
 def recode(
     type_: str, mode: str | None, mod: Modality, lexicon: Lexicon, announced: bool = False
 ) -> tuple[str, str | None, str | None, str]:
@@ -125,15 +135,7 @@ def recode(
         if type_ in lexicon.future_as_concede:
             return "CONCEDE", None, None, f"announced {type_} ({mod.cue})"
         if lexicon.quad(type_) == "material_conflict":
-            # the threat of an act is coded with the mode a threat to do it has as content
-            threat_mode = (
-                mode
-                if lexicon.valid_mode("THREATEN", mode)
-                else lexicon.complement_modes.get("THREATEN", {}).get(type_)
-            )
-            if mode in ("deport", "expel"):
-                threat_mode = "expel"
-            return "THREATEN", threat_mode, None, f"announced {type_} ({mod.cue})"
+            return "THREATEN", threat_mode(type_, mode, lexicon), None, f"announced {type_} ({mod.cue})"
         return type_, mode, "future", f"future ({mod.cue})"
     if mod.hypothetical:
         return type_, mode, "hypothetical", f"hypothetical ({mod.cue})"

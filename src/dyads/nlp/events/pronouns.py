@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.knowledge import registry
-from dyads.nlp.doc_cache import doc_text
+from dyads.nlp.doc_cache import doc_text, sentence_start
 from dyads.nlp.events.syntax import SUBJECT_DEPS, dependents, prep_objects
 
 PRONOUNS = frozenset(registry.words("events_grammar")["pronouns"])
@@ -58,8 +58,6 @@ QUOTE_MARKS = '"“”'
 
 def in_quotation(token: Token) -> bool:
     """Is the token inside quotation marks opened earlier in its sentence?"""
-    doc, first = token.doc, token.i
-    while first > 0 and not doc[first].is_sent_start:
-        first -= 1  # the sentence's start, without building every sentence of the Doc
-    before = doc_text(doc)[doc[first].idx : token.idx]
+    doc = token.doc
+    before = doc_text(doc)[doc[sentence_start(doc, token.i)].idx : token.idx]
     return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1

@@ -13,7 +13,7 @@ from itertools import islice
 
 from dyads.nlp.events.draft import Draft
 from dyads.nlp.events.lexicon import Lexicon
-from dyads.nlp.events.modality import Modality, modality, recode
+from dyads.nlp.events.modality import Modality, modality, recode, threat_mode
 from dyads.nlp.events.setting import event_date
 from dyads.nlp.events.triggers import Candidate
 
@@ -94,13 +94,8 @@ def promised_conflict(draft: Draft) -> bool:
     act = next((c for c in cand.children if c.sense.type in FORCE), None)
     if act is None:
         return False
-    mode = act.sense.mode
     draft.event_type = "THREATEN"
-    draft.mode = (
-        mode
-        if lexicon.valid_mode("THREATEN", mode)
-        else lexicon.complement_modes.get("THREATEN", {}).get(act.sense.type)
-    )
+    draft.mode = threat_mode(act.sense.type, act.sense.mode, lexicon)
     return True
 
 

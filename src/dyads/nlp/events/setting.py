@@ -132,7 +132,7 @@ def _dated_noun(time_token: Token, end: int) -> Token | None:
     """The noun a time expression modifies as a possessive or compound ("Tuesday's
     announcement", "the 2011 uprising"), if it does."""
     node = time_token
-    while node.head.i != node.i and node.head.idx < end and node.head.i != node.i:
+    while node.head.i != node.i and node.head.idx < end:
         node = node.head  # up to the head of the time expression itself
     if node.dep_ in ("poss", "compound", "nmod") and node.head.pos_ == "NOUN" and node.head.idx >= end:
         return node.head
