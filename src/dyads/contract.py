@@ -19,6 +19,13 @@ def _to_span(value: Any) -> Span | None:
     return (int(value[0]), int(value[1]))
 
 
+def _date_span(value: Any) -> tuple[str, str] | None:
+    """A stored ``date_span`` (two ISO days), or None when absent or malformed."""
+    if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return (value[0], value[1])
+    return None
+
+
 def article_to_json(article: Article) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": article.id,
@@ -107,6 +114,8 @@ def _event_to_json(event: Event) -> dict[str, Any]:
     }
     if event.date_precision:
         out["date_precision"] = event.date_precision
+    if event.date_span:
+        out["date_span"] = list(event.date_span)
     if event.why:
         out["why"] = event.why
     if event.signals:
@@ -128,6 +137,7 @@ def _event_from_json(data: dict[str, Any]) -> Event:
         score=float(data.get("score") or 0.0),
         date=data.get("date"),
         date_precision=data.get("date_precision"),
+        date_span=_date_span(data.get("date_span")),
         location=data.get("location"),
         auxiliary=data.get("auxiliary"),
         confidence=float(data.get("confidence") or 0.0),

@@ -103,7 +103,8 @@ class Event:
     cameo: str | None = None
     score: float = 0.0
     date: str | None = None
-    date_precision: str | None = None  # "day" | "month" | "year" | "article"
+    date_precision: str | None = None  # "day" | "week" | "month" | "year" | "article"
+    date_span: tuple[str, str] | None = None  # first and last day of a week ("date" says its month)
     location: str | None = None  # place id
     auxiliary: Auxiliary | None = None
     confidence: float = 0.5  # estimated probability that type, actor and recipient country are right

@@ -118,6 +118,17 @@ def test_future_meeting_plans_to(nlp):
     assert one(events, "AGREE")
 
 
+def test_be_going_to_is_a_future(nlp):
+    # "be going to <act>": 59 of the 68 "going to" in the Guardian articles ("they're going to
+    # withdraw", "is going to pay"); the rest go somewhere ("going to school").
+    events, ids = code(
+        nlp, "Eritrea is going to attack Ethiopian positions.", {"Eritrea": "ERI", "Ethiopian": "ETH"}
+    )
+    e = one(events, "THREATEN")
+    assert countries(e.actor, ids) == {"ERI"}
+    assert not [x for x in events if x.type == "ASSAULT"]
+
+
 def test_announced_violence_is_threaten(nlp):
     events, ids = code(
         nlp,

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from dyads.model import TimeExpr
 from dyads.nlp.times.calendar import choose_year, place_in_year, weekday_date
-from dyads.nlp.times.find import calendar_date, find_times, resolve_value
+from dyads.nlp.times.find import calendar_date, find_times, resolve_value, week_days
 from dyads.nlp.times.grammar import number_value, spelled_year_value
 
 
@@ -285,6 +285,21 @@ def test_resolve_value_without_a_parse() -> None:
 )
 def test_calendar_date(value: str, expected: tuple[str, str] | None) -> None:
     assert calendar_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2018-W02", ("2018-01-08", "2018-01-14")),
+        ("2018-W14-WE", ("2018-04-07", "2018-04-08")),
+        ("2020-W53", ("2020-12-28", "2021-01-03")),
+        ("2019-W53", None),  # 2019 has 52 ISO weeks
+        ("2018-01", None),
+        ("XXXX-WXX-2", None),
+    ],
+)
+def test_week_days(value: str, expected: tuple[str, str] | None) -> None:
+    assert week_days(value) == expected
 
 
 def test_year_placement() -> None:

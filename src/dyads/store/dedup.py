@@ -116,10 +116,17 @@ def date_range(value: str | None) -> tuple[date, date] | None:
 
 
 def mention_range(
-    event_date: str | None, precision: str | None, published: str | None
+    event_date: str | None,
+    precision: str | None,
+    published: str | None,
+    span: tuple[str, str] | None = None,
 ) -> tuple[tuple[date, date] | None, str]:
     """The date range of a mention and what it rests on: event (its text dates it), published (only
-    its article's date does: ``precision`` "article", or no date given) or none."""
+    its article's date does: ``precision`` "article", or no date given) or none. A week is its
+    ``span`` of days ("last week" and "next week" are different weeks of one month)."""
+    week = (date_range(span[0]), date_range(span[1])) if span and precision == "week" else None
+    if week and week[0] and week[1] and week[0][0] <= week[1][0]:
+        return (week[0][0], week[1][0]), "event"
     own = date_range(event_date)
     if own and precision != "article":
         return own, "event"

@@ -46,7 +46,9 @@ class EventLinker:
         sentence_rows: dict[tuple[int, int], int],
     ) -> int:
         """Store one event mention of an article, in an event of its own until :meth:`settle`."""
-        span, basis = mention_range(event.date, event.date_precision, analysis.article.published)
+        span, basis = mention_range(
+            event.date, event.date_precision, analysis.article.published, event.date_span
+        )
         lo, hi = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
         quad = quad_class(event.type, event.cameo, event.score)
         cur = self.conn.execute(

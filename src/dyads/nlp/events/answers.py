@@ -91,5 +91,6 @@ def claimed_act(event: Event, events: list[Event]) -> Event:
         recipient=recipient,
         date=claimed.date,
         date_precision=claimed.date_precision,
+        date_span=claimed.date_span,
         why=f"{event.why}; target and date of the claimed {event.type} at {claimed.trigger[0]}",
     )

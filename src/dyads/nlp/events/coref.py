@@ -104,6 +104,7 @@ def merge_mentions(
             recipient=tuple(r for r in dict.fromkeys(kept.recipient + event.recipient) if r not in actor_ids),
             date=event.date if better_date else kept.date,
             date_precision=event.date_precision if better_date else kept.date_precision,
+            date_span=event.date_span if better_date else kept.date_span,
             mode=kept.mode or event.mode,
             confidence=max(kept.confidence, event.confidence),
             why=f"{kept.why}; also mentioned at {event.trigger[0]}",

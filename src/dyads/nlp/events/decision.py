@@ -284,6 +284,7 @@ def to_event(draft: Draft) -> Event:
         score=lexicon.score(type_, draft.mode),
         date=draft.date,
         date_precision=draft.date_precision,
+        date_span=draft.date_span,
         location=location,
         auxiliary=draft.auxiliary,  # type: ignore[arg-type]
         confidence=round(load_model().probability(present), 2),

@@ -44,6 +44,10 @@ class Scene:
                 return quote.speaker
         return None
 
+    def in_direct_quotation(self, offset: int) -> bool:
+        """Does the character at ``offset`` lie inside quotation marks (a speaker's own words)?"""
+        return any(q.direct and q.content[0] <= offset < q.content[1] for q in self.quotes)
+
 
 @dataclass
 class Draft:
@@ -69,6 +73,7 @@ class Draft:
     modality: Modality = field(default_factory=Modality)
     date: str | None = None
     date_precision: str | None = None
+    date_span: tuple[str, str] | None = None  # the days of a week (``date`` is its month)
     date_why: str = ""  # where the date came from, for ``Event.why``
     decided_by: tuple[str, ...] = ()  # names of the rules that acted, in order
     rejected_by: str | None = None  # the guard that rejected the candidate

@@ -83,6 +83,9 @@ def modality(trigger: Token, transparent: dict[str, str | None], extra: Token | 
                 hypothetical, cue = True, cue or head.lemma_
             if head.lemma_ in ("willing", "ready", "prepared"):
                 future = willing = True
+            if head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children):
+                # "is going to fight": "go" carries no mode of its own, "be going to" is a future
+                future, cue = True, cue or "going to"
             node = head
             continue
         if node.dep_ == "acomp" or (node.dep_ == "xcomp" and node.head.lemma_ == "be"):

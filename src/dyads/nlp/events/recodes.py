@@ -35,9 +35,15 @@ def read_setting(draft: Draft) -> None:
     )
     draft.event_type = cand.sense.type
     draft.mode = mode_from_children(cand, scene.lexicon)
-    draft.date, draft.date_precision, draft.date_why = event_date(
-        cand.head, draft.sent, scene.times, scene.article, future=draft.modality.future
+    found = event_date(
+        cand.head,
+        draft.sent,
+        scene.times,
+        scene.article,
+        future=draft.modality.future,
+        quoted=scene.in_direct_quotation(cand.head.idx),
     )
+    draft.date, draft.date_precision, draft.date_why, draft.date_span = found
 
 
 def mode_from_children(cand: Candidate, lexicon: Lexicon) -> str | None:

@@ -5,8 +5,10 @@ never one inside another clause (a "while …"/"after …" or relative clause th
 trigger out), not later than the article date unless the event is announced for the future.
 Without one, the tense decides: "in recent years" or a past perfect is not the article's day
 (null, unless an earlier sentence set the story's day); a simple past goes on on the day an
-earlier sentence set within the week before the article. Only then the article date, marked
-``date_precision="article"``. Each answer says in ``why`` where the date came from.
+earlier sentence set within the week before the article — not in a speaker's quoted words, whose
+past is the speaker's own. Only then the article date, marked ``date_precision="article"``. A
+week ("last week") is written as its month with precision "week" and its days in ``span``. Each
+answer says in ``why`` where the date came from.
 Location (for the parties' rules): the place mentioned in the sentence nearest to the trigger;
 the event's own location is ``location.locate_event``.
 Context: the sense's own contexts, then context words of the sentence.
@@ -17,13 +19,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from dyads.model import Article, Place, TimeExpr
 from dyads.nlp.doc_cache import doc_text
 from dyads.nlp.events.lexicon import Lexicon
-from dyads.nlp.times.find import calendar_date
+from dyads.nlp.times.find import calendar_date, week_days
 
 MAX_CONTEXTS = 3
 STORY_DAYS = timedelta(days=7)  # how far back a story's day may lie
@@ -60,11 +63,26 @@ def _shared(conjunct: Token, trigger: Token) -> bool:
     return trigger in conjunct.conjuncts and trigger.i < conjunct.i
 
 
+class EventDate(NamedTuple):
+    """When an event happened, as precisely as the text says, and where that came from."""
+
+    date: str | None  # ISO date: a day, a month (also of a week) or a year
+    precision: str | None  # day | week | month | year | article (only the publication date)
+    why: str
+    span: tuple[str, str] | None = None  # first and last day of a week, which ``date`` cannot say
+
+
 def event_date(
-    trigger: Token, sentence: Span, times: Sequence[TimeExpr], article: Article, future: bool
-) -> tuple[str | None, str | None, str]:
-    """(date, date_precision, why) for an event: its own time expression, then that of the
-    clause governing it, then what its tense says, and only then the publication date."""
+    trigger: Token,
+    sentence: Span,
+    times: Sequence[TimeExpr],
+    article: Article,
+    future: bool,
+    quoted: bool = False,
+) -> EventDate:
+    """An event's date: its own time expression, then that of the clause governing it, then what
+    its tense says, and only then the publication date. ``quoted``: the trigger is in a
+    speaker's quoted words, where a past tense is the speaker's past, not the story's day."""
     published = article.published
     own = _own_time(trigger, sentence, times, published, future)
     if own is not None:
@@ -72,27 +90,29 @@ def event_date(
     clause = _clause_verb(trigger)
     vague = _vague_past(trigger, sentence, times)
     if vague is not None:
-        return None, None, f"date: {vague!r}, some time before the article; no day"
+        return EventDate(None, None, f"date: {vague!r}, some time before the article; no day")
     tense = _tense(clause) if clause is not None else "other"
-    if tense in ("past", "past perfect") and published:
+    if tense in ("past", "past perfect") and published and not quoted:
         earlier = _story_day(sentence, times, published)
         if earlier is not None:
             value, said = earlier
-            return value, "day", f"date: {said!r} of an earlier sentence (the story's day), {tense} tense"
+            return EventDate(
+                value, "day", f"date: {said!r} of an earlier sentence (the story's day), {tense} tense"
+            )
     if tense == "past perfect":
-        return None, None, "date: past perfect, before the article; the text gives no time"
+        return EventDate(None, None, "date: past perfect, before the article; the text gives no time")
     if published:
-        return published, "article", "date: publication date (the text gives none)"
-    return None, None, "date: the text gives none and the article is undated"
+        return EventDate(published, "article", "date: publication date (the text gives none)")
+    return EventDate(None, None, "date: the text gives none and the article is undated")
 
 
 def _own_time(
     trigger: Token, sentence: Span, times: Sequence[TimeExpr], published: str | None, future: bool
-) -> tuple[str, str, str] | None:
+) -> EventDate | None:
     """The nearest dating time of the trigger's own clause, else of a clause governing it."""
     text = doc_text(trigger.doc)
     own_clause = _clause_verb(trigger)
-    best: tuple[int, int, str, str, str] | None = None
+    best: tuple[int, int, str, str, str, str] | None = None
     for t in times:
         # calendar_date reads every TIMEX3 form: "2020-W39" is a month, "2020-Q3" a year,
         # "2020-09-25TNI" a day; vague references and durations date nothing.
@@ -120,12 +140,15 @@ def _own_time(
             tier = 0
         distance = min(abs(start - trigger.idx), abs(end - trigger.idx))
         if best is None or (tier, distance) < best[:2]:
-            best = (tier, distance, value, precision, text[start:end])
+            best = (tier, distance, value, precision, text[start:end], t.value)
     if best is None:
         return None
-    tier, _, day, exactness, said = best
+    tier, _, day, exactness, said, timex = best
     whose = "" if tier == 0 else " of the governing clause"
-    return day, exactness, f"date: {said!r}{whose}"
+    week = week_days(timex)
+    if week is not None:
+        return EventDate(day, "week", f"date: {said!r}{whose}", week)
+    return EventDate(day, exactness, f"date: {said!r}{whose}")
 
 
 def _dated_noun(time_token: Token, end: int) -> Token | None:

@@ -15,7 +15,8 @@ is a TIMEX3 value. How to read a value:
 * durations and sets: ``P18M``, ``P3Y``, ``P2W``, ``PT5H``, ``PXY`` (some years).
 
 ``calendar_date(value)`` turns a value into the (ISO date, precision) an event can be
-dated with; ``resolve_value(text, published)`` normalises a phrase on its own.
+dated with, and ``week_days(value)`` a week into its first and last day (the ISO date of a week
+can only say its month); ``resolve_value(text, published)`` normalises a phrase on its own.
 
 The parts: ``grammar`` finds candidates with compiled patterns; ``parse`` asks the parse
 whether an ambiguous one is a time ("May" the modal, "1960 troops") and which tense governs
@@ -189,3 +190,18 @@ def calendar_date(value: str) -> tuple[str, Precision] | None:
     if month:
         return f"{year}-{month}", "month"
     return year, "year"
+
+
+def week_days(value: str) -> tuple[str, str] | None:
+    """The first and last day (ISO dates) of a week value: Monday to Sunday ("2018-W02" →
+    2018-01-08, 2018-01-14), Saturday to Sunday for its weekend ("2018-W14-WE"); None for any
+    other value."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if not week:
+        return None
+    try:
+        first = date.fromisocalendar(int(week[1]), int(week[2]), 6 if week[3] else 1)
+        last = date.fromisocalendar(int(week[1]), int(week[2]), 7)
+    except ValueError:
+        return None
+    return first.isoformat(), last.isoformat()
