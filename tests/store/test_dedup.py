@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from dyads.store import DedupParams, Store, open_store
-from dyads.store.dedup import MentionKey, PlaceKey, compatible, date_range
+from dyads.store.dedup import MentionKey, PlaceKey, compatible, date_range, mention_range
 from dyads.store.dedup_clusters import cluster
 from dyads.store.dedup_decisions import DecisionError
 from dyads.store.dedup_parties import Party
@@ -137,6 +138,23 @@ def test_a_month_joins_a_day_only_when_no_other_day_fits() -> None:
     day3, day9, month = key(1, day="2019-05-03"), key(2, day="2019-05-09"), key(3, day="2019-05")
     assert _events([day3, month]) == {frozenset({1, 3})}
     assert _events([day3, day9, month]) == {frozenset({1}), frozenset({2}), frozenset({3})}
+
+
+def test_a_week_is_its_days_not_its_month() -> None:
+    # "last week" and "next week" of one January article: two rounds of talks, not one.
+    last, _ = mention_range("2018-01", "week", "2018-01-17", ("2018-01-08", "2018-01-14"))
+    following, _ = mention_range("2018-01", "week", "2018-01-17", ("2018-01-22", "2018-01-28"))
+    assert last == (date(2018, 1, 8), date(2018, 1, 14))
+    weeks = [
+        replace(key(i, type_="CONSULT", day=None), lo=span[0], hi=span[1])
+        for i, span in ((1, last), (2, following))
+        if span
+    ]
+    assert not compatible(weeks[0], weeks[1])
+    inside = key(3, type_="CONSULT", day="2018-01-10")
+    assert compatible(weeks[0], inside) and not compatible(weeks[1], inside)
+    # without its days a week is its month, as before
+    assert mention_range("2018-01", "week", "2018-01-17")[0] == date_range("2018-01")
 
 
 def test_a_report_joining_an_event_contradicts_none_of_its_reports() -> None:
