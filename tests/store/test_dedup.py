@@ -157,6 +157,21 @@ def test_a_week_is_its_days_not_its_month() -> None:
     assert mention_range("2018-01", "week", "2018-01-17")[0] == date_range("2018-01")
 
 
+def test_an_undated_report_retells_a_dated_one_of_its_article_only_naming_it_alike() -> None:
+    # Guardian: "Corbyn has urged the UK not to join …" (undated) and "he urged Theresa May to
+    # consult MPs" (Sunday) are two requests; "we have asked the OPCW" and "the Foreign Office said
+    # it had asked the OPCW" (Wednesday) one.
+    dated = key(1, "REQUEST", ("GBR:OPP",), ("GBR:GOV",), day="2018-04-08", article=7, verb="urge")
+    bare_country = key(
+        2, "REQUEST", ("GBR:OPP",), ("GBR",), day="2018-04-12", basis="published", article=7, verb="urge"
+    )
+    alike = key(
+        3, "REQUEST", ("GBR:OPP",), ("GBR:GOV",), day="2018-04-12", basis="published", article=7, verb="urge"
+    )
+    assert not compatible(dated, bare_country)
+    assert compatible(dated, alike)
+
+
 def test_a_report_joining_an_event_contradicts_none_of_its_reports() -> None:
     idlib, aleppo = PlaceKey(name="idlib", country="SYR"), PlaceKey(name="aleppo", country="SYR")
     keys = [key(1, place=idlib), key(2), key(3, place=aleppo)]  # 2 fits both; 1 and 3 disagree

@@ -16,8 +16,9 @@ otherwise qualified (auxiliary) and both are at least as confident as the store'
   both sides, and :mod:`dyads.store.dedup_clusters` lets it join only when exactly one event of that
   month fits; a year merges only within its article. A report the text does not date (``basis``
   "published": it carries its article's publication date) matches only reports of its own article —
-  dated within the ``published_days`` before publication, or undated and naming the same parties
-  exactly — or its exact twin in another article (:func:`exact_twins`).
+  dated within the ``published_days`` before publication and naming the same parties to the sector,
+  or undated and naming the same parties exactly — or its exact twin in another article
+  (:func:`exact_twins`).
 - Places (:func:`places_match`): the same place, or one inside the other (a city in the named
   country); a report without a place does not block.
 - Two reports of one article must be coded from the same verb (the article telling one act twice,
@@ -159,14 +160,19 @@ def parties_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     return True
 
 
-def exactly_alike(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
-    """The same parties to the sector, the same place (or none), the same mode."""
+def same_levels(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
+    """The same parties on each side, to the sector (a country named bare is not its government)."""
 
     def levels(key: MentionKey) -> tuple[frozenset[tuple[str, str | None]], ...]:
         return tuple(frozenset((p.identity, p.sector) for p in side) for side in _participants(key, params))
 
+    return levels(a) == levels(b)
+
+
+def exactly_alike(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
+    """The same parties to the sector, the same place (or none), the same mode."""
     places = (a.place is None and b.place is None) or same_place(a.place, b.place)
-    return levels(a) == levels(b) and places and a.mode == b.mode
+    return same_levels(a, b, params) and places and a.mode == b.mode
 
 
 def fully_resolved(key: MentionKey) -> bool:
@@ -238,8 +244,14 @@ def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
         same_article = a.article == b.article and exactly_alike(a, b, params)
         return same_article or exact_twins(a, b, params)
     if a.basis == "published" or b.basis == "published":
+        # An undated report may tell again an act its article dates, naming its parties alike
+        # ("Corbyn urged the UK …" is not "Corbyn urged Theresa May …" of Sunday).
         undated, dated = (a, b) if a.basis == "published" else (b, a)
-        return dated.article == undated.article and _before_publication(undated, dated, params)
+        return (
+            dated.article == undated.article
+            and _before_publication(undated, dated, params)
+            and same_levels(a, b, params)
+        )
     if (a.lo, a.hi) == (b.lo, b.hi):
         return True
     # A vaguer date holds a finer one: only between reports that know both sides.
