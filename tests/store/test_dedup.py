@@ -172,6 +172,21 @@ def test_an_undated_report_retells_a_dated_one_of_its_article_only_naming_it_ali
     assert compatible(dated, alike)
 
 
+def test_undated_reports_without_an_actor_do_not_merge_within_their_article() -> None:
+    # Guardian: "Once again civilians … are being killed" and "to systematically target and kill
+    # civilians amounts to a war crime" (one article, no actor, undated): a statement twice, no act.
+    generic = {"type_": "ASSAULT", "actors": (), "recipients": ("SYR:CVL",), "article": 4, "verb": "kill"}
+    first = key(1, day="2018-02-20", basis="published", **generic)  # type: ignore[arg-type]
+    second = key(2, day="2018-02-20", basis="published", **generic)  # type: ignore[arg-type]
+    dated = key(3, day="2018-02-19", **generic)  # type: ignore[arg-type]
+    assert not compatible(first, second) and not compatible(first, dated)
+    with_actor = {**generic, "actors": ("SYR:GOV",)}
+    assert compatible(
+        key(1, day="2018-02-20", basis="published", **with_actor),  # type: ignore[arg-type]
+        key(2, day="2018-02-20", basis="published", **with_actor),  # type: ignore[arg-type]
+    )
+
+
 def test_a_report_joining_an_event_contradicts_none_of_its_reports() -> None:
     idlib, aleppo = PlaceKey(name="idlib", country="SYR"), PlaceKey(name="aleppo", country="SYR")
     keys = [key(1, place=idlib), key(2), key(3, place=aleppo)]  # 2 fits both; 1 and 3 disagree

@@ -17,8 +17,8 @@ otherwise qualified (auxiliary) and both are at least as confident as the store'
   month fits; a year merges only within its article. A report the text does not date (``basis``
   "published": it carries its article's publication date) matches only reports of its own article —
   dated within the ``published_days`` before publication and naming the same parties to the sector,
-  or undated and naming the same parties exactly — or its exact twin in another article
-  (:func:`exact_twins`).
+  or undated and naming the same parties exactly, both naming who acted — or its exact twin in
+  another article (:func:`exact_twins`).
 - Places (:func:`places_match`): the same place, or one inside the other (a city in the named
   country); a report without a place does not block.
 - Two reports of one article must be coded from the same verb (the article telling one act twice,
@@ -241,9 +241,11 @@ def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
         return a.article == b.article and (a.lo, a.hi) == (b.lo, b.hi)
     if a.basis == "published" and b.basis == "published":
         # Neither dated: within one article they must name the same parties exactly.
-        same_article = a.article == b.article and exactly_alike(a, b, params)
+        same_article = a.article == b.article and exactly_alike(a, b, params) and _agents_known(a, b)
         return same_article or exact_twins(a, b, params)
     if a.basis == "published" or b.basis == "published":
+        if not _agents_known(a, b):
+            return False
         # An undated report may tell again an act its article dates, naming its parties alike
         # ("Corbyn urged the UK …" is not "Corbyn urged Theresa May …" of Sunday).
         undated, dated = (a, b) if a.basis == "published" else (b, a)
@@ -257,6 +259,13 @@ def dates_match(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     # A vaguer date holds a finer one: only between reports that know both sides.
     both_sides = all(side for side in (a.actors, a.recipients, b.actors, b.recipients))
     return (_holds(a, b) or _holds(b, a)) and both_sides
+
+
+def _agents_known(a: MentionKey, b: MentionKey) -> bool:
+    """Both reports say who acted. An undated report without an actor says only that something
+    happens to someone ("civilians are being killed", "women are no longer repatriated"): often a
+    generic statement, and no evidence that it tells the act another report of its article tells."""
+    return bool(a.actors) and bool(b.actors)
 
 
 def _before_publication(undated: MentionKey, dated: MentionKey, params: DedupParams) -> bool:
