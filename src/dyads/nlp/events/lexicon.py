@@ -65,6 +65,8 @@ class Lexicon:
     governors: dict[str, str]
     transparent: dict[str, str | None]
     modal_request: frozenset[str]
+    blame_reporters: frozenset[str]  # verbs whose reported clause may lay blame (``blame``)
+    wrongdoings: frozenset[str]  # what one commits and is blamed for ("crimes", "atrocities")
     actorless_ok: frozenset[str]
     natural_causes: frozenset[str]
     weapons: frozenset[str]
@@ -240,6 +242,8 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
             "light_verbs",
             "happen_verbs",
             "modal_request",
+            "blame_reporters",
+            "wrongdoings",
             "actorless_ok",
             "natural_causes",
             "weapons",
@@ -298,6 +302,8 @@ def load_lexicon(knowledge_dirs: tuple[str, ...] = ()) -> Lexicon:
         governors=governors,
         transparent=transparent,
         modal_request=frozenset(lists["modal_request"]),
+        blame_reporters=frozenset(lists["blame_reporters"]),
+        wrongdoings=frozenset(lists["wrongdoings"]),
         actorless_ok=frozenset(lists["actorless_ok"]),
         natural_causes=frozenset(lists["natural_causes"]),
         weapons=frozenset(lists["weapons"]),

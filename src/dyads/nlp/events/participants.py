@@ -45,6 +45,10 @@ def candidate_arguments(cand: Candidate, lexicon: Lexicon) -> Arguments:
         # "the siege by Syrian rebels has been lifted": whose act it was names who undoes it
         undone = [t for t in cand.head.children if t.dep_ in ("nsubjpass", "csubjpass") and t.pos_ == "NOUN"]
         args = Arguments(tuple(o for t in undone for o in prep_objects(t, {"by"})), args.recipients, True)
+    if cand.kind == "blame" and cand.content is not None:
+        # "said Russia was behind the attack": the one blamed, not the attack's victims
+        blamed = tuple(c for c in cand.content.children if c.dep_ == "nsubj")
+        return Arguments(args.actors, blamed, args.passive)
     if cand.kind in ("governor", "modal"):
         # "urged Moscow to repel": Moscow is the recipient; "threatened to shell towns":
         # the towns are; "Russia said Sudan must …": Sudan is.

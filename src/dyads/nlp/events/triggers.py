@@ -3,7 +3,8 @@
 A trigger is a verb ("attacked"), a light verb with an event noun as object ("held
 talks", "imposed sanctions"), a governing verb whose complement is the event's content
 ("threatened to shell", "urged Moscow to repel"), a reporting verb with a must-clause
-("said Sudan must return"), or a noun ("the coup", "protests erupted"). Which sense a
+("said Sudan must return") or a clause laying blame ("said Russia was behind the attack",
+``blame``), or a noun ("the coup", "protests erupted"). Which sense a
 word has is read in ``senses``; which trigger is the content of another, in ``content``.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dyads.nlp.events.blame import blamed_clause
 from dyads.nlp.events.lexicon import Lexicon, Sense
 from dyads.nlp.events.senses import light_objects, noun_sense, verb_sense, verb_sense_content
 
@@ -26,7 +28,7 @@ CLAIMING_VERBS = {"claim", "assume"}
 class Candidate:
     """One trigger found in a sentence, before arguments and coding."""
 
-    kind: str  # "verb" | "light" | "noun" | "governor" | "modal"
+    kind: str  # "verb" | "light" | "noun" | "governor" | "modal" | "blame"
     head: Token  # the verb (or noun) whose syntax gives the participants
     sense: Sense
     content: Token | None = None  # event noun of a light verb; complement of a governor
@@ -108,6 +110,12 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
             lemma = token.lemma_.lower()
             if token.dep_ == "amod" and token.tag_ == "VBN":
                 continue  # adjectival participles describe, they do not report ("Israeli-occupied")
+            blamed = blamed_clause(token, lexicon)
+            if blamed is not None:
+                # "said Russia was behind the attack": the reporter accuses the clause's subject
+                sense = Sense(type="ACCUSE", mode="allege", cameo="112", entry=f"blame:{lemma}")
+                out.append(Candidate("blame", token, sense, content=blamed, tokens=[token]))
+                continue
             own = verb_sense(token, lexicon)
             if own is not None and own[0].type == "-":
                 continue
