@@ -27,10 +27,8 @@ def _harm(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lexicon.wrongdoings or (token.pos_ == "PRON" and lemma in POINTING):
         return True
-    if token.pos_ == "VERB":  # "responsible for murdering hostages"
-        found = verb_sense(token, lexicon)
-    else:
-        found = noun_sense(token, lexicon)
+    # a gerund ("responsible for murdering hostages") or a noun ("behind the attack")
+    found = verb_sense(token, lexicon) if token.pos_ == "VERB" else noun_sense(token, lexicon)
     return found is not None and found[0].type in HARMFUL
 
 
