@@ -22,8 +22,8 @@ otherwise qualified (auxiliary) and both are at least as confident as the store'
 - Places (:func:`places_match`): the same place, or one inside the other (a city in the named
   country); a report without a place does not block.
 - Two reports of one article must be coded from the same verb (the article telling one act twice,
-  not two acts of the same parties); a report told in a background clause merges only with its
-  exact twin.
+  not two acts of the same parties); a report told in a background clause that its text does not
+  date merges only with its exact twin.
 
 :func:`conflicts` is the weaker test that a report joining an event must pass with every report
 already in it: they must not contradict each other on a fact both state.
@@ -287,6 +287,13 @@ def eligible(key: MentionKey, threshold: float) -> bool:
     )
 
 
+def _undated_background(key: MentionKey) -> bool:
+    """A report told in a background clause that its text does not date: a recollection carrying
+    its article's date. One the text dates ("during his phone call with Erdoğan five days
+    earlier") names its event as well as any report."""
+    return key.background and key.basis != "event"
+
+
 def _background_twins(a: MentionKey, b: MentionKey, params: DedupParams) -> bool:
     """A report told in a background clause ("after Trump's decision to withdraw …") recalls an
     event rather than reports it: it merges only with its exact twin (:func:`exact_twins`)."""
@@ -302,7 +309,7 @@ def compatible(
         and eligible(b, threshold)
         and a.type == b.type
         and (a.article != b.article or (a.verb is not None and a.verb == b.verb))
-        and (not (a.background or b.background) or _background_twins(a, b, params))
+        and (not (_undated_background(a) or _undated_background(b)) or _background_twins(a, b, params))
         and (a.mode is None or b.mode is None or a.mode == b.mode)
         and parties_match(a, b, params)
         and dates_match(a, b, params)

@@ -42,6 +42,7 @@ def read_setting(draft: Draft) -> None:
         scene.article,
         future=draft.modality.future,
         quoted=scene.in_direct_quotation(cand.head.idx),
+        background=cand.background,
     )
     draft.date, draft.date_precision, draft.date_why, draft.date_span = found
 

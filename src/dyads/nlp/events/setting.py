@@ -6,7 +6,7 @@ trigger out), not later than the article date unless the event is announced for 
 Without one, the tense decides: "in recent years" or a past perfect is not the article's day
 (null, unless an earlier sentence set the story's day); a simple past goes on on the day an
 earlier sentence set within the week before the article — not in a speaker's quoted words, whose
-past is the speaker's own. Only then the article date, marked ``date_precision="article"``. A
+past is the speaker's own, nor in a background clause, which recalls an earlier act. Only then the article date, marked ``date_precision="article"``. A
 week ("last week") is written as its month with precision "week" and its days in ``span``. Each
 answer says in ``why`` where the date came from.
 Location (for the parties' rules): the place mentioned in the sentence nearest to the trigger;
@@ -79,10 +79,13 @@ def event_date(
     article: Article,
     future: bool,
     quoted: bool = False,
+    background: bool = False,
 ) -> EventDate:
     """An event's date: its own time expression, then that of the clause governing it, then what
     its tense says, and only then the publication date. ``quoted``: the trigger is in a
-    speaker's quoted words, where a past tense is the speaker's past, not the story's day."""
+    speaker's quoted words, where a past tense is the speaker's past, not the story's day;
+    ``background``: it is told in a background clause (a relative clause, "after …"), which
+    recalls an earlier act rather than goes on with the story."""
     published = article.published
     own = _own_time(trigger, sentence, times, published, future)
     if own is not None:
@@ -92,7 +95,7 @@ def event_date(
     if vague is not None:
         return EventDate(None, None, f"date: {vague!r}, some time before the article; no day")
     tense = _tense(clause) if clause is not None else "other"
-    if tense in ("past", "past perfect") and published and not quoted:
+    if tense in ("past", "past perfect") and published and not quoted and not background:
         earlier = _story_day(sentence, times, published)
         if earlier is not None:
             value, said = earlier
