@@ -79,7 +79,13 @@ def test_the_rule_on_types_parties_and_qualifiers() -> None:
     assert compatible(base, key(2, mode="aerial"), PARAMS)  # one mode unknown: no block
     assert not compatible(key(mode="aerial"), key(2, mode="firearms"), PARAMS)
     assert not compatible(base, key(2, auxiliary="negation"), PARAMS)
-    assert not compatible(base, key(2, background=True), PARAMS)
+    # a background report merges only with its exact twin, unless its text dates it ("during the
+    # phone call five days earlier" names its event as well as any report)
+    told = key(1, article=1, verb="strike")
+    recalled = {"day": "2019-05-03", "basis": "published", "article": 1, "verb": "strike"}
+    assert compatible(told, key(2, **recalled), PARAMS)  # type: ignore[arg-type]
+    assert not compatible(told, key(2, background=True, **recalled), PARAMS)  # type: ignore[arg-type]
+    assert compatible(base, key(2, background=True), PARAMS)
     assert not compatible(key(confidence=0.3), key(2), PARAMS, threshold=0.5)
     assert not compatible(base, key(2, actors=("USA",)), PARAMS)
     assert not compatible(base, key(2, recipients=()), PARAMS)  # an unknown side matches only an unknown one
