@@ -5,12 +5,13 @@ periods, so no sum of per-event counts (``n_articles``) gives them. Each view co
 query of its own beside its event counts, grouped as its rows are: from the article tables of
 schema 12 (``dyad_articles``, ``pair_articles``: ``migrations/0012_distinct_articles.sql``) where
 the rollups answer, else from the reports of the events themselves (``event_mentions``). A
-comparison also asks for the articles of all its periods at once (the key ``("all",)``).
+comparison also asks for the articles of all its periods at once (the key ``("all",)``), counted in
+the same pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dyads.store import Row, Store
@@ -23,17 +24,31 @@ def from_rollups(
     store: Store,
     table: str,
     pair: tuple[str, Sequence[Any]],
+    by: str,
     bucket: str,
     conditions: tuple[str, Sequence[Any]],
     by_type: bool,
     total: bool = False,
 ) -> Counts:
     """Distinct articles of the rows of ``table`` (an article table) for one pair (``pair``: its
-    condition and values) that meet ``conditions``, by period (``bucket``, over the rollup columns
-    grain and period) and, with ``by_type``, type; with ``total``, also over every period."""
-    where = f"{pair[0]} AND {conditions[0]}"
+    condition and values) that meet ``conditions``, by the ``by`` series' period (``bucket``, over
+    the columns grain and period) and, with ``by_type``, type; with ``total``, also over every period.
+
+    The rows are grouped by grain and period (and type) in the order of the table's key, in which
+    the article ids of a group come sorted: SQLite counts them without a sort. A monthly series
+    takes those counts as they are (each group is one of its periods); a period made of several
+    groups (a quarter: its months and the events known only to the quarter) and the total take the
+    union of the groups' ids."""
+    group = "grain, period, type" if by_type else "grain, period"
+    keys = f"{bucket}, type" if by_type else bucket
+    source = f"FROM {table} WHERE {pair[0]} AND {conditions[0]} GROUP BY {group}"
     values = [*pair[1], *conditions[1]]
-    return _counts(store, f"FROM {table} WHERE {where}", values, bucket, "type", "article_id", by_type, total)
+    if by == "month" and not total:
+        sql = f"SELECT {keys}, COUNT(DISTINCT article_id) {source}"
+        return {tuple(row[:-1]): int(row[-1]) for row in store.conn.execute(sql, values)}
+    return _union(
+        store.conn.execute(f"SELECT {keys}, group_concat(DISTINCT article_id) {source}", values), total
+    )
 
 
 def from_events(
@@ -41,27 +56,30 @@ def from_events(
 ) -> Counts:
     """Distinct articles of the reports of the events ``e`` that ``where`` (a WHERE clause over
     ``e``, with ``params``) selects, grouped as :func:`from_rollups` groups them."""
-    source = f"FROM events e JOIN event_mentions em ON em.event_id = e.id{where}"
-    return _counts(store, source, params, bucket, "e.type", "em.article_id", by_type, total)
+    keys = f"{bucket}, e.type" if by_type else bucket
+    source = f"FROM events e JOIN event_mentions em ON em.event_id = e.id{where} GROUP BY {keys}"
+    if not total:
+        sql = f"SELECT {keys}, COUNT(DISTINCT em.article_id) {source}"
+        return {tuple(row[:-1]): int(row[-1]) for row in store.conn.execute(sql, params)}
+    return _union(
+        store.conn.execute(f"SELECT {keys}, group_concat(DISTINCT em.article_id) {source}", params), total
+    )
 
 
-def _counts(
-    store: Store,
-    source: str,
-    values: Sequence[Any],
-    bucket: str,
-    type_column: str,
-    article: str,
-    by_type: bool,
-    total: bool,
-) -> Counts:
-    keys = f"{bucket}, {type_column}" if by_type else bucket
-    sql = f"SELECT {keys}, COUNT(DISTINCT {article}) {source} GROUP BY {keys}"
-    params = list(values)
+def _union(rows: Iterable[Sequence[Any]], total: bool) -> Counts:
+    """Counts from rows of (key…, comma-separated article ids): the ids of the rows of one key
+    together, and with ``total`` those of every row under ``("all",)``."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    every: set[str] = set()
+    for *key, ids in rows:
+        listed = ids.split(",")
+        found.setdefault(tuple(key), set()).update(listed)
+        if total:
+            every.update(listed)
+    counts = {key: len(ids) for key, ids in found.items()}
     if total:
-        sql += f" UNION ALL SELECT '{ALL}', COUNT(DISTINCT {article}) {source}"
-        params += list(values)
-    return {tuple(row[:-1]): int(row[-1]) for row in store.conn.execute(sql, params)}
+        counts[(ALL,)] = len(every)
+    return counts
 
 
 def with_articles(row: Row, articles: int) -> Row:

@@ -126,7 +126,7 @@ def dyad_rows(
         [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
     )
     pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
-    articles = from_rollups(store, "dyad_articles", pair, bucket, (sql, params), by_type=True)
+    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
     return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
 
 
@@ -168,7 +168,9 @@ def compare_rows(
         [partner, low, high, *params],
     )
     pair = ("low = ? AND high = ?", (low, high))
-    articles = from_rollups(store, "pair_articles", pair, bucket, (sql, params), by_type=False, total=True)
+    articles = from_rollups(
+        store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True
+    )
     return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]
 
 

@@ -26,8 +26,8 @@ _KEYS = {
     "dyad_rollup": "source, target, grain, period, type, quad, auxiliary, band",
     "pair_rollup": "low, high, grain, period, type, quad, auxiliary, band",
     "party_events": "country, event_id",
-    "dyad_articles": "source, target, grain, period, type, quad, auxiliary, band, article_id",
-    "pair_articles": "low, high, grain, period, type, quad, auxiliary, band, article_id",
+    "dyad_articles": "source, target, grain, period, type, article_id, quad, auxiliary, band",
+    "pair_articles": "low, high, grain, period, article_id, type, quad, auxiliary, band",
 }
 
 
