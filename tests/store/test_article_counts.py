@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dyads.model import Analysis
 from dyads.query import EventFilter, compare, dyad_series
 from dyads.store import Store, open_store
 from dyads.store.derived_tables import differences
@@ -21,13 +22,13 @@ def _assault(day: str) -> EventSpec:
     return EventSpec(f"Russian forces struck Mali on {day}.", "RUS", "ASSAULT", "MLI", date=day)
 
 
-def _first() -> object:
+def _first() -> Analysis:
     """Three strikes on three days, two of them in March, in one article."""
     days = ("2021-03-02", "2021-03-09", "2021-04-05")
     return make_analysis([_assault(day) for day in days], published="2021-04-06", outlet="first")
 
 
-def _second() -> object:
+def _second() -> Analysis:
     """The April strike again, in another article: the same event."""
     return make_analysis([_assault("2021-04-05")], published="2021-04-07", outlet="second")
 
@@ -35,8 +36,8 @@ def _second() -> object:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     writer = open_store(tmp_path / "c.db")
-    writer.add_analysis(_first())  # type: ignore[arg-type]
-    writer.add_analysis(_second())  # type: ignore[arg-type]
+    writer.add_analysis(_first())
+    writer.add_analysis(_second())
     return writer
 
 
@@ -81,7 +82,7 @@ def test_splitting_and_joining_moves_the_articles(store: Store) -> None:
     assert len(apart) == 2
     assert _counts(dyad_series(store, "RUS", "MLI", "month"))["2021-04"] == (2, 2, 2)
     _both_paths_agree(store)
-    store.correct(join=tuple(apart))  # type: ignore[arg-type]
+    store.correct(join=(apart[0], apart[1]))
     assert _counts(dyad_series(store, "RUS", "MLI", "month"))["2021-04"] == (1, 2, 2)
     _both_paths_agree(store)
     march = store.correct(join=(_event_of(store, "2021-03-02"), _event_of(store, "2021-03-09")))
