@@ -5,7 +5,7 @@
 -- articles a row's events came from, since distinct articles do not add up: two events, or two
 -- periods, may share an article, so summing each event's n_articles counts it twice. These tables
 -- keep the articles themselves, one row per article under each rollup key, and a query counts the
--- distinct article ids of the rows it reads (dyads.query.rollups).
+-- distinct article ids of the rows it reads (dyads.query.article_counts).
 --
 -- dyad_articles  (actor country, recipient country, grain, period, type, quad, auxiliary, band,
 --                article_id): an article reported an event of that dyad_rollup key. `events` is a
@@ -32,7 +32,7 @@
 --   a report arriving, leaving or moving to another event (re-clustering, dyads dedup --split and
 --   --join, an article replaced or deleted): the event gains the article with its first report
 --   there and loses it with its last.
--- Rows whose count falls to zero are dropped by the trigger that emptied them, by their full key.
+-- Rows whose count falls to zero are dropped by the trigger that emptied them, found by their key.
 --
 -- The INSERT … SELECT statements at the end fill the tables of a store that already holds events;
 -- dyads.store.derived_tables.rebuild runs them after a bulk load.
