@@ -25,8 +25,11 @@ STEPS = [
      ["analyze", "examples/sahel/2022-02-01-mali-expels-french-ambassador.md"], 70),
     ("Ingest a folder into the store (re-running skips what is stored).",
      ["ingest", "examples/", "--db", "{db}", "-q"], 6),
-    ("How relations between two countries move.", ["dyad", "RUS", "MLI", "--by", "year", "--db", "{db}"], 30),
-    ("The influence view: who gains cooperation and who conflict with Mali.",
+    ("How relations between two countries move: events, the sentences reporting them (mentions) and the "
+     "distinct articles those are in (two events from one article are one article).",
+     ["dyad", "RUS", "MLI", "--by", "year", "--db", "{db}"], 30),
+    ("The influence view: who gains cooperation and who conflict with Mali (a total's articles are those of "
+     "all its years: one article may report events of two).",
      ["compare", "MLI", "--partners", "RUS,FRA", "--by", "year", "--db", "{db}"], 30),
     ("Mali's key events, deduplicated, with sources.", ["timeline", "MLI", "--db", "{db}"], 40),
     ("The confidence threshold those counts use (every event stays listed; `dyads threshold 0.3` sets it).",

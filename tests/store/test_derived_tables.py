@@ -1,6 +1,7 @@
-"""The pre-aggregated tables (schema 6, with confidence bands since schema 9) stay exact under every
-kind of write, and the queries they serve give the same rows as the general SQL over the events, at
-every confidence threshold."""
+"""The pre-aggregated tables (schema 6, with confidence bands since schema 9, and their articles since
+schema 12) stay exact under every kind of write, and the queries they serve give the same rows —
+events, mentions, distinct articles, scores — as the general SQL over the events, at every
+confidence threshold."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ FILTERS = [
     EventFilter(min_mentions=2),
     EventFilter(place="Gao"),
     EventFilter(min_confidence=0),  # every event
+    EventFilter(min_confidence=0.2),
     EventFilter(min_confidence=0.45),  # a multiple of 0.05: the rollups' bands
     EventFilter(min_confidence=1.0),
     EventFilter(min_confidence=0.33, types=("AID", "ASSAULT")),  # any other: the events themselves
@@ -134,7 +136,8 @@ def test_rollups_follow_reclustering(store: Store) -> None:
 def test_deleting_every_article_empties_the_rollups(store: Store) -> None:
     for (row,) in store.conn.execute("SELECT id FROM articles").fetchall():
         store.delete_article(row)
-    for table in ("events", "event_dyads", "dyad_rollup", "pair_rollup", "party_events"):
+    for table in ("events", "event_dyads", "dyad_rollup", "pair_rollup", "party_events", "dyad_articles",
+                  "pair_articles"):  # fmt: skip
         assert store.scalar(f"SELECT COUNT(*) FROM {table}") == 0, table
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from dash_support import PageVisit
@@ -54,10 +55,33 @@ def test_overview_draws_chart_and_map(server: Server, browser: object) -> None:
     visit.close()
 
 
+def table_cells(visit: PageVisit, selector: str) -> list[dict[str, str]]:
+    """The rows of a table as {header: cell text}."""
+    return visit.page.eval_on_selector(
+        selector,
+        """table => {
+            const rows = [...table.querySelectorAll('tr')];
+            const heads = [...rows[0].querySelectorAll('th')].map(th => th.textContent.trim());
+            return rows.slice(1).map(tr => Object.fromEntries(
+                [...tr.querySelectorAll('td')].map((td, i) => [heads[i], td.textContent.trim()])));
+        }""",
+    )
+
+
 def test_dyad_and_actor_pages_draw_series_and_network(server: Server, browser: object) -> None:
     visit = PageVisit(browser, server.url + "/dyad/RUS/MLI?by=year")
     assert visit.page.eval_on_selector("#dyad-chart", "el => el.querySelectorAll('path').length") >= 2
     assert "helicopters" in visit.page.inner_text("#events-table")
+    # the counts table: events, the sentences reporting them and their distinct articles, as the API says
+    shown = table_cells(visit, "#dyad-counts")
+    answer = httpx.get(server.url + "/api/v1/dyad/RUS/MLI?by=year").json()["items"]
+    assert shown and [(r["period"], r["direction"], r["type"]) for r in shown] == [
+        (r["period"], r["direction"], r["type"]) for r in answer
+    ]
+    assert [(int(r["events"]), int(r["reports"]), int(r["articles"])) for r in shown] == [
+        (r["events"], r["mentions"], r["articles"]) for r in answer
+    ]
+    assert all(1 <= int(r["articles"]) <= int(r["reports"]) for r in shown)
     visit.close()
     visit = PageVisit(browser, server.url + "/actor/MLI")
     assert visit.page.eval_on_selector("#partners", "el => el.querySelectorAll('line').length") >= 2
@@ -67,6 +91,11 @@ def test_dyad_and_actor_pages_draw_series_and_network(server: Server, browser: o
     assert "RUS" in visit.page.inner_text("#compare-totals") and "FRA" in visit.page.inner_text(
         "#compare-totals"
     )
+    totals = {r["partner"]: r for r in table_cells(visit, "#compare-totals")}
+    answer = httpx.get(server.url + "/api/v1/compare?target=MLI&partners=RUS,FRA&by=year").json()["items"]
+    assert {
+        r["partner"]: (r["events"], r["mentions"], r["articles"]) for r in answer if r["period"] == "all"
+    } == {p: (int(t["events"]), int(t["reports"]), int(t["articles"])) for p, t in totals.items()}
     visit.close()
 
 

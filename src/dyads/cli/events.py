@@ -90,7 +90,18 @@ EVENT_COLUMNS = [
     "confidence",
     "sentence",
 ]
-DYAD_COLUMNS = ["period", "direction", "type", "quad_class", "events", "mentions", "score_sum", "score_mean"]
+# (identifiers, not words)
+DYAD_COLUMNS = [
+    "period",
+    "direction",
+    "type",
+    "quad_class",
+    "events",
+    "mentions",
+    "articles",
+    "score_sum",
+    "score_mean",
+]
 # (identifiers, not words)
 TIMELINE_COLUMNS = [
     "when",
@@ -104,10 +115,13 @@ TIMELINE_COLUMNS = [
     "sentence",
     "sources",
 ]
+# (identifiers, not words)
 COMPARE_COLUMNS = [
     "partner",
     "period",
     "events",
+    "mentions",
+    "articles",
     "cooperation",
     "conflict",
     "balance",
@@ -218,6 +232,9 @@ def dyad(
 ) -> None:
     """Events between two parties by period and type: counts, summed and mean scores, both directions.
 
+    Beside each count of events, the sentences reporting them (mentions) and the distinct articles
+    those are in (articles): two events from one article are one article.
+
     Example: dyads dyad RUS MLI --by month
     """
     check_rows_format(fmt)
@@ -266,7 +283,9 @@ def compare(
     """Who gains cooperation and who conflict with a target: counts by partner and period.
 
     An event known only to a coarser period than --by counts in a period of its own ("2019" in a
-    monthly series), so the totals (period "all") are the same whatever --by.
+    monthly series), so the totals (period "all") are the same whatever --by. Beside the events,
+    the sentences reporting them (mentions) and the distinct articles those are in (articles); a
+    total's articles are those of all its periods, not their sum (one article may report both).
 
     Example: dyads compare MLI --partners RUS,FRA --by quarter
     """

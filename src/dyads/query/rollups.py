@@ -5,7 +5,9 @@ when the question is beyond what the pre-aggregated tables hold — a party that
 country, filters on places, text, names or mention counts, day or week periods, date bounds that
 cut through a year, or (for the series) a confidence threshold that is not a multiple of 0.05 — in
 which case the caller runs the general SQL. The tables and the triggers that keep them exact are
-described in ``migrations/0006_rollups.sql`` and ``migrations/0009_confidence_bands.sql``.
+described in ``migrations/0006_rollups.sql`` and ``migrations/0009_confidence_bands.sql``; the
+distinct articles beside the counts come from the article tables of schema 12
+(:mod:`dyads.query.article_counts`), read under the same conditions.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from dyads.query.article_counts import ALL, from_rollups, with_articles
 from dyads.query.filters import EventFilter, is_country
 from dyads.store import Row, Store
 from dyads.store.dedup import date_range
@@ -112,7 +115,7 @@ def dyad_rows(
     if where is None:
         return None
     bucket, sql, params = where
-    return store.rows(
+    rows = store.rows(
         f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
         " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
         " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
@@ -122,11 +125,15 @@ def dyad_rows(
         " GROUP BY 1, type ORDER BY 1, 6, type",
         [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
     )
+    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
+    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
+    return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
 
 
 # The columns of a comparison, each summed over the rollup rows of the quad classes it counts.
 _COMPARE_SUMS = {
     "events": "events",
+    "mentions": "mentions",
     "cooperation": "CASE WHEN quad IN (1, 2) THEN events ELSE 0 END",
     "verbal_cooperation": "CASE WHEN quad = 1 THEN events ELSE 0 END",
     "material_cooperation": "CASE WHEN quad = 2 THEN events ELSE 0 END",
@@ -139,8 +146,9 @@ _COMPARE_SUMS = {
 
 def compare_rows(
     store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
-) -> list[Row] | None:
-    """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, or None.
+) -> tuple[list[Row], int] | None:
+    """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, and the
+    distinct articles of all of them (from ``pair_articles``); or None.
 
     The rows of a period are summed first, in the order of the table's key (no sort), then by the
     series' period."""
@@ -151,7 +159,7 @@ def compare_rows(
     low, high = sorted((partner.strip(), target.strip()))
     inner = ", ".join(f"SUM({expression}) AS {name}" for name, expression in _COMPARE_SUMS.items())
     outer = ", ".join(f"SUM({name}) AS {name}" for name in _COMPARE_SUMS if name != "score_nanos")
-    return store.rows(
+    rows = store.rows(
         f"SELECT ? AS partner, {bucket} AS period, {outer},"
         " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
         " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
@@ -159,6 +167,11 @@ def compare_rows(
         f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2",
         [partner, low, high, *params],
     )
+    pair = ("low = ? AND high = ?", (low, high))
+    articles = from_rollups(
+        store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True
+    )
+    return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]
 
 
 def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list[int] | None:

@@ -10,6 +10,10 @@ the filter's ``min_confidence``, else the store's threshold (:mod:`dyads.query.c
 - :func:`dyad_series` — counts by period and type, summed and mean scores, in both directions.
 - :func:`timeline` — the key events of one party, in date order, with sources.
 - :func:`compare` — how much cooperation and conflict each partner has with a target, by period.
+
+Beside the events it counts, each row of a series or a comparison says what stands behind them:
+``mentions`` (the sentences reporting them) and ``articles`` (the distinct articles those are in;
+:mod:`dyads.query.article_counts`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dyads.query.article_counts import ALL, from_events, with_articles
 from dyads.query.confidence import counting
 from dyads.query.events import EVENT_COLUMNS, labelled
 from dyads.query.filters import (
@@ -47,7 +52,8 @@ def dyad_series(
 
     Rows: period, grain (of the period: an event known only as "2019" counts in period "2019",
     grain "year", of a monthly series), direction ("RUS→MLI"), source, target, type, quad,
-    quad_class, events, mentions, score_sum, score_mean (mean over events of their mean score).
+    quad_class, events, mentions (the sentences reporting them), articles (the distinct articles
+    reporting them), score_sum, score_mean (mean over events of their mean score).
     Every dated event counts, whatever ``by`` (see :func:`~dyads.query.filters.bucket_sql`). Two
     country codes read the dyads table, where countries acting jointly in a cooperative event count
     in both directions.
@@ -74,7 +80,8 @@ def dyad_series(
             " GROUP BY period, e.type ORDER BY period, e.quad, e.type",
             [f"{source}→{target}", source, target, *params],
         )
-        rows.extend(found)
+        articles = from_events(store, bucket, where, params, by_type=True)
+        rows.extend(with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in found)
     rows.sort(key=lambda r: (r["period"], r["direction"] != f"{first}→{second}", r["quad"], r["type"]))
     return with_grains(labelled(rows))
 
@@ -139,11 +146,13 @@ def compare(
     """Who gains cooperation and who conflict with ``target``: one row per partner and period.
 
     Counts both directions (partner→target and target→partner). Rows: partner, period, events,
-    cooperation (quad 1+2), verbal_cooperation, material_cooperation, conflict (quad 3+4),
-    verbal_conflict, material_conflict, score_sum, score_mean, balance (cooperation − conflict).
+    mentions, articles (distinct, as in :func:`dyad_series`), cooperation (quad 1+2),
+    verbal_cooperation, material_cooperation, conflict (quad 3+4), verbal_conflict,
+    material_conflict, score_sum, score_mean, balance (cooperation − conflict).
     A final row per partner with period "all" sums its periods: the same whatever ``by``, as every
     dated event counts in one period (an event known only as 2019 in period "2019" of a monthly
-    series; each row's ``grain`` says which).
+    series; each row's ``grain`` says which). Its ``articles`` are those of all the periods, not
+    their sum: an article may report events of two periods.
     """
     bucket_sql(by)  # refuses an unknown period before anything is read
     base = resolve_filter(store, counting(store, flt))
@@ -152,13 +161,15 @@ def compare(
     out: list[Row] = []
     for partner in partners:
         fast = compare_rows(store, target, partner, by, base, NOT_FACTUAL) if use_rollups else None
-        found = fast if fast is not None else _compare_events(store, target, partner, by, base)
+        found, articles = fast if fast is not None else _compare_events(store, target, partner, by, base)
         for row in found:
             row["balance"] = row["cooperation"] - row["conflict"]
         out.extend(found)
-        total: Row = {"partner": partner, "period": "all"}
+        total: Row = {"partner": partner, "period": ALL}
+        total["events"] = sum(r["events"] for r in found)
+        total["mentions"] = sum(r["mentions"] for r in found)
+        total["articles"] = articles
         for column in (
-            "events",
             "cooperation",
             "verbal_cooperation",
             "material_cooperation",
@@ -174,8 +185,11 @@ def compare(
     return with_grains(out)
 
 
-def _compare_events(store: Store, target: str, partner: str, by: str, base: EventFilter) -> list[Row]:
-    """One partner's periods of :func:`compare`, read from the events themselves."""
+def _compare_events(
+    store: Store, target: str, partner: str, by: str, base: EventFilter
+) -> tuple[list[Row], int]:
+    """One partner's periods of :func:`compare`, read from the events themselves, and the distinct
+    articles of all of them."""
     values: tuple[Any, ...]
     if is_country(partner) and is_country(target):
         # One id list for both directions: an OR of two lists would scan every event.
@@ -192,8 +206,8 @@ def _compare_events(store: Store, target: str, partner: str, by: str, base: Even
         sql, values = f"(({forward}) OR ({backward}))", (*f_values, *b_values)
     bucket = bucket_sql(by)
     where, params = base.with_conditions((sql, values), (f"{bucket} IS NOT NULL", ())).where()
-    return store.rows(
-        f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events,"
+    rows = store.rows(
+        f"SELECT ? AS partner, {bucket} AS period, COUNT(*) AS events, SUM(e.n_mentions) AS mentions,"
         " SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad = 1) AS verbal_cooperation,"
         " SUM(e.quad = 2) AS material_cooperation, SUM(e.quad IN (3, 4)) AS conflict,"
         " SUM(e.quad = 3) AS verbal_conflict, SUM(e.quad = 4) AS material_conflict,"
@@ -202,3 +216,5 @@ def _compare_events(store: Store, target: str, partner: str, by: str, base: Even
         f" FROM events e{where} GROUP BY period ORDER BY period",
         [partner, *params],
     )
+    articles = from_events(store, bucket, where, params, by_type=False, total=True)
+    return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]

@@ -1,7 +1,8 @@
 """The derived tables that make queries fast on large stores, rebuilt and checked from the events.
 
-``event_dyads`` (schema 5) and ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6; the
-rollups keyed by confidence band, party_events with the confidence, since schema 9) are kept up to
+``event_dyads`` (schema 5), ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6; the
+rollups keyed by confidence band, party_events with the confidence, since schema 9) and
+``dyad_articles``, ``pair_articles`` (schema 12: the articles under each rollup key) are kept up to
 date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
 A bulk load may instead drop those triggers, fill the base tables and call :func:`rebuild`, which runs
 the very statements the migrations use to fill the tables of an existing store.
@@ -16,13 +17,17 @@ from typing import Any
 
 from dyads.store.migrations import available_migrations, statements
 
-DERIVED = ("event_dyads", "dyad_rollup", "pair_rollup", "party_events")
+DERIVED = ("event_dyads", "dyad_rollup", "pair_rollup", "party_events", "dyad_articles", "pair_articles")
+# The tables derived from event_dyads and the events: what :func:`differences` rebuilds and compares.
+_CHECKED = DERIVED[1:]
 _TARGET = re.compile(r"^INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.IGNORECASE)
 _KEYS = {
     "event_dyads": "source, target, event_id",
     "dyad_rollup": "source, target, grain, period, type, quad, auxiliary, band",
     "pair_rollup": "low, high, grain, period, type, quad, auxiliary, band",
     "party_events": "country, event_id",
+    "dyad_articles": "source, target, grain, period, type, article_id, quad, auxiliary, band",
+    "pair_articles": "low, high, grain, period, article_id, type, quad, auxiliary, band",
 }
 
 
@@ -62,9 +67,9 @@ def differences(conn: sqlite3.Connection) -> dict[str, int]:
     try:
         conn.backup(copy)
         copy.execute("BEGIN")
-        rebuild(copy, ("dyad_rollup", "pair_rollup", "party_events"))
+        rebuild(copy, _CHECKED)
         out = {}
-        for table in ("dyad_rollup", "pair_rollup", "party_events"):
+        for table in _CHECKED:
             kept, fresh = _rows(conn, table), _rows(copy, table)
             wrong = sum(1 for a, b in zip(kept, fresh, strict=False) if a != b)
             wrong += abs(len(kept) - len(fresh))

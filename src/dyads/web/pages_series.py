@@ -134,6 +134,7 @@ def dyad_page(
         b=second,
         by=by,
         series=series,
+        rows=rows,
         events=event_rows(store, events, least),
         **shown,
     )
