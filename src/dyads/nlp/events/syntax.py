@@ -45,6 +45,8 @@ CORE_DEPS = {
 CORE_PREPS = {"of", "from", "in", "by", "including"}
 # verbs whose object is the subject of their complement ("urged Moscow to repel")
 OBJECT_CONTROL = frozenset(WORD_CLASSES["object_control"])
+# prepositions whose gerund is done by the subject of the clause ("by withdrawing", "after meeting")
+GERUND_PREPS = frozenset({"by", "after", "before", "without", "while", "since", "upon", "on"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -165,6 +167,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)  # purpose: "sent personnel to investigate"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in GERUND_PREPS:
+        # "put allies at risk by withdrawing troops", "was arrested after attacking police": the
+        # gerund's doer is the subject of the clause it hangs on, active or passive
+        owner = head.head
+        if owner.pos_ in ("VERB", "AUX"):
+            return subjects(owner, depth + 1) or dependents(owner, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "acomp" or (verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "ccomp")):
         return subjects(head, depth + 1)  # "Syria is willing to withdraw"
     return []
