@@ -69,7 +69,8 @@ def lays_blame(clause: Token, lexicon: Lexicon) -> bool:
 
 def _reported(clause: Token, depth: int) -> list[Token]:
     """The clauses a reported clause goes on to report ("said ministers had agreed it was likely
-    the regime was responsible"), and those of the evidence it names ("had proof that …")."""
+    the regime was responsible"), of a likelihood it states, and of the evidence it names ("had
+    proof that …", "there is proof the regime was behind …")."""
     out = [clause]
     if depth == 0:
         return out
