@@ -125,9 +125,9 @@ def mention_range(
     """The date range of a mention and what it rests on: event (its text dates it), published (only
     its article's date does: ``precision`` "article", or no date given) or none. A week is its
     ``span`` of days ("last week" and "next week" are different weeks of one month)."""
-    week = (date_range(span[0]), date_range(span[1])) if span and precision == "week" else None
-    if week and week[0] and week[1] and week[0][0] <= week[1][0]:
-        return (week[0][0], week[1][0]), "event"
+    week = _days(span) if span and precision == "week" else None
+    if week is not None:
+        return week, "event"
     own = date_range(event_date)
     if own and precision != "article":
         return own, "event"
@@ -137,6 +137,15 @@ def mention_range(
     if fallback and fallback[0] == fallback[1]:
         return fallback, "published"
     return None, "none"
+
+
+def _days(span: tuple[str, str]) -> tuple[date, date] | None:
+    """The first and last day of a span of two ISO dates, or None if either is not one."""
+    try:
+        first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
 
 
 # -- parties ---------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ trigger out), not later than the article date unless the event is announced for 
 Without one, the tense decides: "in recent years" or a past perfect is not the article's day
 (null, unless an earlier sentence set the story's day); a simple past goes on on the day an
 earlier sentence set within the week before the article — not in a speaker's quoted words, whose
-past is the speaker's own, nor in a background clause, which recalls an earlier act. Only then the article date, marked ``date_precision="article"``. A
-week ("last week") is written as its month with precision "week" and its days in ``span``. Each
-answer says in ``why`` where the date came from.
+past is the speaker's own, nor in a background clause, which recalls an earlier act. Only then the
+article date, marked ``date_precision="article"``. A week ("last week") is written as its month
+with precision "week" and its days in ``span``. Each answer says in ``why`` where the date came
+from.
 Location (for the parties' rules): the place mentioned in the sentence nearest to the trigger;
 the event's own location is ``location.locate_event``.
 Context: the sense's own contexts, then context words of the sentence.
