@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,24 @@ def test_series_count_every_event_whatever_the_period(tmp_path: Path) -> None:
             "2019-06",
             "all",
         ]
+
+
+def test_an_event_known_to_its_week_shows_its_days(tmp_path: Path) -> None:
+    """ "last week" is stored as its days and shown as them, not as the month it lies in."""
+    analysis = make_analysis(
+        [
+            EventSpec("RUS met MLI last week.", "RUS", "CONSULT", "MLI", date="2019-06"),
+            EventSpec("RUS sent grain to MLI in June.", "RUS", "AID", "MLI", date="2019-06"),
+        ],
+        published="2019-06-19",
+    )
+    met, sent = analysis.events
+    week = replace(met, date_precision="week", date_span=("2019-06-10", "2019-06-16"))
+    with open_store(tmp_path / "w.db") as writer:
+        writer.add_analysis(replace(analysis, events=(week, sent)))
+    with open_store(tmp_path / "w.db", readonly=True) as store:
+        shown = {r["type"]: r["date"] for r in find_events(store, EventFilter()).items}
+        assert shown == {"CONSULT": "2019-06-10/2019-06-16", "AID": "2019-06"}
 
 
 def test_rollups_give_the_rows_of_the_general_queries(store: Store) -> None:

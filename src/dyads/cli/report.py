@@ -68,7 +68,7 @@ def print_analysis(analysis: Analysis) -> None:
             e.id,
             f"{e.type}" + (f"/{e.mode}" if e.mode else "") + (f" [{e.cameo}]" if e.cameo else ""),
             f"{who} → {whom}",
-            e.date or "",
+            "/".join(e.date_span) if e.date_span else e.date or "",
             places.get(e.location or "", ""),
             e.auxiliary or "",
             f"{e.score:+.1f}",

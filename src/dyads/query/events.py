@@ -14,10 +14,12 @@ from dyads.query.parties import resolve_filter
 from dyads.store import Page, Row, Store
 from dyads.store.ontology import QUAD_LABELS
 
-# The event's date as precisely as its reports give it (the most precise a text gives): a day, a month, a year or a range.
+# The event's date as precisely as its reports give it (the most precise a text gives): a day, a
+# whole month, a whole year, or else the range of days (a week: "2020-07-06/2020-07-12").
 _WHEN = (
     "CASE WHEN e.date_lo IS NULL THEN NULL WHEN e.date_lo = e.date_hi THEN e.date_lo"
-    " WHEN substr(e.date_lo, 1, 7) = substr(e.date_hi, 1, 7) THEN substr(e.date_lo, 1, 7)"
+    " WHEN substr(e.date_lo, 9, 2) = '01' AND date(e.date_lo, '+1 month', '-1 day') = e.date_hi"
+    "   THEN substr(e.date_lo, 1, 7)"
     " WHEN substr(e.date_lo, 6, 5) = '01-01' AND substr(e.date_hi, 1, 4) || substr(e.date_hi, 6, 5)"
     "   = substr(e.date_lo, 1, 4) || '12-31' THEN substr(e.date_lo, 1, 4)"
     " ELSE e.date_lo || '/' || e.date_hi END"

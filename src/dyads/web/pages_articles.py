@@ -60,7 +60,7 @@ def _article_context(analysis: Analysis) -> dict[str, Any]:
             "score": e.score,
             "auxiliary": e.auxiliary,
             "confidence": e.confidence,
-            "date": at_precision(e.date, e.date_precision),
+            "date": "/".join(e.date_span) if e.date_span else at_precision(e.date, e.date_precision),
             "place": places.get(e.location or ""),
             "trigger_text": snippet(e.trigger),
             "sentence_text": snippet(e.sentence),
