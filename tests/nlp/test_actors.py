@@ -384,3 +384,19 @@ def test_a_bare_definite_group_noun_is_the_last_one_so_called_with_a_country(nlp
     )
     actors = actors_of(nlp, text, published="2018-04-13")
     assert named(actors, text, "government").country == "GBR"
+
+
+def test_a_group_named_by_a_stateless_people_belongs_to_a_country_it_lives_in(nlp):
+    # Over the Guardian articles the focal country made 14 "Kurdish forces/fighters/activists"
+    # British, American, Australian or Afghan; with the Kurds' homelands they are Syrian (2, where
+    # the sentence names Syria) or left without a country (12), none of them wrong.
+    text = (
+        "Britain's home secretary said British citizens who fought in Syria would face trial in Britain. "
+        "Dozens of Britons are held by Kurdish forces. The British government has refused to take them back, "
+        "and British ministers say Britain has no consular presence there."
+    )
+    actors = actors_of(nlp, text)
+    kurdish = named(actors, text, "forces")  # the people's adjective is not part of the name
+    assert kurdish.country != "GBR"
+    home = "Kurdish fighters patrolled the streets of Qamishli in Syria on Tuesday."
+    assert named(actors_of(nlp, home), home, "fighters").country == "SYR"

@@ -113,6 +113,8 @@ class Knowledge:
     student_titles: frozenset[str]  # titles whose affiliation says nothing of nationality
     regions: tuple[str, ...] = ()  # regions and their adjectives: places, never actors
     peoples: tuple[str, ...] = ()  # adjectives of peoples without a state ("Kurdish"): never actors
+    # the countries such a people lives in, by normalised adjective ("kurdish" -> TUR, SYR, IRQ, IRN)
+    homelands: Mapping[str, frozenset[str]] = field(default_factory=dict)
     _country_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _code_index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _iso3: dict[str, Country] = field(default_factory=dict, repr=False, compare=False)
@@ -166,6 +168,10 @@ class Knowledge:
     def people_with_surname(self, surname: str) -> tuple[Person, ...]:
         """Every person whose canonical name ends with ``surname`` (normalised), in order."""
         return tuple(self._surname_index.get(normalize(surname), ()))
+
+    def homelands_of(self, adjective: str) -> frozenset[str]:
+        """The countries a people without a state lives in ("Kurdish"), empty if not known."""
+        return self.homelands.get(normalize(adjective), frozenset())
 
     def sector_for(self, noun: str) -> str | None:
         """Sector of a title or group noun ("minister" -> GOV, "Malian troops" -> MIL)."""
@@ -275,6 +281,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
     student_titles: set[str] = set()
     regions: dict[str, None] = {}
     peoples: dict[str, None] = {}
+    homelands: dict[str, frozenset[str]] = {}
     sector_terms.update(imported_agents())  # under the curated sector words, which follow
     for path in _files(dirs):
         data = _read_yaml(path)
@@ -291,6 +298,11 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
         student_titles.update(normalize(t) for t in _tuple(data.get("student_titles")))
         regions.update(dict.fromkeys(_tuple(data.get("regions"))))
         peoples.update(dict.fromkeys(_tuple(data.get("peoples"))))
+        lands = data.get("homelands", {}) or {}
+        if not isinstance(lands, dict):
+            raise KnowledgeError(str(path), "'homelands' must map a people's adjective to country codes")
+        for adjective, codes in lands.items():
+            homelands[normalize(str(adjective))] = frozenset(str(c).upper() for c in _tuple(codes))
     own = [{k: e for k, e in t.items() if "source" not in e} for t in (organizations, people)]
     taken = _names_taken(countries, *own)
     try:
@@ -302,6 +314,7 @@ def load_knowledge(dirs: tuple[str, ...] = ()) -> Knowledge:
             student_titles=frozenset(student_titles),
             regions=tuple(regions),
             peoples=tuple(peoples),
+            homelands=homelands,
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(",".join(dirs) or str(BUILTIN_DIR), f"malformed entry ({error})") from None

@@ -99,9 +99,13 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
                 continue
             local = sentence_country(doc, token.idx, kb)
             earlier = _so_called_before(drafts, token, sector) if not modifiers else None
+            # "Kurdish fighters" belong to a country the Kurds live in, whatever the story is about
+            homes = _homelands(token, kb)
+            if homes and local not in homes:
+                local = None
             if earlier is not None:
                 countries = [(earlier, token.i, f"the last '{token.text}' named with a country")]
-            elif focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS:
+            elif focal and sector in NATIONAL_SECTORS | LOCAL_SECTORS and (not homes or focal in homes):
                 countries = [(focal, token.i, "the article's focal country")]
             elif local:
                 countries = [(local, token.i, "the only country named in its sentence")]
@@ -119,6 +123,14 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
         if owner is not None:
             owner.note(f"'{token.text}' speaks for it")
             drafts.mention(owner, token.i, token.i + 1)
+
+
+def _homelands(token: Token, kb: Knowledge) -> frozenset[str]:
+    """The countries of the stateless people a group noun is named by ("Kurdish militias")."""
+    for child in token.lefts:
+        if child.ent_kb_id_.startswith("people:"):
+            return kb.homelands_of(child.text)
+    return frozenset()
 
 
 def _so_called_before(drafts: Drafts, token: Token, sector: str) -> str | None:
