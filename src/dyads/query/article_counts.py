@@ -6,7 +6,9 @@ query of its own beside its event counts, grouped as its rows are: from the arti
 schema 12 (``dyad_articles``, ``pair_articles``: ``migrations/0012_distinct_articles.sql``) where
 the rollups answer, else from the reports of the events themselves (``event_mentions``). A
 comparison also asks for the articles of all its periods at once (the key ``("all",)``), counted in
-the same pass.
+the same pass. The series a store is mostly asked for (by month, quarter or year, factual events,
+a threshold on the 0.05 grid) read the articles counted by their best band in each period instead
+(schema 13: ``migrations/0013_article_bands.sql``), a sum over a few rows per period.
 """
 
 from __future__ import annotations
@@ -49,6 +51,26 @@ def from_rollups(
     return _union(
         store.conn.execute(f"SELECT {keys}, group_concat(DISTINCT article_id) {source}", values), total
     )
+
+
+def from_bands(
+    store: Store, table: str, pair: tuple[str, Sequence[Any]], by: str, band: int, by_type: bool,
+    total: bool = False,
+) -> Counts:
+    """Distinct articles of one pair (``pair``: its condition and values) by the ``by`` series'
+    period and, with ``by_type``, type, at threshold ``band``/20, from ``table`` (an article-bands
+    table of schema 13); with ``total``, also over every period.
+
+    An article counts in a period when its best band there is ``band`` or more: the rows of the
+    period (one per best band) are summed in the order of the table's key, without a sort."""
+    keys = "bucket, type" if by_type else "bucket"
+    source = f"FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ?"
+    rows = store.conn.execute(f"SELECT {keys}, SUM(articles) {source} GROUP BY {keys}", [*pair[1], by, band])
+    counts = {tuple(row[:-1]): int(row[-1]) for row in rows}
+    if total:
+        every = store.conn.execute(f"SELECT SUM(articles) {source}", [*pair[1], ALL, band]).fetchone()[0]
+        counts[(ALL,)] = int(every or 0)
+    return counts
 
 
 def from_events(

@@ -6,8 +6,9 @@ country, filters on places, text, names or mention counts, day or week periods, 
 cut through a year, or (for the series) a confidence threshold that is not a multiple of 0.05 — in
 which case the caller runs the general SQL. The tables and the triggers that keep them exact are
 described in ``migrations/0006_rollups.sql`` and ``migrations/0009_confidence_bands.sql``; the
-distinct articles beside the counts come from the article tables of schema 12
-(:mod:`dyads.query.article_counts`), read under the same conditions.
+distinct articles beside the counts come from the article-band tables of schema 13 when the filter
+is the threshold alone, else from the article tables of schema 12, read under the same conditions
+(:mod:`dyads.query.article_counts`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from dyads.query.article_counts import ALL, from_rollups, with_articles
-from dyads.query.filters import EventFilter, is_country
+from dyads.query.article_counts import ALL, Counts, from_bands, from_rollups, with_articles
+from dyads.query.filters import NOT_FACTUAL, EventFilter, is_country
 from dyads.store import Row, Store
 from dyads.store.dedup import date_range
 
@@ -104,6 +105,17 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
     return bucket, " AND ".join(clauses) or "1", params
 
 
+def _best_band(flt: EventFilter, not_factual: tuple[str, ...]) -> int | None:
+    """The band from which the article-band tables of schema 13 count the articles of a series
+    :func:`_where` answers, or None when the filter holds more than a threshold: those tables keep
+    the factual events only, of every type and quad class, without date bounds."""
+    if flt.types or flt.quad or flt.include_auxiliary or flt.since or flt.until:
+        return None
+    if tuple(not_factual) != NOT_FACTUAL:
+        return None
+    return band_of(flt.min_confidence) if flt.min_confidence else 0
+
+
 def dyad_rows(
     store: Store, source: str, target: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
@@ -126,7 +138,12 @@ def dyad_rows(
         [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
     )
     pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
-    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
+    band = _best_band(flt, not_factual)
+    articles: Counts = (
+        from_bands(store, "dyad_article_bands", pair, by, band, by_type=True)
+        if band is not None
+        else from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
+    )
     return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
 
 
@@ -168,8 +185,11 @@ def compare_rows(
         [partner, low, high, *params],
     )
     pair = ("low = ? AND high = ?", (low, high))
-    articles = from_rollups(
-        store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True
+    band = _best_band(flt, not_factual)
+    articles: Counts = (
+        from_bands(store, "pair_article_bands", pair, by, band, by_type=False, total=True)
+        if band is not None
+        else from_rollups(store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True)
     )
     return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]
 

@@ -1,0 +1,270 @@
+-- Schema version 13: the distinct articles of the default series and comparisons counted from a few
+-- rows per period, as the events are from the rollups.
+--
+-- Schema 12 counts distinct articles by reading one row per article (dyad_articles, pair_articles):
+-- exact, but a dense pair reads as many rows as it has articles. For the series a store is mostly
+-- asked for — by month, quarter or year, factual events only, at a threshold on the 0.05 grid —
+-- these tables hold the answer per period already: an article counts at threshold k/20 when its
+-- best band there is k or more, so counting the articles by their best band makes the count a sum
+-- over at most 21 rows.
+--
+-- dyad_article_best   (actor country, recipient country, qgrain, bucket, type, article_id, band):
+--                     for a series by qgrain (month, quarter, year), the bands of the factual rows
+--                     (auxiliary not negation, future or hypothetical) of dyad_articles that the
+--                     article has in the period `bucket` of that series, each with the number of
+--                     such rows (`keys`). The series' period of a row is what dyads.query.rollups
+--                     gives it: a monthly series keeps quarter- and year-grain rows under their own
+--                     labels, a quarterly one puts the months in their quarter, a yearly one all in
+--                     the year. The article's best band is the last entry of its range of the key.
+-- dyad_article_bands  (…, qgrain, bucket, type, band, articles): how many articles have that best
+--                     band there. A series at threshold k/20 sums `articles` over band >= k.
+-- pair_article_best,  the same per unordered pair without type (what a comparison counts), with a
+-- pair_article_bands  further qgrain 'all' (bucket ''): the articles of every period, for the total.
+--
+-- Triggers on dyad_articles and pair_articles keep them exact, whatever changed those (reports
+-- arriving, leaving or moving, an event's date, type or confidence changing, a dyad going): a row
+-- arriving raises the article's best band in each bucket if it is higher; a row leaving lowers it
+-- (or takes the article away) if it held that band alone. Those tables only ever gain and lose rows
+-- (a changed key is a row leaving and another arriving; only their `events` count is updated).
+--
+-- Queries with other filters (types, quad class, non-factual events, thresholds off the grid, day
+-- and week periods, date bounds) keep counting from the schema 12 tables.
+
+CREATE TABLE dyad_article_best (
+    source     TEXT NOT NULL,
+    target     TEXT NOT NULL,
+    qgrain     TEXT NOT NULL,               -- the series: month | quarter | year
+    bucket     TEXT NOT NULL,               -- the label of its period that holds the rows
+    type       TEXT NOT NULL,
+    article_id INTEGER NOT NULL,
+    band       INTEGER NOT NULL,            -- a band of factual rows of the article there
+    keys       INTEGER NOT NULL,            -- how many rows of dyad_articles of that band
+    PRIMARY KEY (source, target, qgrain, bucket, type, article_id, band)
+) WITHOUT ROWID;
+
+CREATE TABLE dyad_article_bands (
+    source     TEXT NOT NULL,
+    target     TEXT NOT NULL,
+    qgrain     TEXT NOT NULL,
+    bucket     TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    band       INTEGER NOT NULL,
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    PRIMARY KEY (source, target, qgrain, bucket, type, band)
+) WITHOUT ROWID;
+
+CREATE TABLE pair_article_best (
+    low        TEXT NOT NULL,
+    high       TEXT NOT NULL,
+    qgrain     TEXT NOT NULL,               -- the series: month | quarter | year | all (the total)
+    bucket     TEXT NOT NULL,               -- the label of its period that holds the rows ('' for all)
+    article_id INTEGER NOT NULL,
+    band       INTEGER NOT NULL,            -- a band of factual rows of the article there
+    keys       INTEGER NOT NULL,            -- how many rows of pair_articles of that band
+    PRIMARY KEY (low, high, qgrain, bucket, article_id, band)
+) WITHOUT ROWID;
+
+CREATE TABLE pair_article_bands (
+    low        TEXT NOT NULL,
+    high       TEXT NOT NULL,
+    qgrain     TEXT NOT NULL,
+    bucket     TEXT NOT NULL,
+    band       INTEGER NOT NULL,
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    PRIMARY KEY (low, high, qgrain, bucket, band)
+) WITHOUT ROWID;
+
+-- A row of dyad_articles arriving: in each bucket, an article whose best band was lower (or that
+-- had none) now has this one.
+CREATE TRIGGER best_dyad_add AFTER INSERT ON dyad_articles
+WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+BEGIN
+    UPDATE dyad_article_bands SET articles = articles - 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
+            WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)) q) x
+    WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.type = new.type AND dyad_article_bands.qgrain = x.qgrain
+      AND dyad_article_bands.bucket = x.bucket AND dyad_article_bands.band = x.best AND x.best < new.band;
+    INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
+    SELECT new.source, new.target, x.qgrain, x.bucket, new.type, new.band, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
+            WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)) q) x
+    WHERE x.best IS NULL OR x.best < new.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM dyad_article_bands WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.type = new.type AND articles <= 0
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)));
+    INSERT INTO dyad_article_best (source, target, qgrain, bucket, type, article_id, band, keys)
+    SELECT new.source, new.target, q.qgrain, q.bucket, new.type, new.article_id, new.band, 1
+    FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)) q WHERE true
+    ON CONFLICT DO UPDATE SET keys = keys + 1;
+END;
+
+-- A row of dyad_articles leaving: in each bucket where it held the article's best band alone, the
+-- article moves down to the best band it still has there, or goes.
+CREATE TRIGGER best_dyad_remove AFTER DELETE ON dyad_articles
+WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+BEGIN
+    UPDATE dyad_article_best SET keys = keys - 1
+    WHERE dyad_article_best.source = old.source AND dyad_article_best.target = old.target AND dyad_article_best.type = old.type AND dyad_article_best.article_id = old.article_id AND dyad_article_best.band = old.band
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)));
+    DELETE FROM dyad_article_best WHERE keys <= 0 AND dyad_article_best.source = old.source AND dyad_article_best.target = old.target AND dyad_article_best.type = old.type AND dyad_article_best.article_id = old.article_id AND dyad_article_best.band = old.band
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)));
+    UPDATE dyad_article_bands SET articles = articles - 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
+            WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)) q) x
+    WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.type = old.type AND dyad_article_bands.qgrain = x.qgrain
+      AND dyad_article_bands.bucket = x.bucket AND dyad_article_bands.band = old.band
+      AND (x.best IS NULL OR x.best < old.band);
+    INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
+    SELECT old.source, old.target, x.qgrain, x.bucket, old.type, x.best, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
+            WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)) q) x
+    WHERE x.best < old.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM dyad_article_bands WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.type = old.type AND articles <= 0
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)));
+END;
+
+-- A row of pair_articles arriving: in each bucket, an article whose best band was lower (or that
+-- had none) now has this one.
+CREATE TRIGGER best_pair_add AFTER INSERT ON pair_articles
+WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+BEGIN
+    UPDATE pair_article_bands SET articles = articles - 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
+            WHERE p.low = new.low AND p.high = new.high AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)
+          UNION ALL SELECT 'all', '') q) x
+    WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain = x.qgrain
+      AND pair_article_bands.bucket = x.bucket AND pair_article_bands.band = x.best AND x.best < new.band;
+    INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
+    SELECT new.low, new.high, x.qgrain, x.bucket, new.band, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
+            WHERE p.low = new.low AND p.high = new.high AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)
+          UNION ALL SELECT 'all', '') q) x
+    WHERE x.best IS NULL OR x.best < new.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM pair_article_bands WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND articles <= 0
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)
+          UNION ALL SELECT 'all', ''));
+    INSERT INTO pair_article_best (low, high, qgrain, bucket, article_id, band, keys)
+    SELECT new.low, new.high, q.qgrain, q.bucket, new.article_id, new.band, 1
+    FROM (SELECT 'month' AS qgrain, new.period AS bucket
+          UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)
+          UNION ALL SELECT 'all', '') q WHERE true
+    ON CONFLICT DO UPDATE SET keys = keys + 1;
+END;
+
+-- A row of pair_articles leaving: in each bucket where it held the article's best band alone, the
+-- article moves down to the best band it still has there, or goes.
+CREATE TRIGGER best_pair_remove AFTER DELETE ON pair_articles
+WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+BEGIN
+    UPDATE pair_article_best SET keys = keys - 1
+    WHERE pair_article_best.low = old.low AND pair_article_best.high = old.high AND pair_article_best.article_id = old.article_id AND pair_article_best.band = old.band
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', ''));
+    DELETE FROM pair_article_best WHERE keys <= 0 AND pair_article_best.low = old.low AND pair_article_best.high = old.high AND pair_article_best.article_id = old.article_id AND pair_article_best.band = old.band
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', ''));
+    UPDATE pair_article_bands SET articles = articles - 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
+            WHERE p.low = old.low AND p.high = old.high AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', '') q) x
+    WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain = x.qgrain
+      AND pair_article_bands.bucket = x.bucket AND pair_article_bands.band = old.band
+      AND (x.best IS NULL OR x.best < old.band);
+    INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
+    SELECT old.low, old.high, x.qgrain, x.bucket, x.best, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
+            WHERE p.low = old.low AND p.high = old.high AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', '') q) x
+    WHERE x.best < old.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM pair_article_bands WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND articles <= 0
+      AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', ''));
+END;
+
+-- What a store already holds.
+
+INSERT INTO dyad_article_best (source, target, qgrain, bucket, type, article_id, band, keys)
+SELECT r.source, r.target, q.qgrain,
+       CASE q.qgrain WHEN 'month' THEN r.period
+           WHEN 'quarter' THEN CASE r.grain WHEN 'month' THEN substr(r.period, 1, 4) || '-Q' || ((CAST(substr(r.period, 6, 2) AS INTEGER) + 2) / 3) ELSE r.period END
+           WHEN 'year' THEN substr(r.period, 1, 4) ELSE '' END,
+       r.type, r.article_id, r.band, COUNT(*)
+FROM dyad_articles r, (SELECT 'month' AS qgrain UNION ALL SELECT 'quarter' UNION ALL SELECT 'year') q
+WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
+SELECT source, target, qgrain, bucket, type, band, COUNT(*)
+FROM (SELECT source, target, qgrain, bucket, type, article_id, MAX(band) AS band FROM dyad_article_best
+      GROUP BY source, target, qgrain, bucket, type, article_id)
+GROUP BY source, target, qgrain, bucket, type, band;
+
+INSERT INTO pair_article_best (low, high, qgrain, bucket, article_id, band, keys)
+SELECT r.low, r.high, q.qgrain,
+       CASE q.qgrain WHEN 'month' THEN r.period
+           WHEN 'quarter' THEN CASE r.grain WHEN 'month' THEN substr(r.period, 1, 4) || '-Q' || ((CAST(substr(r.period, 6, 2) AS INTEGER) + 2) / 3) ELSE r.period END
+           WHEN 'year' THEN substr(r.period, 1, 4) ELSE '' END,
+       r.article_id, r.band, COUNT(*)
+FROM pair_articles r, (SELECT 'month' AS qgrain UNION ALL SELECT 'quarter' UNION ALL SELECT 'year' UNION ALL SELECT 'all') q
+WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
+GROUP BY 1, 2, 3, 4, 5, 6;
+
+INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
+SELECT low, high, qgrain, bucket, band, COUNT(*)
+FROM (SELECT low, high, qgrain, bucket, article_id, MAX(band) AS band FROM pair_article_best
+      GROUP BY low, high, qgrain, bucket, article_id)
+GROUP BY low, high, qgrain, bucket, band;
