@@ -154,7 +154,7 @@ def test_a_party_leaving_an_event_takes_its_articles_from_the_pair(store: Store)
 # What each schema brought for the article counts: its tables, and the prefix of its triggers' names.
 _SCHEMA_OBJECTS = {
     12: (("dyad_articles", "pair_articles"), "articles"),
-    13: (("dyad_article_best", "dyad_article_bands", "pair_article_best", "pair_article_bands"), "best"),
+    13: (("dyad_article_best", "dyad_article_bands", "pair_article_best", "pair_article_bands", "article_band_grid"), "best"),
 }
 
 

@@ -61,15 +61,15 @@ def from_bands(
     period and, with ``by_type``, type, at threshold ``band``/20, from ``table`` (an article-bands
     table of schema 13); with ``total``, also over every period.
 
-    An article counts in a period when its best band there is ``band`` or more: the rows of the
-    period (one per best band) are summed in the order of the table's key, without a sort."""
+    The table holds, per period, the articles whose best band there reaches each threshold band,
+    keyed by the band before the period: one range of the key, one row per period."""
     keys = "bucket, type" if by_type else "bucket"
-    source = f"FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ?"
-    rows = store.conn.execute(f"SELECT {keys}, SUM(articles) {source} GROUP BY {keys}", [*pair[1], by, band])
+    source = f"FROM {table} WHERE {pair[0]} AND qgrain = ? AND band = ?"
+    rows = store.conn.execute(f"SELECT {keys}, articles {source}", [*pair[1], by, band])
     counts = {tuple(row[:-1]): int(row[-1]) for row in rows}
     if total:
-        every = store.conn.execute(f"SELECT SUM(articles) {source}", [*pair[1], ALL, band]).fetchone()[0]
-        counts[(ALL,)] = int(every or 0)
+        every = store.conn.execute(f"SELECT articles {source}", [*pair[1], ALL, band]).fetchone()
+        counts[(ALL,)] = int(every[0]) if every else 0
     return counts
 
 
