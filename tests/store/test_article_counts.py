@@ -151,10 +151,11 @@ def test_a_party_leaving_an_event_takes_its_articles_from_the_pair(store: Store)
     _both_paths_agree(store)
 
 
+_BAND_TABLES = ("dyad_article_best", "dyad_article_bands", "pair_article_best", "pair_article_bands")
 # What each schema brought for the article counts: its tables, and the prefix of its triggers' names.
 _SCHEMA_OBJECTS = {
     12: (("dyad_articles", "pair_articles"), "articles"),
-    13: (("dyad_article_best", "dyad_article_bands", "pair_article_best", "pair_article_bands", "article_band_grid"), "best"),
+    13: (_BAND_TABLES, "best"),
 }
 
 

@@ -53,24 +53,27 @@ def from_rollups(
     )
 
 
-def from_bands(
-    store: Store, table: str, pair: tuple[str, Sequence[Any]], by: str, band: int, by_type: bool,
-    total: bool = False,
-) -> Counts:
-    """Distinct articles of one pair (``pair``: its condition and values) by the ``by`` series'
-    period and, with ``by_type``, type, at threshold ``band``/20, from ``table`` (an article-bands
-    table of schema 13); with ``total``, also over every period.
+# The distinct articles of a row of a series at threshold band k/20 (schema 13): the articles whose
+# best band in the row's period reaches k, summed over the few rows of the period's key (one per
+# best band). ``?`` stand for the pair's values, the series (qgrain) and k; ``r`` is the row.
+BANDS_OF_ROW = (
+    "(SELECT COALESCE(SUM(b.articles), 0) FROM {table} b WHERE {pair} AND b.qgrain = ?"
+    " AND b.bucket = r.period{typed} AND b.band >= ?)"
+)
 
-    The table holds, per period, the articles whose best band there reaches each threshold band,
-    keyed by the band before the period: one range of the key, one row per period."""
-    keys = "bucket, type" if by_type else "bucket"
-    source = f"FROM {table} WHERE {pair[0]} AND qgrain = ? AND band = ?"
-    rows = store.conn.execute(f"SELECT {keys}, articles {source}", [*pair[1], by, band])
-    counts = {tuple(row[:-1]): int(row[-1]) for row in rows}
-    if total:
-        every = store.conn.execute(f"SELECT articles {source}", [*pair[1], ALL, band]).fetchone()
-        counts[(ALL,)] = int(every[0]) if every else 0
-    return counts
+
+def articles_of_row(table: str, pair: str, by_type: bool) -> str:
+    """The SQL of a row's distinct articles from an article-bands ``table`` for the pair named by
+    ``pair`` (its condition over ``b``), per :data:`BANDS_OF_ROW`."""
+    return BANDS_OF_ROW.format(table=table, pair=pair, typed=" AND b.type = r.type" if by_type else "")
+
+
+def total_from_bands(store: Store, table: str, pair: tuple[str, Sequence[Any]], band: int) -> int:
+    """The distinct articles of every period of one pair at threshold ``band``/20, from ``table``
+    (an article-bands table of schema 13; the series "all")."""
+    sql = f"SELECT SUM(articles) FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ?"
+    found = store.conn.execute(sql, [*pair[1], ALL, band]).fetchone()[0]
+    return int(found or 0)
 
 
 def from_events(

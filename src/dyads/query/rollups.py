@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from dyads.query.article_counts import ALL, Counts, from_bands, from_rollups, with_articles
+from dyads.query.article_counts import ALL, articles_of_row, from_rollups, total_from_bands, with_articles
 from dyads.query.filters import NOT_FACTUAL, EventFilter, is_country
 from dyads.store import Row, Store
 from dyads.store.dedup import date_range
@@ -127,23 +127,29 @@ def dyad_rows(
     if where is None:
         return None
     bucket, sql, params = where
-    rows = store.rows(
+    totals = (
         f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
         " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
         " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
         " FROM (SELECT grain, period, type, MAX(quad) AS quad, SUM(events) AS events,"
         " SUM(mentions) AS mentions, SUM(score_nanos) AS score_nanos FROM dyad_rollup"
         f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type)"
-        " GROUP BY 1, type ORDER BY 1, 6, type",
-        [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
+        " GROUP BY 1, type ORDER BY 1, 6, type"
     )
-    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
+    values = [f"{source}→{target}", source, target, source.strip(), target.strip(), *params]
     band = _best_band(flt, not_factual)
-    articles: Counts = (
-        from_bands(store, "dyad_article_bands", pair, by, band, by_type=True)
-        if band is not None
-        else from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
-    )
+    if band is not None:
+        # Each row's articles from the few rows of its key in the article bands of schema 13.
+        articles = articles_of_row("dyad_article_bands", "b.source = ? AND b.target = ?", by_type=True)
+        return store.rows(
+            "SELECT r.period, r.direction, r.source, r.target, r.type, r.quad, r.events, r.mentions,"
+            f" {articles} AS articles, r.score_sum, r.score_mean FROM ({totals}) r"
+            " ORDER BY r.period, r.quad, r.type",
+            [source.strip(), target.strip(), by, band, *values],
+        )
+    rows = store.rows(totals, values)
+    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
+    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
     return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
 
 
@@ -176,22 +182,31 @@ def compare_rows(
     low, high = sorted((partner.strip(), target.strip()))
     inner = ", ".join(f"SUM({expression}) AS {name}" for name, expression in _COMPARE_SUMS.items())
     outer = ", ".join(f"SUM({name}) AS {name}" for name in _COMPARE_SUMS if name != "score_nanos")
-    rows = store.rows(
+    periods = (
         f"SELECT ? AS partner, {bucket} AS period, {outer},"
         " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
         " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
         f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
-        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2",
-        [partner, low, high, *params],
+        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2"
     )
+    values = [partner, low, high, *params]
     pair = ("low = ? AND high = ?", (low, high))
     band = _best_band(flt, not_factual)
-    articles: Counts = (
-        from_bands(store, "pair_article_bands", pair, by, band, by_type=False, total=True)
-        if band is not None
-        else from_rollups(store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True)
-    )
-    return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]
+    if band is not None:
+        # Each period's articles from the few rows of its key in the article bands of schema 13.
+        articles = articles_of_row("pair_article_bands", "b.low = ? AND b.high = ?", by_type=False)
+        sums = ", ".join(
+            f"r.{name}" for name in _COMPARE_SUMS if name not in ("events", "mentions", "score_nanos")
+        )
+        rows = store.rows(
+            f"SELECT r.partner, r.period, r.events, r.mentions, {articles} AS articles, {sums},"
+            f" r.score_sum, r.score_mean FROM ({periods}) r ORDER BY r.period",
+            [low, high, by, band, *values],
+        )
+        return rows, total_from_bands(store, "pair_article_bands", pair, band)
+    rows = store.rows(periods, values)
+    counts = from_rollups(store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True)
+    return [with_articles(r, counts.get((r["period"],), 0)) for r in rows], counts[(ALL,)]
 
 
 def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list[int] | None:

@@ -41,9 +41,9 @@ _KEYS = {
     "dyad_articles": "source, target, grain, period, type, article_id, quad, auxiliary, band",
     "pair_articles": "low, high, grain, period, article_id, type, quad, auxiliary, band",
     "dyad_article_best": "source, target, qgrain, bucket, type, article_id, band",
-    "dyad_article_bands": "source, target, qgrain, band, bucket, type",
+    "dyad_article_bands": "source, target, qgrain, bucket, type, band",
     "pair_article_best": "low, high, qgrain, bucket, article_id, band",
-    "pair_article_bands": "low, high, qgrain, band, bucket",
+    "pair_article_bands": "low, high, qgrain, bucket, band",
 }
 
 

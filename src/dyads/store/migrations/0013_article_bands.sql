@@ -30,11 +30,6 @@
 -- Queries with other filters (types, quad class, non-factual events, thresholds off the grid, day
 -- and week periods, date bounds) keep counting from the schema 12 tables.
 
--- The threshold bands 0 … 20, for the triggers and the fill to range over.
-CREATE TABLE article_band_grid (band INTEGER PRIMARY KEY);
-INSERT INTO article_band_grid (band)
-VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15), (16), (17), (18), (19), (20);
-
 CREATE TABLE dyad_article_best (
     source     TEXT NOT NULL,
     target     TEXT NOT NULL,
@@ -53,9 +48,9 @@ CREATE TABLE dyad_article_bands (
     qgrain     TEXT NOT NULL,
     bucket     TEXT NOT NULL,
     type       TEXT NOT NULL,
-    band       INTEGER NOT NULL,            -- a threshold band k (confidence k/20)
-    articles   INTEGER NOT NULL,            -- articles whose best band there is k or more
-    PRIMARY KEY (source, target, qgrain, band, bucket, type)
+    band       INTEGER NOT NULL,
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    PRIMARY KEY (source, target, qgrain, bucket, type, band)
 ) WITHOUT ROWID;
 
 CREATE TABLE pair_article_best (
@@ -74,26 +69,38 @@ CREATE TABLE pair_article_bands (
     high       TEXT NOT NULL,
     qgrain     TEXT NOT NULL,
     bucket     TEXT NOT NULL,
-    band       INTEGER NOT NULL,            -- a threshold band k (confidence k/20)
-    articles   INTEGER NOT NULL,            -- articles whose best band there is k or more
-    PRIMARY KEY (low, high, qgrain, band, bucket)
+    band       INTEGER NOT NULL,
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    PRIMARY KEY (low, high, qgrain, bucket, band)
 ) WITHOUT ROWID;
 
--- A row of dyad_articles arriving: in each bucket where the article's best band was lower (or
--- it had none), it now counts at the thresholds up to this row's band too.
+-- A row of dyad_articles arriving: in each bucket, an article whose best band was lower (or that
+-- had none) now has this one.
 CREATE TRIGGER best_dyad_add AFTER INSERT ON dyad_articles
 WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
+    UPDATE dyad_article_bands SET articles = articles - 1
+    WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+      AND dyad_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4)) AND dyad_article_bands.type = new.type
+      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND dyad_article_bands.band < new.band AND dyad_article_bands.band = coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+          WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = dyad_article_bands.qgrain
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = new.article_id), -1);
     INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
-    SELECT new.source, new.target, x.qgrain, x.bucket, new.type, n.band, 1
+    SELECT new.source, new.target, x.qgrain, x.bucket, new.type, new.band, 1
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
             WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
           FROM (SELECT 'month' AS qgrain, new.period AS bucket
           UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
-          UNION ALL SELECT 'year', substr(new.period, 1, 4)) q) x, article_band_grid n
-    WHERE n.band > coalesce(x.best, -1) AND n.band <= new.band
+          UNION ALL SELECT 'year', substr(new.period, 1, 4)) q) x
+    WHERE x.best IS NULL OR x.best < new.band
     ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM dyad_article_bands WHERE articles <= 0 AND dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+      AND dyad_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4)) AND dyad_article_bands.type = new.type
+      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END;
     INSERT INTO dyad_article_best (source, target, qgrain, bucket, type, article_id, band, keys)
     SELECT new.source, new.target, q.qgrain, q.bucket, new.type, new.article_id, new.band, 1
     FROM (SELECT 'month' AS qgrain, new.period AS bucket
@@ -103,7 +110,7 @@ BEGIN
 END;
 
 -- A row of dyad_articles leaving: in each bucket where it held the article's best band alone, the
--- article no longer counts at the thresholds above the best band it still has there (at any, if none).
+-- article moves down to the best band it still has there, or goes.
 CREATE TRIGGER best_dyad_remove AFTER DELETE ON dyad_articles
 WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
@@ -118,36 +125,56 @@ BEGIN
           UNION ALL SELECT 'year', substr(old.period, 1, 4)));
     UPDATE dyad_article_bands SET articles = articles - 1
     WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
-      AND dyad_article_bands.band IN (SELECT band FROM article_band_grid WHERE band <= old.band)
       AND dyad_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4)) AND dyad_article_bands.type = old.type
       AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
-      AND dyad_article_bands.band > coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+      AND dyad_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM dyad_article_best p
           WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = dyad_article_bands.qgrain
-            AND p.bucket = dyad_article_bands.bucket AND p.article_id = old.article_id), -1);
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band;
+    INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
+    SELECT old.source, old.target, x.qgrain, x.bucket, old.type, x.best, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
+            WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)) q) x
+    WHERE x.best < old.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
     DELETE FROM dyad_article_bands WHERE articles <= 0 AND dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
-      AND dyad_article_bands.band IN (SELECT band FROM article_band_grid WHERE band <= old.band)
       AND dyad_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4)) AND dyad_article_bands.type = old.type
       AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END;
 END;
 
--- A row of pair_articles arriving: in each bucket where the article's best band was lower (or
--- it had none), it now counts at the thresholds up to this row's band too.
+-- A row of pair_articles arriving: in each bucket, an article whose best band was lower (or that
+-- had none) now has this one.
 CREATE TRIGGER best_pair_add AFTER INSERT ON pair_articles
 WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
+    UPDATE pair_article_bands SET articles = articles - 1
+    WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+      AND pair_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4), '')
+      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND pair_article_bands.band < new.band AND pair_article_bands.band = coalesce((SELECT MAX(p.band) FROM pair_article_best p
+          WHERE p.low = new.low AND p.high = new.high AND p.qgrain = pair_article_bands.qgrain
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = new.article_id), -1);
     INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
-    SELECT new.low, new.high, x.qgrain, x.bucket, n.band, 1
+    SELECT new.low, new.high, x.qgrain, x.bucket, new.band, 1
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
             WHERE p.low = new.low AND p.high = new.high AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
           FROM (SELECT 'month' AS qgrain, new.period AS bucket
           UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
           UNION ALL SELECT 'year', substr(new.period, 1, 4)
-          UNION ALL SELECT 'all', '') q) x, article_band_grid n
-    WHERE n.band > coalesce(x.best, -1) AND n.band <= new.band
+          UNION ALL SELECT 'all', '') q) x
+    WHERE x.best IS NULL OR x.best < new.band
     ON CONFLICT DO UPDATE SET articles = articles + 1;
+    DELETE FROM pair_article_bands WHERE articles <= 0 AND pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+      AND pair_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4), '')
+      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END;
     INSERT INTO pair_article_best (low, high, qgrain, bucket, article_id, band, keys)
     SELECT new.low, new.high, q.qgrain, q.bucket, new.article_id, new.band, 1
     FROM (SELECT 'month' AS qgrain, new.period AS bucket
@@ -158,7 +185,7 @@ BEGIN
 END;
 
 -- A row of pair_articles leaving: in each bucket where it held the article's best band alone, the
--- article no longer counts at the thresholds above the best band it still has there (at any, if none).
+-- article moves down to the best band it still has there, or goes.
 CREATE TRIGGER best_pair_remove AFTER DELETE ON pair_articles
 WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
@@ -175,15 +202,24 @@ BEGIN
           UNION ALL SELECT 'all', ''));
     UPDATE pair_article_bands SET articles = articles - 1
     WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
-      AND pair_article_bands.band IN (SELECT band FROM article_band_grid WHERE band <= old.band)
       AND pair_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4), '')
       AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
-      AND pair_article_bands.band > coalesce((SELECT MAX(p.band) FROM pair_article_best p
+      AND pair_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM pair_article_best p
           WHERE p.low = old.low AND p.high = old.high AND p.qgrain = pair_article_bands.qgrain
-            AND p.bucket = pair_article_bands.bucket AND p.article_id = old.article_id), -1);
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band;
+    INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
+    SELECT old.low, old.high, x.qgrain, x.bucket, x.best, 1
+    FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
+            WHERE p.low = old.low AND p.high = old.high AND p.qgrain = q.qgrain
+              AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
+          FROM (SELECT 'month' AS qgrain, old.period AS bucket
+          UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          UNION ALL SELECT 'year', substr(old.period, 1, 4)
+          UNION ALL SELECT 'all', '') q) x
+    WHERE x.best < old.band
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
     DELETE FROM pair_article_bands WHERE articles <= 0 AND pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
-      AND pair_article_bands.band IN (SELECT band FROM article_band_grid WHERE band <= old.band)
       AND pair_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4), '')
       AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END;
@@ -201,14 +237,11 @@ FROM dyad_articles r, (SELECT 'month' AS qgrain UNION ALL SELECT 'quarter' UNION
 WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
-INSERT INTO dyad_article_bands (source, target, qgrain, band, bucket, type, articles)
-SELECT c.source, c.target, c.qgrain, n.band, c.bucket, c.type, SUM(c.articles)
-FROM (SELECT source, target, qgrain, bucket, type, best, COUNT(*) AS articles
-      FROM (SELECT source, target, qgrain, bucket, type, MAX(band) AS best FROM dyad_article_best
-            GROUP BY source, target, qgrain, bucket, type, article_id)
-      GROUP BY source, target, qgrain, bucket, type, best) c
-JOIN article_band_grid n ON n.band <= c.best
-GROUP BY c.source, c.target, c.qgrain, n.band, c.bucket, c.type;
+INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
+SELECT source, target, qgrain, bucket, type, band, COUNT(*)
+FROM (SELECT source, target, qgrain, bucket, type, article_id, MAX(band) AS band FROM dyad_article_best
+      GROUP BY source, target, qgrain, bucket, type, article_id)
+GROUP BY source, target, qgrain, bucket, type, band;
 
 INSERT INTO pair_article_best (low, high, qgrain, bucket, article_id, band, keys)
 SELECT r.low, r.high, q.qgrain,
@@ -220,11 +253,8 @@ FROM pair_articles r, (SELECT 'month' AS qgrain UNION ALL SELECT 'quarter' UNION
 WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 GROUP BY 1, 2, 3, 4, 5, 6;
 
-INSERT INTO pair_article_bands (low, high, qgrain, band, bucket, articles)
-SELECT c.low, c.high, c.qgrain, n.band, c.bucket, SUM(c.articles)
-FROM (SELECT low, high, qgrain, bucket, best, COUNT(*) AS articles
-      FROM (SELECT low, high, qgrain, bucket, MAX(band) AS best FROM pair_article_best
-            GROUP BY low, high, qgrain, bucket, article_id)
-      GROUP BY low, high, qgrain, bucket, best) c
-JOIN article_band_grid n ON n.band <= c.best
-GROUP BY c.low, c.high, c.qgrain, n.band, c.bucket;
+INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
+SELECT low, high, qgrain, bucket, band, COUNT(*)
+FROM (SELECT low, high, qgrain, bucket, article_id, MAX(band) AS band FROM pair_article_best
+      GROUP BY low, high, qgrain, bucket, article_id)
+GROUP BY low, high, qgrain, bucket, band;
