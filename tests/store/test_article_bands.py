@@ -56,10 +56,20 @@ def _bands(store: Store, qgrain: str, bucket: str, kind: str) -> dict[int, int]:
     """How many articles have each best band in a period of a series of RUS→MLI events of a type."""
     found = store.conn.execute(
         "SELECT band, articles FROM dyad_article_bands WHERE source = 'RUS' AND target = 'MLI'"
-        " AND qgrain = ? AND bucket = ? AND type = ?",
+        " AND qgrain = ? AND bucket = ? AND type = ? ORDER BY band",
         (qgrain, bucket, kind),
     ).fetchall()
-    return dict(found)
+    return _best_bands(found)
+
+
+def _best_bands(rows: list[tuple[int, int]]) -> dict[int, int]:
+    """From the rows of a period (a band, the articles at or above it): the articles of each best
+    band. Every row is some article's best band, so no two neighbours say the same."""
+    found = {
+        band: count - (rows[i + 1][1] if i + 1 < len(rows) else 0) for i, (band, count) in enumerate(rows)
+    }
+    assert all(found.values()), rows
+    return found
 
 
 def _both_paths_agree(store: Store) -> None:
@@ -80,9 +90,11 @@ def test_an_article_counts_by_its_best_factual_band_in_each_period(store: Store)
     assert _bands(store, "quarter", "2021-Q1", "ASSAULT") == {9: 1, 12: 1}
     assert _bands(store, "year", "2021", "ASSAULT") == {9: 1, 12: 1}
     assert _bands(store, "quarter", "2021-Q1", "ACCUSE") == {4: 1}
-    pair = store.conn.execute("SELECT band, articles FROM pair_article_bands WHERE qgrain = 'all'")
+    pair = store.conn.execute(
+        "SELECT band, articles FROM pair_article_bands WHERE qgrain = 'all' ORDER BY band"
+    )
     # both types: the first article's best band is that of its ASSAULT
-    assert dict(pair.fetchall()) == {9: 1, 12: 1}
+    assert _best_bands(pair.fetchall()) == {9: 1, 12: 1}
     at_edge = EventFilter(min_confidence=0.45)
     assert _articles(dyad_series(store, "RUS", "MLI", "month", flt=at_edge)) == {
         ("2021-01", "ASSAULT"): 1,  # the second article; the first's January event is below 0.45
@@ -131,9 +143,9 @@ def test_a_new_store_threshold_reads_the_same_tables(store: Store) -> None:
     _both_paths_agree(store)
 
 
-def test_a_series_reads_a_few_rows_of_each_period_by_its_key(store: Store) -> None:
-    """Each row's articles: one range of the key (the row's period and type, then the bands at or
-    above the threshold), found without a scan or a sort."""
+def test_a_series_reads_one_row_of_each_period_by_its_key(store: Store) -> None:
+    """Each row's articles: the first row of its key (the row's period and type) at or above the
+    threshold band, found without a scan or a sort."""
     for table, pair, typed in (
         ("dyad_article_bands", "b.source = 'RUS' AND b.target = 'MLI'", " AND b.type = 'ASSAULT'"),
         ("pair_article_bands", "b.low = 'MLI' AND b.high = 'RUS'", ""),
@@ -141,8 +153,10 @@ def test_a_series_reads_a_few_rows_of_each_period_by_its_key(store: Store) -> No
         plan = " ".join(
             str(r[-1])
             for r in store.conn.execute(
-                f"EXPLAIN QUERY PLAN SELECT SUM(b.articles) FROM {table} b WHERE {pair}"
+                f"EXPLAIN QUERY PLAN SELECT b.articles FROM {table} b WHERE {pair}"
                 f" AND b.qgrain = 'quarter' AND b.bucket = '2021-Q1'{typed} AND b.band >= 9"
+                " ORDER BY b.band LIMIT 1"
             )
         )
         assert "USING PRIMARY KEY (" in plan and "band>?" in plan and "SCAN" not in plan, plan
+        assert "B-TREE" not in plan, plan

@@ -54,11 +54,12 @@ def from_rollups(
 
 
 # The distinct articles of a row of a series at threshold band k/20 (schema 13): the articles whose
-# best band in the row's period reaches k, summed over the few rows of the period's key (one per
-# best band). ``?`` stand for the pair's values, the series (qgrain) and k; ``r`` is the row.
+# best band in the row's period reaches k, which the first row of the period's key at or above k
+# holds (the table has a row at each band that is some article's best there). ``?`` stand for the
+# pair's values, the series (qgrain) and k; ``r`` is the row.
 BANDS_OF_ROW = (
-    "(SELECT COALESCE(SUM(b.articles), 0) FROM {table} b WHERE {pair} AND b.qgrain = ?"
-    " AND b.bucket = r.period{typed} AND b.band >= ?)"
+    "coalesce((SELECT b.articles FROM {table} b WHERE {pair} AND b.qgrain = ?"
+    " AND b.bucket = r.period{typed} AND b.band >= ? ORDER BY b.band LIMIT 1), 0)"
 )
 
 
@@ -71,9 +72,9 @@ def articles_of_row(table: str, pair: str, by_type: bool) -> str:
 def total_from_bands(store: Store, table: str, pair: tuple[str, Sequence[Any]], band: int) -> int:
     """The distinct articles of every period of one pair at threshold ``band``/20, from ``table``
     (an article-bands table of schema 13; the series "all")."""
-    sql = f"SELECT SUM(articles) FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ?"
-    found = store.conn.execute(sql, [*pair[1], ALL, band]).fetchone()[0]
-    return int(found or 0)
+    sql = f"SELECT articles FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ? ORDER BY band LIMIT 1"
+    found = store.conn.execute(sql, [*pair[1], ALL, band]).fetchone()
+    return int(found[0]) if found else 0
 
 
 def from_events(

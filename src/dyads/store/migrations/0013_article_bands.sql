@@ -48,8 +48,8 @@ CREATE TABLE dyad_article_bands (
     qgrain     TEXT NOT NULL,
     bucket     TEXT NOT NULL,
     type       TEXT NOT NULL,
-    band       INTEGER NOT NULL,
-    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    band       INTEGER NOT NULL,            -- a band that is the best of some article there
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one or higher
     PRIMARY KEY (source, target, qgrain, bucket, type, band)
 ) WITHOUT ROWID;
 
@@ -69,26 +69,21 @@ CREATE TABLE pair_article_bands (
     high       TEXT NOT NULL,
     qgrain     TEXT NOT NULL,
     bucket     TEXT NOT NULL,
-    band       INTEGER NOT NULL,
-    articles   INTEGER NOT NULL,            -- articles whose best band there is this one
+    band       INTEGER NOT NULL,            -- a band that is the best of some article there
+    articles   INTEGER NOT NULL,            -- articles whose best band there is this one or higher
     PRIMARY KEY (low, high, qgrain, bucket, band)
 ) WITHOUT ROWID;
 
--- A row of dyad_articles arriving: in each bucket, an article whose best band was lower (or that
--- had none) now has this one.
+-- A row of dyad_articles arriving: in each bucket where the article's best band was lower (or it had
+-- none), it moves up to this row's band: that band gets a row (with the articles at or above it),
+-- the rows above its old best band and up to the new one count it, and its old best band's row goes
+-- if no other article has that band as its best (the row then says what the next row says).
 CREATE TRIGGER best_dyad_add AFTER INSERT ON dyad_articles
 WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
-    UPDATE dyad_article_bands SET articles = articles - 1
-    WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
-      AND dyad_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4)) AND dyad_article_bands.type = new.type
-      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
-          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
-      AND dyad_article_bands.band < new.band AND dyad_article_bands.band = coalesce((SELECT MAX(p.band) FROM dyad_article_best p
-          WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = dyad_article_bands.qgrain
-            AND p.bucket = dyad_article_bands.bucket AND p.article_id = new.article_id), -1);
     INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
-    SELECT new.source, new.target, x.qgrain, x.bucket, new.type, new.band, 1
+    SELECT new.source, new.target, x.qgrain, x.bucket, new.type, new.band, coalesce((SELECT n.articles FROM dyad_article_bands n WHERE n.source = new.source AND n.target = new.target AND n.qgrain = x.qgrain AND n.bucket = x.bucket AND n.type = new.type
+          AND n.band > new.band ORDER BY n.band LIMIT 1), 0)
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
             WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
@@ -96,11 +91,25 @@ BEGIN
           UNION ALL SELECT 'quarter', CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
           UNION ALL SELECT 'year', substr(new.period, 1, 4)) q) x
     WHERE x.best IS NULL OR x.best < new.band
-    ON CONFLICT DO UPDATE SET articles = articles + 1;
-    DELETE FROM dyad_article_bands WHERE articles <= 0 AND dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+    ON CONFLICT DO NOTHING;
+    UPDATE dyad_article_bands SET articles = articles + 1
+    WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
       AND dyad_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4)) AND dyad_article_bands.type = new.type
       AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
-          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END;
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND dyad_article_bands.band <= new.band AND dyad_article_bands.band > coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+          WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = dyad_article_bands.qgrain
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = new.article_id), -1);
+    DELETE FROM dyad_article_bands
+    WHERE dyad_article_bands.source = new.source AND dyad_article_bands.target = new.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+      AND dyad_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4)) AND dyad_article_bands.type = new.type
+      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND dyad_article_bands.band < new.band AND dyad_article_bands.band = coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+          WHERE p.source = new.source AND p.target = new.target AND p.type = new.type AND p.qgrain = dyad_article_bands.qgrain
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = new.article_id), -1)
+      AND dyad_article_bands.articles = coalesce((SELECT n.articles FROM dyad_article_bands n WHERE n.source = dyad_article_bands.source AND n.target = dyad_article_bands.target AND n.qgrain = dyad_article_bands.qgrain AND n.bucket = dyad_article_bands.bucket AND n.type = dyad_article_bands.type
+          AND n.band > dyad_article_bands.band ORDER BY n.band LIMIT 1), 0);
     INSERT INTO dyad_article_best (source, target, qgrain, bucket, type, article_id, band, keys)
     SELECT new.source, new.target, q.qgrain, q.bucket, new.type, new.article_id, new.band, 1
     FROM (SELECT 'month' AS qgrain, new.period AS bucket
@@ -110,7 +119,9 @@ BEGIN
 END;
 
 -- A row of dyad_articles leaving: in each bucket where it held the article's best band alone, the
--- article moves down to the best band it still has there, or goes.
+-- article moves down to the best band it still has there (which gets a row), or goes: the rows above
+-- that band and up to the old one no longer count it, and the old one's row goes if it no longer
+-- differs from the next.
 CREATE TRIGGER best_dyad_remove AFTER DELETE ON dyad_articles
 WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
@@ -123,16 +134,9 @@ BEGIN
       AND (qgrain, bucket) IN (SELECT qgrain, bucket FROM (SELECT 'month' AS qgrain, old.period AS bucket
           UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           UNION ALL SELECT 'year', substr(old.period, 1, 4)));
-    UPDATE dyad_article_bands SET articles = articles - 1
-    WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
-      AND dyad_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4)) AND dyad_article_bands.type = old.type
-      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
-          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
-      AND dyad_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM dyad_article_best p
-          WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = dyad_article_bands.qgrain
-            AND p.bucket = dyad_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band;
     INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
-    SELECT old.source, old.target, x.qgrain, x.bucket, old.type, x.best, 1
+    SELECT old.source, old.target, x.qgrain, x.bucket, old.type, x.best, coalesce((SELECT n.articles FROM dyad_article_bands n WHERE n.source = old.source AND n.target = old.target AND n.qgrain = x.qgrain AND n.bucket = x.bucket AND n.type = old.type
+          AND n.band > x.best ORDER BY n.band LIMIT 1), 0)
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM dyad_article_best p
             WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
@@ -140,28 +144,37 @@ BEGIN
           UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           UNION ALL SELECT 'year', substr(old.period, 1, 4)) q) x
     WHERE x.best < old.band
-    ON CONFLICT DO UPDATE SET articles = articles + 1;
-    DELETE FROM dyad_article_bands WHERE articles <= 0 AND dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+    ON CONFLICT DO NOTHING;
+    UPDATE dyad_article_bands SET articles = articles - 1
+    WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
       AND dyad_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4)) AND dyad_article_bands.type = old.type
       AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
-          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END;
+          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
+      AND dyad_article_bands.band <= old.band AND dyad_article_bands.band > coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+          WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = dyad_article_bands.qgrain
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = old.article_id), -1);
+    DELETE FROM dyad_article_bands
+    WHERE dyad_article_bands.source = old.source AND dyad_article_bands.target = old.target AND dyad_article_bands.qgrain IN ('month', 'quarter', 'year')
+      AND dyad_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4)) AND dyad_article_bands.type = old.type
+      AND dyad_article_bands.bucket = CASE dyad_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
+      AND dyad_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM dyad_article_best p
+          WHERE p.source = old.source AND p.target = old.target AND p.type = old.type AND p.qgrain = dyad_article_bands.qgrain
+            AND p.bucket = dyad_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band
+      AND dyad_article_bands.articles = coalesce((SELECT n.articles FROM dyad_article_bands n WHERE n.source = dyad_article_bands.source AND n.target = dyad_article_bands.target AND n.qgrain = dyad_article_bands.qgrain AND n.bucket = dyad_article_bands.bucket AND n.type = dyad_article_bands.type
+          AND n.band > dyad_article_bands.band ORDER BY n.band LIMIT 1), 0);
 END;
 
--- A row of pair_articles arriving: in each bucket, an article whose best band was lower (or that
--- had none) now has this one.
+-- A row of pair_articles arriving: in each bucket where the article's best band was lower (or it had
+-- none), it moves up to this row's band: that band gets a row (with the articles at or above it),
+-- the rows above its old best band and up to the new one count it, and its old best band's row goes
+-- if no other article has that band as its best (the row then says what the next row says).
 CREATE TRIGGER best_pair_add AFTER INSERT ON pair_articles
 WHEN new.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
-    UPDATE pair_article_bands SET articles = articles - 1
-    WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
-      AND pair_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4), '')
-      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
-          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
-      AND pair_article_bands.band < new.band AND pair_article_bands.band = coalesce((SELECT MAX(p.band) FROM pair_article_best p
-          WHERE p.low = new.low AND p.high = new.high AND p.qgrain = pair_article_bands.qgrain
-            AND p.bucket = pair_article_bands.bucket AND p.article_id = new.article_id), -1);
     INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
-    SELECT new.low, new.high, x.qgrain, x.bucket, new.band, 1
+    SELECT new.low, new.high, x.qgrain, x.bucket, new.band, coalesce((SELECT n.articles FROM pair_article_bands n WHERE n.low = new.low AND n.high = new.high AND n.qgrain = x.qgrain AND n.bucket = x.bucket
+          AND n.band > new.band ORDER BY n.band LIMIT 1), 0)
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
             WHERE p.low = new.low AND p.high = new.high AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = new.article_id) AS best
@@ -170,11 +183,25 @@ BEGIN
           UNION ALL SELECT 'year', substr(new.period, 1, 4)
           UNION ALL SELECT 'all', '') q) x
     WHERE x.best IS NULL OR x.best < new.band
-    ON CONFLICT DO UPDATE SET articles = articles + 1;
-    DELETE FROM pair_article_bands WHERE articles <= 0 AND pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+    ON CONFLICT DO NOTHING;
+    UPDATE pair_article_bands SET articles = articles + 1
+    WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
       AND pair_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4), '')
       AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
-          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END;
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND pair_article_bands.band <= new.band AND pair_article_bands.band > coalesce((SELECT MAX(p.band) FROM pair_article_best p
+          WHERE p.low = new.low AND p.high = new.high AND p.qgrain = pair_article_bands.qgrain
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = new.article_id), -1);
+    DELETE FROM pair_article_bands
+    WHERE pair_article_bands.low = new.low AND pair_article_bands.high = new.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+      AND pair_article_bands.bucket IN (new.period, CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END, substr(new.period, 1, 4), '')
+      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN new.period WHEN 'quarter' THEN CASE new.grain WHEN 'month' THEN substr(new.period, 1, 4) || '-Q' || ((CAST(substr(new.period, 6, 2) AS INTEGER) + 2) / 3) ELSE new.period END
+          WHEN 'year' THEN substr(new.period, 1, 4) ELSE '' END
+      AND pair_article_bands.band < new.band AND pair_article_bands.band = coalesce((SELECT MAX(p.band) FROM pair_article_best p
+          WHERE p.low = new.low AND p.high = new.high AND p.qgrain = pair_article_bands.qgrain
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = new.article_id), -1)
+      AND pair_article_bands.articles = coalesce((SELECT n.articles FROM pair_article_bands n WHERE n.low = pair_article_bands.low AND n.high = pair_article_bands.high AND n.qgrain = pair_article_bands.qgrain AND n.bucket = pair_article_bands.bucket
+          AND n.band > pair_article_bands.band ORDER BY n.band LIMIT 1), 0);
     INSERT INTO pair_article_best (low, high, qgrain, bucket, article_id, band, keys)
     SELECT new.low, new.high, q.qgrain, q.bucket, new.article_id, new.band, 1
     FROM (SELECT 'month' AS qgrain, new.period AS bucket
@@ -185,7 +212,9 @@ BEGIN
 END;
 
 -- A row of pair_articles leaving: in each bucket where it held the article's best band alone, the
--- article moves down to the best band it still has there, or goes.
+-- article moves down to the best band it still has there (which gets a row), or goes: the rows above
+-- that band and up to the old one no longer count it, and the old one's row goes if it no longer
+-- differs from the next.
 CREATE TRIGGER best_pair_remove AFTER DELETE ON pair_articles
 WHEN old.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 BEGIN
@@ -200,16 +229,9 @@ BEGIN
           UNION ALL SELECT 'quarter', CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
           UNION ALL SELECT 'year', substr(old.period, 1, 4)
           UNION ALL SELECT 'all', ''));
-    UPDATE pair_article_bands SET articles = articles - 1
-    WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
-      AND pair_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4), '')
-      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
-          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
-      AND pair_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM pair_article_best p
-          WHERE p.low = old.low AND p.high = old.high AND p.qgrain = pair_article_bands.qgrain
-            AND p.bucket = pair_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band;
     INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
-    SELECT old.low, old.high, x.qgrain, x.bucket, x.best, 1
+    SELECT old.low, old.high, x.qgrain, x.bucket, x.best, coalesce((SELECT n.articles FROM pair_article_bands n WHERE n.low = old.low AND n.high = old.high AND n.qgrain = x.qgrain AND n.bucket = x.bucket
+          AND n.band > x.best ORDER BY n.band LIMIT 1), 0)
     FROM (SELECT q.qgrain, q.bucket, (SELECT MAX(p.band) FROM pair_article_best p
             WHERE p.low = old.low AND p.high = old.high AND p.qgrain = q.qgrain
               AND p.bucket = q.bucket AND p.article_id = old.article_id) AS best
@@ -218,11 +240,25 @@ BEGIN
           UNION ALL SELECT 'year', substr(old.period, 1, 4)
           UNION ALL SELECT 'all', '') q) x
     WHERE x.best < old.band
-    ON CONFLICT DO UPDATE SET articles = articles + 1;
-    DELETE FROM pair_article_bands WHERE articles <= 0 AND pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+    ON CONFLICT DO NOTHING;
+    UPDATE pair_article_bands SET articles = articles - 1
+    WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
       AND pair_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4), '')
       AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
-          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END;
+          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
+      AND pair_article_bands.band <= old.band AND pair_article_bands.band > coalesce((SELECT MAX(p.band) FROM pair_article_best p
+          WHERE p.low = old.low AND p.high = old.high AND p.qgrain = pair_article_bands.qgrain
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = old.article_id), -1);
+    DELETE FROM pair_article_bands
+    WHERE pair_article_bands.low = old.low AND pair_article_bands.high = old.high AND pair_article_bands.qgrain IN ('month', 'quarter', 'year', 'all')
+      AND pair_article_bands.bucket IN (old.period, CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END, substr(old.period, 1, 4), '')
+      AND pair_article_bands.bucket = CASE pair_article_bands.qgrain WHEN 'month' THEN old.period WHEN 'quarter' THEN CASE old.grain WHEN 'month' THEN substr(old.period, 1, 4) || '-Q' || ((CAST(substr(old.period, 6, 2) AS INTEGER) + 2) / 3) ELSE old.period END
+          WHEN 'year' THEN substr(old.period, 1, 4) ELSE '' END
+      AND pair_article_bands.band = old.band AND coalesce((SELECT MAX(p.band) FROM pair_article_best p
+          WHERE p.low = old.low AND p.high = old.high AND p.qgrain = pair_article_bands.qgrain
+            AND p.bucket = pair_article_bands.bucket AND p.article_id = old.article_id), -1) < old.band
+      AND pair_article_bands.articles = coalesce((SELECT n.articles FROM pair_article_bands n WHERE n.low = pair_article_bands.low AND n.high = pair_article_bands.high AND n.qgrain = pair_article_bands.qgrain AND n.bucket = pair_article_bands.bucket
+          AND n.band > pair_article_bands.band ORDER BY n.band LIMIT 1), 0);
 END;
 
 -- What a store already holds.
@@ -238,7 +274,8 @@ WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO dyad_article_bands (source, target, qgrain, bucket, type, band, articles)
-SELECT source, target, qgrain, bucket, type, band, COUNT(*)
+SELECT source, target, qgrain, bucket, type, band,
+       SUM(COUNT(*)) OVER (PARTITION BY source, target, qgrain, bucket, type ORDER BY band DESC)
 FROM (SELECT source, target, qgrain, bucket, type, article_id, MAX(band) AS band FROM dyad_article_best
       GROUP BY source, target, qgrain, bucket, type, article_id)
 GROUP BY source, target, qgrain, bucket, type, band;
@@ -254,7 +291,8 @@ WHERE r.auxiliary NOT IN ('negation', 'future', 'hypothetical')
 GROUP BY 1, 2, 3, 4, 5, 6;
 
 INSERT INTO pair_article_bands (low, high, qgrain, bucket, band, articles)
-SELECT low, high, qgrain, bucket, band, COUNT(*)
+SELECT low, high, qgrain, bucket, band,
+       SUM(COUNT(*)) OVER (PARTITION BY low, high, qgrain, bucket ORDER BY band DESC)
 FROM (SELECT low, high, qgrain, bucket, article_id, MAX(band) AS band FROM pair_article_best
       GROUP BY low, high, qgrain, bucket, article_id)
 GROUP BY low, high, qgrain, bucket, band;
