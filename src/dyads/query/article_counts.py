@@ -53,20 +53,18 @@ def from_rollups(
     )
 
 
-# The distinct articles of a row of a series at threshold band k/20 (schema 13): the articles whose
-# best band in the row's period reaches k, which the first row of the period's key at or above k
-# holds (the table has a row at each band that is some article's best there). ``?`` stand for the
-# pair's values, the series (qgrain) and k; ``r`` is the row.
-BANDS_OF_ROW = (
-    "coalesce((SELECT b.articles FROM {table} b WHERE {pair} AND b.qgrain = ?"
-    " AND b.bucket = r.period{typed} AND b.band >= ? ORDER BY b.band LIMIT 1), 0)"
-)
-
-
-def articles_of_row(table: str, pair: str, by_type: bool) -> str:
-    """The SQL of a row's distinct articles from an article-bands ``table`` for the pair named by
-    ``pair`` (its condition over ``b``), per :data:`BANDS_OF_ROW`."""
-    return BANDS_OF_ROW.format(table=table, pair=pair, typed=" AND b.type = r.type" if by_type else "")
+def articles_of_row(table: str, pair: str, period: str, kind: str | None) -> str:
+    """The SQL of the distinct articles of a row of a series at threshold band k/20 (schema 13),
+    from an article-bands ``table``: the articles whose best band in the row's period reaches k,
+    which the first row of the period's key at or above k holds (the table has a row at each band
+    that is some article's best there). ``pair`` is the pair's condition over ``b``, ``period`` and
+    ``kind`` the row's period and type (None: every type); its ``?`` stand for the pair's values,
+    the series (qgrain) and k."""
+    typed = f" AND b.type = {kind}" if kind else ""
+    return (
+        f"coalesce((SELECT b.articles FROM {table} b WHERE {pair} AND b.qgrain = ?"
+        f" AND b.bucket = {period}{typed} AND b.band >= ? ORDER BY b.band LIMIT 1), 0)"
+    )
 
 
 def total_from_bands(store: Store, table: str, pair: tuple[str, Sequence[Any]], band: int) -> int:

@@ -127,30 +127,29 @@ def dyad_rows(
     if where is None:
         return None
     bucket, sql, params = where
-    totals = (
-        f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
-        " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
-        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
+    band = _best_band(flt, not_factual)
+    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
+    # Each row's articles, when the article bands of schema 13 hold them: one row of its key, read
+    # as the row is summed.
+    articles, article_values = "", []
+    if band is not None:
+        found = articles_of_row("dyad_article_bands", "b.source = ? AND b.target = ?", bucket, "g.type")
+        articles, article_values = f" {found} AS articles,", [*pair[1], by, band]
+    rows = store.rows(
+        f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, g.type AS type,"
+        f" MAX(g.quad) AS quad, SUM(g.events) AS events, SUM(g.mentions) AS mentions,{articles}"
+        " ROUND(SUM(g.score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(g.score_nanos) / 1e9 / SUM(g.events), 2) AS score_mean"
         " FROM (SELECT grain, period, type, MAX(quad) AS quad, SUM(events) AS events,"
         " SUM(mentions) AS mentions, SUM(score_nanos) AS score_nanos FROM dyad_rollup"
-        f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type)"
-        " GROUP BY 1, type ORDER BY 1, 6, type"
+        f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type) g"
+        " GROUP BY 1, g.type ORDER BY 1, 6, g.type",
+        [f"{source}→{target}", source, target, *article_values, *pair[1], *params],
     )
-    values = [f"{source}→{target}", source, target, source.strip(), target.strip(), *params]
-    band = _best_band(flt, not_factual)
     if band is not None:
-        # Each row's articles from the few rows of its key in the article bands of schema 13.
-        articles = articles_of_row("dyad_article_bands", "b.source = ? AND b.target = ?", by_type=True)
-        return store.rows(
-            "SELECT r.period, r.direction, r.source, r.target, r.type, r.quad, r.events, r.mentions,"
-            f" {articles} AS articles, r.score_sum, r.score_mean FROM ({totals}) r"
-            " ORDER BY r.period, r.quad, r.type",
-            [source.strip(), target.strip(), by, band, *values],
-        )
-    rows = store.rows(totals, values)
-    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
-    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
-    return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
+        return rows
+    counts = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
+    return [with_articles(r, counts.get((r["period"], r["type"]), 0)) for r in rows]
 
 
 # The columns of a comparison, each summed over the rollup rows of the quad classes it counts.
@@ -171,7 +170,8 @@ def compare_rows(
     store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> tuple[list[Row], int] | None:
     """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, and the
-    distinct articles of all of them (from ``pair_articles``); or None.
+    distinct articles of all of them (from ``pair_article_bands``, or with more than a threshold
+    from ``pair_articles``); or None.
 
     The rows of a period are summed first, in the order of the table's key (no sort), then by the
     series' period."""
@@ -181,30 +181,28 @@ def compare_rows(
     bucket, sql, params = where
     low, high = sorted((partner.strip(), target.strip()))
     inner = ", ".join(f"SUM({expression}) AS {name}" for name, expression in _COMPARE_SUMS.items())
-    outer = ", ".join(f"SUM({name}) AS {name}" for name in _COMPARE_SUMS if name != "score_nanos")
-    periods = (
-        f"SELECT ? AS partner, {bucket} AS period, {outer},"
-        " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
-        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
-        f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
-        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2"
+    outer = ", ".join(
+        f"SUM(g.{name}) AS {name}"
+        for name in _COMPARE_SUMS
+        if name not in ("events", "mentions", "score_nanos")
     )
-    values = [partner, low, high, *params]
     pair = ("low = ? AND high = ?", (low, high))
     band = _best_band(flt, not_factual)
+    # Each period's articles, when the article bands of schema 13 hold them (as in dyad_rows).
+    articles, article_values = "", []
     if band is not None:
-        # Each period's articles from the few rows of its key in the article bands of schema 13.
-        articles = articles_of_row("pair_article_bands", "b.low = ? AND b.high = ?", by_type=False)
-        sums = ", ".join(
-            f"r.{name}" for name in _COMPARE_SUMS if name not in ("events", "mentions", "score_nanos")
-        )
-        rows = store.rows(
-            f"SELECT r.partner, r.period, r.events, r.mentions, {articles} AS articles, {sums},"
-            f" r.score_sum, r.score_mean FROM ({periods}) r ORDER BY r.period",
-            [low, high, by, band, *values],
-        )
+        found = articles_of_row("pair_article_bands", "b.low = ? AND b.high = ?", bucket, None)
+        articles, article_values = f" {found} AS articles,", [*pair[1], by, band]
+    rows = store.rows(
+        f"SELECT ? AS partner, {bucket} AS period, SUM(g.events) AS events, SUM(g.mentions) AS mentions,"
+        f"{articles} {outer}, ROUND(SUM(g.score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(g.score_nanos) / 1e9 / SUM(g.events), 2) AS score_mean"
+        f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
+        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) g GROUP BY 2 ORDER BY 2",
+        [partner, *article_values, *pair[1], *params],
+    )
+    if band is not None:
         return rows, total_from_bands(store, "pair_article_bands", pair, band)
-    rows = store.rows(periods, values)
     counts = from_rollups(store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True)
     return [with_articles(r, counts.get((r["period"],), 0)) for r in rows], counts[(ALL,)]
 

@@ -1,31 +1,34 @@
--- Schema version 13: the distinct articles of the default series and comparisons counted from a few
--- rows per period, as the events are from the rollups.
+-- Schema version 13: the distinct articles of the default series and comparisons read from one row
+-- per period, as the events are read from the rollups.
 --
 -- Schema 12 counts distinct articles by reading one row per article (dyad_articles, pair_articles):
 -- exact, but a dense pair reads as many rows as it has articles. For the series a store is mostly
 -- asked for — by month, quarter or year, factual events only, at a threshold on the 0.05 grid —
--- these tables hold the answer per period already: an article counts at threshold k/20 when its
--- best band there is k or more, so counting the articles by their best band makes the count a sum
--- over at most 21 rows.
+-- the count can be kept per period: an article counts at threshold k/20 when its best band there
+-- (the highest band of its factual rows) is k or more.
 --
 -- dyad_article_best   (actor country, recipient country, qgrain, bucket, type, article_id, band):
 --                     for a series by qgrain (month, quarter, year), the bands of the factual rows
 --                     (auxiliary not negation, future or hypothetical) of dyad_articles that the
 --                     article has in the period `bucket` of that series, each with the number of
---                     such rows (`keys`). The series' period of a row is what dyads.query.rollups
+--                     such rows (`keys`). The series' period of a row is the one dyads.query.rollups
 --                     gives it: a monthly series keeps quarter- and year-grain rows under their own
 --                     labels, a quarterly one puts the months in their quarter, a yearly one all in
 --                     the year. The article's best band is the last entry of its range of the key.
--- dyad_article_bands  (…, qgrain, bucket, type, band, articles): how many articles have that best
---                     band there. A series at threshold k/20 sums `articles` over band >= k.
+-- dyad_article_bands  (…, qgrain, bucket, type, band, articles): a row at each band that is some
+--                     article's best there, with the articles whose best band is that one or
+--                     higher. A series at threshold k/20 reads, for each of its rows, the first row
+--                     of the row's key at band k or above (none: no article).
 -- pair_article_best,  the same per unordered pair without type (what a comparison counts), with a
 -- pair_article_bands  further qgrain 'all' (bucket ''): the articles of every period, for the total.
 --
 -- Triggers on dyad_articles and pair_articles keep them exact, whatever changed those (reports
 -- arriving, leaving or moving, an event's date, type or confidence changing, a dyad going): a row
--- arriving raises the article's best band in each bucket if it is higher; a row leaving lowers it
+-- arriving raises the article's best band in each bucket if it is higher, a row leaving lowers it
 -- (or takes the article away) if it held that band alone. Those tables only ever gain and lose rows
--- (a changed key is a row leaving and another arriving; only their `events` count is updated).
+-- (a changed key is a row leaving and another arriving; only their `events` count is updated). The
+-- triggers name the rows they change by one list of values per key column, so that each is looked
+-- up rather than the pair's rows scanned.
 --
 -- Queries with other filters (types, quad class, non-factual events, thresholds off the grid, day
 -- and week periods, date bounds) keep counting from the schema 12 tables.
