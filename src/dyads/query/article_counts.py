@@ -7,8 +7,9 @@ schema 12 (``dyad_articles``, ``pair_articles``: ``migrations/0012_distinct_arti
 the rollups answer, else from the reports of the events themselves (``event_mentions``). A
 comparison also asks for the articles of all its periods at once (the key ``("all",)``), counted in
 the same pass. The series a store is mostly asked for (by month, quarter or year, factual events,
-a threshold on the 0.05 grid) read the articles counted by their best band in each period instead
-(schema 13: ``migrations/0013_article_bands.sql``), a sum over a few rows per period.
+a threshold on the 0.05 grid) read instead the articles counted by their best band in each period
+(schema 13: ``migrations/0013_article_bands.sql``), one row per period looked up in the series' own
+query (:func:`articles_of_row`).
 """
 
 from __future__ import annotations

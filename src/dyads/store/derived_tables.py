@@ -3,8 +3,9 @@
 ``event_dyads`` (schema 5), ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6; the
 rollups keyed by confidence band, party_events with the confidence, since schema 9) and
 ``dyad_articles``, ``pair_articles`` (schema 12: the articles under each rollup key),
-``dyad_article_best``, ``dyad_article_bands``, ``pair_article_best``, ``pair_article_bands`` (schema 13:
-the articles of each period of a series by their best confidence band) are kept up to date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
+``dyad_article_best``, ``dyad_article_bands``, ``pair_article_best``, ``pair_article_bands``
+(schema 13: the articles of each period of a series by their best confidence band) are kept up to
+date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
 A bulk load may instead drop those triggers, fill the base tables and call :func:`rebuild`, which runs
 the very statements the migrations use to fill the tables of an existing store.
 :func:`differences` compares the kept tables with a fresh rebuild (tests use it after every kind of write).
