@@ -151,25 +151,34 @@ def test_a_party_leaving_an_event_takes_its_articles_from_the_pair(store: Store)
     _both_paths_agree(store)
 
 
-def test_a_store_at_schema_11_gets_its_article_tables_filled(store: Store) -> None:
-    before = {
-        table: store.rows(f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
-        for table in ("dyad_articles", "pair_articles")
-    }
+_BAND_TABLES = ("dyad_article_best", "dyad_article_bands", "pair_article_best", "pair_article_bands")
+# What each schema brought for the article counts: its tables, and the prefix of its triggers' names.
+_SCHEMA_OBJECTS = {
+    12: (("dyad_articles", "pair_articles"), "articles"),
+    13: (_BAND_TABLES, "best"),
+}
+
+
+@pytest.mark.parametrize("older", [11, 12])
+def test_an_older_store_gets_its_article_tables_filled(store: Store, older: int) -> None:
+    tables = [table for version in (12, 13) for table in _SCHEMA_OBJECTS[version][0]]
+    before = {table: sorted(store.conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
     assert all(before.values())
-    for (name,) in store.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles%'"
-    ).fetchall():
-        store.conn.execute(f"DROP TRIGGER {name}")
-    for statement in ("DROP TABLE dyad_articles", "DROP TABLE pair_articles",
-                      "DELETE FROM schema_version WHERE version >= 12"):  # fmt: skip
-        store.conn.execute(statement)
+    for version in range(older + 1, 14):
+        dropped, prefix = _SCHEMA_OBJECTS[version]
+        for (name,) in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?", (f"{prefix}%",)
+        ).fetchall():
+            store.conn.execute(f"DROP TRIGGER {name}")
+        for table in dropped:
+            store.conn.execute(f"DROP TABLE {table}")
+    store.conn.execute("DELETE FROM schema_version WHERE version > ?", (older,))
     path = store.path
     store.close()
     with open_store(path) as upgraded:
-        assert upgraded.schema_version() >= 12
+        assert upgraded.schema_version() >= 13
         for table, rows in before.items():
-            assert upgraded.rows(f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9") == rows
+            assert sorted(upgraded.conn.execute(f"SELECT * FROM {table}").fetchall()) == rows, table
         _both_paths_agree(upgraded)
 
 

@@ -6,7 +6,10 @@ query of its own beside its event counts, grouped as its rows are: from the arti
 schema 12 (``dyad_articles``, ``pair_articles``: ``migrations/0012_distinct_articles.sql``) where
 the rollups answer, else from the reports of the events themselves (``event_mentions``). A
 comparison also asks for the articles of all its periods at once (the key ``("all",)``), counted in
-the same pass.
+the same pass. The series a store is mostly asked for (by month, quarter or year, factual events,
+a threshold on the 0.05 grid) read instead the articles counted by their best band in each period
+(schema 13: ``migrations/0013_article_bands.sql``), one row per period looked up in the series' own
+query (:func:`articles_of_row`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,28 @@ def from_rollups(
     return _union(
         store.conn.execute(f"SELECT {keys}, group_concat(DISTINCT article_id) {source}", values), total
     )
+
+
+def articles_of_row(table: str, pair: str, period: str, kind: str | None) -> str:
+    """The SQL of the distinct articles of a row of a series at threshold band k/20 (schema 13),
+    from an article-bands ``table``: the articles whose best band in the row's period reaches k,
+    which the first row of the period's key at or above k holds (the table has a row at each band
+    that is some article's best there). ``pair`` is the pair's condition over ``b``, ``period`` and
+    ``kind`` the row's period and type (None: every type); its ``?`` stand for the pair's values,
+    the series (qgrain) and k."""
+    typed = f" AND b.type = {kind}" if kind else ""
+    return (
+        f"coalesce((SELECT b.articles FROM {table} b WHERE {pair} AND b.qgrain = ?"
+        f" AND b.bucket = {period}{typed} AND b.band >= ? ORDER BY b.band LIMIT 1), 0)"
+    )
+
+
+def total_from_bands(store: Store, table: str, pair: tuple[str, Sequence[Any]], band: int) -> int:
+    """The distinct articles of every period of one pair at threshold ``band``/20, from ``table``
+    (an article-bands table of schema 13; the series "all")."""
+    sql = f"SELECT articles FROM {table} WHERE {pair[0]} AND qgrain = ? AND band >= ? ORDER BY band LIMIT 1"
+    found = store.conn.execute(sql, [*pair[1], ALL, band]).fetchone()
+    return int(found[0]) if found else 0
 
 
 def from_events(

@@ -6,8 +6,9 @@ country, filters on places, text, names or mention counts, day or week periods, 
 cut through a year, or (for the series) a confidence threshold that is not a multiple of 0.05 — in
 which case the caller runs the general SQL. The tables and the triggers that keep them exact are
 described in ``migrations/0006_rollups.sql`` and ``migrations/0009_confidence_bands.sql``; the
-distinct articles beside the counts come from the article tables of schema 12
-(:mod:`dyads.query.article_counts`), read under the same conditions.
+distinct articles beside the counts come from the article-band tables of schema 13 when the filter
+is the threshold alone, else from the article tables of schema 12, read under the same conditions
+(:mod:`dyads.query.article_counts`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from dyads.query.article_counts import ALL, from_rollups, with_articles
-from dyads.query.filters import EventFilter, is_country
+from dyads.query.article_counts import ALL, articles_of_row, from_rollups, total_from_bands, with_articles
+from dyads.query.filters import NOT_FACTUAL, EventFilter, is_country
 from dyads.store import Row, Store
 from dyads.store.dedup import date_range
 
@@ -104,6 +105,17 @@ def _where(flt: EventFilter, by: str, not_factual: tuple[str, ...]) -> tuple[str
     return bucket, " AND ".join(clauses) or "1", params
 
 
+def _best_band(flt: EventFilter, not_factual: tuple[str, ...]) -> int | None:
+    """The band from which the article-band tables of schema 13 count the articles of a series
+    :func:`_where` answers, or None when the filter holds more than a threshold: those tables keep
+    the factual events only, of every type and quad class, without date bounds."""
+    if flt.types or flt.quad or flt.include_auxiliary or flt.since or flt.until:
+        return None
+    if tuple(not_factual) != NOT_FACTUAL:
+        return None
+    return band_of(flt.min_confidence) if flt.min_confidence else 0
+
+
 def dyad_rows(
     store: Store, source: str, target: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> list[Row] | None:
@@ -115,19 +127,29 @@ def dyad_rows(
     if where is None:
         return None
     bucket, sql, params = where
+    band = _best_band(flt, not_factual)
+    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
+    # Each row's articles, when the article bands of schema 13 hold them: one row of its key, read
+    # as the row is summed.
+    articles, article_values = "", []
+    if band is not None:
+        found = articles_of_row("dyad_article_bands", "b.source = ? AND b.target = ?", bucket, "g.type")
+        articles, article_values = f" {found} AS articles,", [*pair[1], by, band]
     rows = store.rows(
-        f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, type, MAX(quad) AS quad,"
-        " SUM(events) AS events, SUM(mentions) AS mentions, ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
-        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
+        f"SELECT {bucket} AS period, ? AS direction, ? AS source, ? AS target, g.type AS type,"
+        f" MAX(g.quad) AS quad, SUM(g.events) AS events, SUM(g.mentions) AS mentions,{articles}"
+        " ROUND(SUM(g.score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(g.score_nanos) / 1e9 / SUM(g.events), 2) AS score_mean"
         " FROM (SELECT grain, period, type, MAX(quad) AS quad, SUM(events) AS events,"
         " SUM(mentions) AS mentions, SUM(score_nanos) AS score_nanos FROM dyad_rollup"
-        f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type)"
-        " GROUP BY 1, type ORDER BY 1, 6, type",
-        [f"{source}→{target}", source, target, source.strip(), target.strip(), *params],
+        f" WHERE source = ? AND target = ? AND {sql} GROUP BY grain, period, type) g"
+        " GROUP BY 1, g.type ORDER BY 1, 6, g.type",
+        [f"{source}→{target}", source, target, *article_values, *pair[1], *params],
     )
-    pair = ("source = ? AND target = ?", (source.strip(), target.strip()))
-    articles = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
-    return [with_articles(r, articles.get((r["period"], r["type"]), 0)) for r in rows]
+    if band is not None:
+        return rows
+    counts = from_rollups(store, "dyad_articles", pair, by, bucket, (sql, params), by_type=True)
+    return [with_articles(r, counts.get((r["period"], r["type"]), 0)) for r in rows]
 
 
 # The columns of a comparison, each summed over the rollup rows of the quad classes it counts.
@@ -148,7 +170,8 @@ def compare_rows(
     store: Store, target: str, partner: str, by: str, flt: EventFilter, not_factual: tuple[str, ...]
 ) -> tuple[list[Row], int] | None:
     """One partner's periods of :func:`dyads.query.series.compare` from ``pair_rollup``, and the
-    distinct articles of all of them (from ``pair_articles``); or None.
+    distinct articles of all of them (from ``pair_article_bands``, or with more than a threshold
+    from ``pair_articles``); or None.
 
     The rows of a period are summed first, in the order of the table's key (no sort), then by the
     series' period."""
@@ -158,20 +181,30 @@ def compare_rows(
     bucket, sql, params = where
     low, high = sorted((partner.strip(), target.strip()))
     inner = ", ".join(f"SUM({expression}) AS {name}" for name, expression in _COMPARE_SUMS.items())
-    outer = ", ".join(f"SUM({name}) AS {name}" for name in _COMPARE_SUMS if name != "score_nanos")
-    rows = store.rows(
-        f"SELECT ? AS partner, {bucket} AS period, {outer},"
-        " ROUND(SUM(score_nanos) / 1e9, 2) AS score_sum,"
-        " ROUND(SUM(score_nanos) / 1e9 / SUM(events), 2) AS score_mean"
-        f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
-        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) GROUP BY 2 ORDER BY 2",
-        [partner, low, high, *params],
+    outer = ", ".join(
+        f"SUM(g.{name}) AS {name}"
+        for name in _COMPARE_SUMS
+        if name not in ("events", "mentions", "score_nanos")
     )
     pair = ("low = ? AND high = ?", (low, high))
-    articles = from_rollups(
-        store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True
+    band = _best_band(flt, not_factual)
+    # Each period's articles, when the article bands of schema 13 hold them (as in dyad_rows).
+    articles, article_values = "", []
+    if band is not None:
+        found = articles_of_row("pair_article_bands", "b.low = ? AND b.high = ?", bucket, None)
+        articles, article_values = f" {found} AS articles,", [*pair[1], by, band]
+    rows = store.rows(
+        f"SELECT ? AS partner, {bucket} AS period, SUM(g.events) AS events, SUM(g.mentions) AS mentions,"
+        f"{articles} {outer}, ROUND(SUM(g.score_nanos) / 1e9, 2) AS score_sum,"
+        " ROUND(SUM(g.score_nanos) / 1e9 / SUM(g.events), 2) AS score_mean"
+        f" FROM (SELECT grain, period, {inner} FROM pair_rollup"
+        f" WHERE low = ? AND high = ? AND {sql} GROUP BY grain, period) g GROUP BY 2 ORDER BY 2",
+        [partner, *article_values, *pair[1], *params],
     )
-    return [with_articles(r, articles.get((r["period"],), 0)) for r in rows], articles[(ALL,)]
+    if band is not None:
+        return rows, total_from_bands(store, "pair_article_bands", pair, band)
+    counts = from_rollups(store, "pair_articles", pair, by, bucket, (sql, params), by_type=False, total=True)
+    return [with_articles(r, counts.get((r["period"],), 0)) for r in rows], counts[(ALL,)]
 
 
 def timeline_ids(store: Store, party: str, limit: int, flt: EventFilter) -> list[int] | None:

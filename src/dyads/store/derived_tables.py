@@ -2,7 +2,9 @@
 
 ``event_dyads`` (schema 5), ``dyad_rollup``, ``pair_rollup``, ``party_events`` (schema 6; the
 rollups keyed by confidence band, party_events with the confidence, since schema 9) and
-``dyad_articles``, ``pair_articles`` (schema 12: the articles under each rollup key) are kept up to
+``dyad_articles``, ``pair_articles`` (schema 12: the articles under each rollup key),
+``dyad_article_best``, ``dyad_article_bands``, ``pair_article_best``, ``pair_article_bands``
+(schema 13: the articles of each period of a series by their best confidence band) are kept up to
 date by triggers as articles arrive, are replaced or deleted, and as events are re-clustered.
 A bulk load may instead drop those triggers, fill the base tables and call :func:`rebuild`, which runs
 the very statements the migrations use to fill the tables of an existing store.
@@ -17,7 +19,18 @@ from typing import Any
 
 from dyads.store.migrations import available_migrations, statements
 
-DERIVED = ("event_dyads", "dyad_rollup", "pair_rollup", "party_events", "dyad_articles", "pair_articles")
+DERIVED = (
+    "event_dyads",
+    "dyad_rollup",
+    "pair_rollup",
+    "party_events",
+    "dyad_articles",
+    "pair_articles",
+    "dyad_article_best",
+    "dyad_article_bands",
+    "pair_article_best",
+    "pair_article_bands",
+)
 # The tables derived from event_dyads and the events: what :func:`differences` rebuilds and compares.
 _CHECKED = DERIVED[1:]
 _TARGET = re.compile(r"^INSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.IGNORECASE)
@@ -28,6 +41,10 @@ _KEYS = {
     "party_events": "country, event_id",
     "dyad_articles": "source, target, grain, period, type, article_id, quad, auxiliary, band",
     "pair_articles": "low, high, grain, period, article_id, type, quad, auxiliary, band",
+    "dyad_article_best": "source, target, qgrain, bucket, type, article_id, band",
+    "dyad_article_bands": "source, target, qgrain, bucket, type, band",
+    "pair_article_best": "low, high, qgrain, bucket, article_id, band",
+    "pair_article_bands": "low, high, qgrain, bucket, band",
 }
 
 
@@ -49,12 +66,19 @@ def backfillstatements() -> list[tuple[str, str]]:
 def rebuild(conn: sqlite3.Connection, tables: tuple[str, ...] = DERIVED) -> None:
     """Empty the derived ``tables`` and fill them again from the events (inside the caller's
     transaction, if any). Rebuild event_dyads only with its triggers dropped or the rollups emptied
-    after it, since its inserts also feed the rollups."""
-    for table in tables:
-        conn.execute(f"DELETE FROM {table}")
+    after it, since its inserts also feed the rollups.
+
+    Each table is emptied right before its own statements run, in migration order: with the triggers
+    in place, filling the article tables of schema 12 also fills those of schema 13, which are then
+    emptied and filled afresh rather than filled twice."""
+    emptied: set[str] = set()
     for table, statement in backfillstatements():
-        if table in tables:
-            conn.execute(statement)
+        if table not in tables:
+            continue
+        if table not in emptied:
+            conn.execute(f"DELETE FROM {table}")
+            emptied.add(table)
+        conn.execute(statement)
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
