@@ -103,7 +103,8 @@ def test_acronym_in_another_language_order_joins_its_later_uses(nlp):
     council = named(actors, text, "CNDN")
     assert council.name == "National Council for the Defence of the Nation"
     assert council.sector == "MIL"  # from what the text says it is
-    assert len(council.mentions) == 4
+    # its name, its acronym three times, and "Officers of" it: the council's own people
+    assert len(council.mentions) == 5
     assert len([a for a in actors if a.org == "CNDN"]) == 1
 
 
@@ -400,3 +401,22 @@ def test_a_group_named_by_a_stateless_people_belongs_to_a_country_it_lives_in(nl
     assert kurdish.country != "GBR"
     home = "Kurdish fighters patrolled the streets of Qamishli in Syria on Tuesday."
     assert named(actors_of(nlp, home), home, "fighters").country == "SYR"
+
+
+def test_a_groups_people_from_a_known_organisation_are_that_organisation(nlp):
+    # Over the Guardian articles: "fighters from the Free Syrian Army", "commander of the 223 YPG
+    # sniper unit" become those groups (2 right); "defectors from Islamic State" stay apart.
+    text = "Top diplomats from the Group of Seven urged Russia to accept the ceasefire."
+    actors = actors_of(nlp, text)
+    assert named(actors, text, "Top diplomats").org == "G7"
+    left = "Hundreds of defectors from Islamic State have massed in Idlib."
+    assert named(actors_of(nlp, left), left, "Islamic State").org
+    assert all(
+        a.org != "Islamic State" or "defectors" not in {left[s:e] for s, e in a.mentions}
+        for a in actors_of(nlp, left)
+    )
+    critics = "Critics of the United Nations said the mission had failed."
+    assert all(
+        "Critics" not in {critics[s:e] for s, e in a.mentions} or a.org != "UN"
+        for a in actors_of(nlp, critics)
+    )

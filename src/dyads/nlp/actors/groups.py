@@ -23,6 +23,8 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "r
 LEADER_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 # Nouns for an organisation's parts or people that are not sector words ("Hamas members").
 MEMBER_NOUNS = frozenset(_NOUNS["member_nouns"])
+# People named by what they left ("defectors from Islamic State").
+LEAVING_NOUNS = frozenset(_NOUNS["leaving_nouns"])
 # Group nouns too vague to stand alone without a country ("power", "state").
 VAGUE_GROUP_NOUNS = frozenset(_NOUNS["vague_group_nouns"])
 # Collective nouns that, with a regional adjective, name a region's states acting together.
@@ -76,8 +78,12 @@ def find_groups(doc: Doc, drafts: Drafts, kb: Knowledge, focal: str | None) -> N
             draft.note(f"'{token.text}' of {leader}")
             drafts.mention(draft, first, token.i + 1)
             continue
-        owned = _owning_organisation(drafts, token) if _member_noun(token, kb) else None
-        if owned is not None:  # "Koglweogo fighters", "Hamas gunmen": the organisation itself
+        owned = (
+            _owning_organisation(drafts, token) or _organisation_after(drafts, token, kb)
+            if _member_noun(token, kb)
+            else None
+        )
+        if owned is not None:  # "Koglweogo fighters", "diplomats from the G7": the organisation itself
             drafts.mention(owned[0], owned[1], token.i + 1)
             continue
         if token.lower_ in SPOKESPEOPLE and _speaks_for(token) is not None:
@@ -224,6 +230,32 @@ def _owning_organisation(drafts: Drafts, token: Token) -> tuple[Draft, int] | No
                     if s <= child.idx < e:
                         span = token.doc.char_span(s, e, alignment_mode="expand")
                         return draft, span.start if span is not None else child.i
+    return None
+
+
+def _organisation_after(drafts: Drafts, token: Token, kb: Knowledge) -> tuple[Draft, int] | None:
+    """A known organisation a group noun's people come from ("top diplomats from the Group of
+    Seven", "inspectors from the OPCW") or lead or belong to ("officials of the United Nations"),
+    and the token where the group's phrase starts. "Of" is read so only for the people an
+    organisation has ("critics of the UN" and "victims of Isis" are not its people), and never
+    for people named by what they left ("defectors from Islamic State")."""
+    if token.lower_ in LEAVING_NOUNS or any(c.lower_ in LEAVING_NOUNS for c in token.lefts):
+        return None
+    preps = {"from"} | (
+        {"of"} if token.lower_ in MEMBER_NOUNS or kb.sector_for(token.text) in {"GOV", "MIL"} else set()
+    )
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        # "from the Group of Seven leading democracies": the name may modify the object
+        named = objects + [c for o in objects for c in o.lefts if c.dep_ in {"compound", "nmod"}]
+        for obj in named:
+            if obj.ent_type_ not in {"ORG", "NORP"}:
+                continue
+            draft = _draft_at(drafts, obj)
+            if draft is not None and draft.kind != "person" and draft.org:
+                return draft, min([token.i, *(c.i for c in token.lefts)])
     return None
 
 
