@@ -50,16 +50,10 @@ def lays_blame(clause: Token, lexicon: Lexicon) -> bool:
         return False  # "said it was responsible": an admission, or a pronoun nothing here resolves
     lemma = clause.lemma_.lower()
     if lemma == "be":
-        held = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr") or c.lower_ == "blame"]
+        # "is responsible for", "was to blame for" (an acomp, attr or xcomp of "be"), "was behind"
+        held = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr") or c.lemma_ == "blame"]
         harms = _objects(clause, "behind") + [
             o for h in held if h.lemma_.lower() in ("responsible", "blame") for o in _objects(h, "for")
-        ]
-        # "to blame for": "blame" is the verb of an xcomp of "be"
-        harms += [
-            o
-            for c in clause.children
-            if c.dep_ == "xcomp" and c.lemma_ == "blame"
-            for o in _objects(c, "for")
         ]
         return any(_harm(h, lexicon) for h in harms)
     if lemma in ("commit", "perpetrate"):
